@@ -1,0 +1,25 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// No package dependencies by design: the reader, the argument parser and
+// everything else are ours, so the tool builds anywhere the toolchain does.
+let package = Package(
+    name: "vodhook",
+    products: [
+        .executable(name: "vodhook", targets: ["vodhook"]),
+        .library(name: "VODHookCore", targets: ["VODHookCore"]),
+    ],
+    targets: [
+        // The core: reading, spec, rules, output. It must not import Foundation.
+        .target(name: "VODHookCore"),
+        // A small argument parser, independent of VOD.
+        .target(name: "ArgumentParsing"),
+        // The commands: argument handling, I/O and exit codes, built on the two above.
+        .target(name: "VODHookCommands", dependencies: ["VODHookCore", "ArgumentParsing"]),
+        .executableTarget(name: "vodhook", dependencies: ["VODHookCommands"]),
+        .testTarget(name: "VODHookCoreTests", dependencies: ["VODHookCore"]),
+        .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
+        .testTarget(name: "VODHookCommandsTests", dependencies: ["VODHookCommands", "VODHookCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
