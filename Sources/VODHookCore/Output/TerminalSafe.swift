@@ -1,0 +1,72 @@
+/// Makes payload text safe to print: nothing from the input may reach a
+/// terminal as a control character or an escape sequence.
+public enum TerminalSafe {
+    /// A value quoted for a message, with JSON-style escapes for anything a
+    /// terminal would act on: `"Success"`, `"\u001b[2J"`.
+    public static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            default: append(scalar, to: &out)
+            }
+        }
+        return out + "\""
+    }
+
+    /// A scalar that must not be printed raw: C0 and C1 controls, DEL, line and
+    /// paragraph separators, and the bidirectional overrides that can make
+    /// text read differently from what it is.
+    public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0xFEFF: true
+        default: false
+        }
+    }
+
+    /// The escape that stands for an unsafe scalar: `\n`, `\t`, `\u001b`, `\u202e`.
+    public static func escape(_ scalar: Unicode.Scalar) -> String {
+        switch scalar {
+        case "\n": return "\\n"
+        case "\r": return "\\r"
+        case "\t": return "\\t"
+        default:
+            let hex = String(scalar.value, radix: 16)
+            return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        }
+    }
+
+    static func append(_ scalar: Unicode.Scalar, to out: inout String) {
+        if needsEscape(scalar) { out += escape(scalar) } else { out.unicodeScalars.append(scalar) }
+    }
+
+    /// Source bytes made printable: unsafe scalars escaped, bytes that are
+    /// not UTF-8 written as `\xFF`. Also returns, for each input scalar, the
+    /// display column where it starts, so a marker can be placed under it.
+    public static func line(_ bytes: [UInt8]) -> (text: String, columns: [Int]) {
+        var text = ""
+        var columns: [Int] = []
+        var width = 0
+        bytes.withUnsafeBytes { raw in
+            var i = 0
+            while i < raw.count {
+                columns.append(width)
+                let piece: String
+                switch UTF8Sequence.decode(raw, at: i, count: raw.count) {
+                case .scalar(let scalar, let length):
+                    i += length
+                    // A tab shows as one space so the marker lines up with the column count.
+                    piece = scalar == "\t" ? " " : needsEscape(scalar) ? escape(scalar) : String(scalar)
+                case .truncated, .invalid:
+                    piece = "\\x" + raw[i].hex2
+                    i += 1
+                }
+                text += piece
+                width += piece.unicodeScalars.count
+            }
+        }
+        columns.append(width)
+        return (text, columns)
+    }
+}

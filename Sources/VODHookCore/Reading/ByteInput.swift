@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// Why a source could not be read: the message names the reason, and the
+/// caller names the path.
+public struct InputError: Error, Sendable, Hashable {
+    public var reason: String
+    public init(reason: String) { self.reason = reason }
+
+    init(errno code: Int32) {
+        switch code {
+        case ENOENT: reason = "no such file or directory"
+        case EACCES: reason = "permission denied"
+        case EISDIR: reason = "is a directory"
+        case ENOTDIR: reason = "a path component is not a directory"
+        default: reason = String(cString: strerror(code)).lowercased()
+        }
+    }
+}
+
+/// Where a reader's bytes come from: a file descriptor in the tool, an array
+/// in tests and for decoded bodies.
+public protocol ByteInput {
+    /// Fills as much of `buffer` as is available; 0 means the end of input.
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int
+}
+
+/// Reads a file descriptor with plain `read(2)` calls, in the reader's large blocks.
+public struct FileDescriptorInput: ByteInput {
+    public let descriptor: Int32
+    public init(descriptor: Int32) { self.descriptor = descriptor }
+
+    public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        while true {
+            let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+            if count >= 0 { return count }
+            if errno == EINTR { continue }
+            throw InputError(errno: errno)
+        }
+    }
+}
+
+/// Bytes already in memory.
+public struct BytesInput: ByteInput {
+    private let bytes: [UInt8]
+    private var position = 0
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+    public init(_ text: String) { self.bytes = Array(text.utf8) }
+
+    public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        let count = min(buffer.count, bytes.count - position)
+        bytes.withUnsafeBytes { source in
+            buffer.baseAddress?.copyMemory(from: source.baseAddress! + position, byteCount: count)
+        }
+        position += count
+        return count
+    }
+}

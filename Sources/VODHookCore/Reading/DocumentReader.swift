@@ -1,0 +1,370 @@
+/// How a source is split into documents.
+public enum ReadingMode: String, Sendable, Hashable, CaseIterable {
+    /// The source is exactly one JSON text: "is this file a valid callback body?"
+    case body
+    /// Any number of JSON texts separated by whitespace or RFC 7464 record
+    /// separators; a top-level array is unpacked into its elements.
+    case stream
+}
+
+/// One document as the reader hands it over: parsed, or not, with the
+/// reader's own findings. `json` is a view into the reader's buffer, valid
+/// only during the callback.
+public struct ReadDocument {
+    /// 1-based position of the document in its source.
+    public var index: Int
+    /// `/3` for the fourth element of an unpacked top-level array, else empty.
+    public var pointerPrefix: String
+    /// Source offset of the document's first byte.
+    public var startOffset: Int
+    /// The parsed value; nil when the reader could not parse it.
+    public var json: JSONDocument?
+    /// Reader findings: syntax, encoding, depth, duplicate keys, BOM, no document.
+    public var findings: [Diagnostic]
+}
+
+/// Reads documents from a byte input in large blocks, holding memory in
+/// proportion to the largest document, never to the whole input.
+///
+/// After a syntax error it skips to the next line that can start a document
+/// (a non-blank line that does not begin with whitespace, `}` or `]`, or the
+/// byte after an RS), so one bad line costs only itself: every document is
+/// reported exactly once, in order.
+public final class DocumentReader {
+    public let mode: ReadingMode
+    private var input: any ByteInput
+    private var storage: UnsafeMutableRawBufferPointer
+    /// Source offset of `storage[0]`.
+    private var base = 0
+    /// Bytes of `storage` that hold input.
+    private var filled = 0
+    private var inputEnded = false
+    private var parser = JSONParser()
+    private var duplicateFinder = DuplicateKeyFinder()
+    private var lines = LineIndex()
+    private var documentCount = 0
+    private var pendingFindings: [Diagnostic] = []
+
+    public init(input: any ByteInput, mode: ReadingMode, blockSize: Int = 1 << 20) {
+        self.input = input
+        self.mode = mode
+        storage = .allocate(byteCount: max(blockSize, 16), alignment: 16)
+    }
+
+    deinit { storage.deallocate() }
+
+    private var end: Int { base + filled }
+    private var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: storage[0..<filled]) }
+
+    /// Calls `body` with each document in source order.
+    public func forEach(_ body: (ReadDocument) -> Void) throws(InputError) {
+        var position = 0
+        try readBOM(&position)
+        var sawEmptyArray = false
+        while true {
+            position = try skipSeparators(from: position)
+            guard try ensureByte(at: position, keeping: position) else { break }
+            if mode == .stream && byte(at: position) == UInt8(ascii: "[") {
+                let produced = try readArray(from: &position, body)
+                if !produced { sawEmptyArray = true }
+            } else {
+                try readDocument(from: &position, depth: 0, pointerPrefix: "", body)
+                if mode == .body { break }
+            }
+        }
+        if documentCount == 0 {
+            let message = sawEmptyArray
+                ? "the source holds only an empty array, so no document"
+                : "the source holds no JSON document (it is empty or whitespace only)"
+            pendingFindings.append(Diagnostic(.error, .noDocument, message, offset: 0))
+            emit(start: 0, json: nil, findings: [], body)
+        }
+    }
+
+    // MARK: Documents
+
+    private func readBOM(_ position: inout Int) throws(InputError) {
+        guard try ensureByte(at: 2, keeping: 0),
+            byte(at: 0) == 0xEF, byte(at: 1) == 0xBB, byte(at: 2) == 0xBF
+        else { return }
+        pendingFindings.append(Diagnostic(
+            .warning, .jsonBOM, "the source starts with a UTF-8 byte-order mark", offset: 0,
+            hint: "RFC 8259 says JSON must not start with a byte-order mark; remove it"))
+        position = 3
+    }
+
+    /// Reads one value as a document and moves `position` past it (or past
+    /// the lines a broken one spoils). Returns false when it could not be parsed.
+    @discardableResult
+    private func readDocument(
+        from position: inout Int, depth: Int, pointerPrefix: String, _ body: (ReadDocument) -> Void
+    ) throws(InputError) -> Bool {
+        let start = position
+        switch try parse(from: start, depth: depth) {
+        case .complete(let valueEnd):
+            var extra: [Diagnostic] = []
+            position = valueEnd
+            if depth == 0, let stray = try strayDataAfterValue(at: valueEnd, keeping: start) {
+                extra.append(readError(JSONReadError(problem: .unexpectedData(found: found(at: stray)), offset: stray - base), pointer: pointerPrefix))
+                position = stray
+                if mode == .stream { position = try recoveryPoint(after: stray) }
+            }
+            let document = JSONDocument(bytes: bytes, baseOffset: base, nodes: parser.tape)
+            emit(start: start, json: document, findings: duplicateFindings(in: document, prefix: pointerPrefix) + extra, pointerPrefix: pointerPrefix, body)
+            return true
+        case .failed(let error):
+            emit(start: start, json: nil, findings: [readError(error, pointer: pointerPrefix)], pointerPrefix: pointerPrefix, body)
+            position = mode == .stream ? try recoveryPoint(after: start) : end
+            return false
+        case .needsMoreInput:
+            preconditionFailure("parse(from:) reads until the value is complete or failed")
+        }
+    }
+
+    /// Unpacks a top-level array: each element is a document. Returns false
+    /// when the array was empty.
+    private func readArray(from position: inout Int, _ body: (ReadDocument) -> Void) throws(InputError) -> Bool {
+        let arrayStart = position
+        var index = 0
+        position = try skipWhitespace(from: position + 1)
+        guard try ensureByte(at: position, keeping: position) else {
+            emitError(.expectedValue(found: .endOfInput), at: position, pointerPrefix: "", body)
+            return true
+        }
+        if byte(at: position) == UInt8(ascii: "]") {
+            position += 1
+            try checkAfterArray(&position, body)
+            return false
+        }
+        while true {
+            let prefix = JSONPointer.appending(index, to: "")
+            // A broken element ends the array: the reader has already moved on.
+            guard try readDocument(from: &position, depth: 1, pointerPrefix: prefix, body) else { return true }
+            index += 1
+            position = try skipWhitespace(from: position)
+            guard try ensureByte(at: position, keeping: position) else {
+                emitError(.expectedCommaOrBracket(found: .endOfInput), at: position, pointerPrefix: JSONPointer.appending(index, to: ""), body)
+                return true
+            }
+            switch byte(at: position) {
+            case UInt8(ascii: "]"):
+                position += 1
+                try checkAfterArray(&position, body)
+                return true
+            case UInt8(ascii: ","):
+                let comma = position
+                position = try skipWhitespace(from: position + 1)
+                if try ensureByte(at: position, keeping: comma), byte(at: position) == UInt8(ascii: "]") {
+                    emitError(.trailingComma(closer: UInt8(ascii: "]")), at: comma, pointerPrefix: JSONPointer.appending(index, to: ""), body)
+                    position = try recoveryPoint(after: comma)
+                    return true
+                }
+            default:
+                let problem = JSONReadProblem.expectedCommaOrBracket(found: found(at: position))
+                emitError(problem, at: position, pointerPrefix: JSONPointer.appending(index, to: ""), body)
+                position = try recoveryPoint(after: max(arrayStart, position))
+                return true
+            }
+        }
+    }
+
+    private func checkAfterArray(_ position: inout Int, _ body: (ReadDocument) -> Void) throws(InputError) {
+        if let stray = try strayDataAfterValue(at: position, keeping: position) {
+            emitError(.unexpectedData(found: found(at: stray)), at: stray, pointerPrefix: "", body)
+            position = try recoveryPoint(after: stray)
+        }
+    }
+
+    /// Parses from `start`, reading more input until the value is complete or fails.
+    private func parse(from start: Int, depth: Int) throws(InputError) -> JSONParser.Outcome {
+        while true {
+            let outcome = parser.parseValue(in: bytes, from: start - base, isFinal: inputEnded, depth: depth)
+            switch outcome {
+            case .complete(let end): return .complete(end: end + base)
+            case .failed(var error):
+                error.offset += base
+                return .failed(error)
+            case .needsMoreInput:
+                try readMore(keeping: start)
+            }
+        }
+    }
+
+    /// In a stream, what follows a value on its own line must be nothing, or
+    /// the start of another object or array; in a body, nothing at all.
+    /// Returns the offset of the first byte that breaks this.
+    private func strayDataAfterValue(at valueEnd: Int, keeping keep: Int) throws(InputError) -> Int? {
+        var i = valueEnd
+        while try ensureByte(at: i, keeping: keep) {
+            let next = byte(at: i)
+            switch next {
+            case 0x20, 0x09, 0x0D: i += 1
+            case 0x0A, 0x1E:
+                if mode == .stream { return nil }
+                i += 1
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                return mode == .stream ? nil : i
+            default: return i
+            }
+        }
+        return nil
+    }
+
+    /// Where reading resumes after a broken document that starts (or errs) at
+    /// `offset`: the next line that can start a document, or after an RS.
+    private func recoveryPoint(after offset: Int) throws(InputError) -> Int {
+        var i = offset
+        var atLineStart = false
+        while try ensureByte(at: i, keeping: i) {
+            let next = byte(at: i)
+            if next == 0x1E { return i }
+            if atLineStart {
+                switch next {
+                case 0x0A: break
+                case 0x20, 0x09, 0x0D, UInt8(ascii: "}"), UInt8(ascii: "]"): atLineStart = false
+                default: return i
+                }
+            } else if next == 0x0A {
+                atLineStart = true
+            }
+            i += 1
+        }
+        return i
+    }
+
+    // MARK: Emitting
+
+    private func emit(start: Int, json: JSONDocument?, findings: [Diagnostic], pointerPrefix: String = "", _ body: (ReadDocument) -> Void) {
+        documentCount += 1
+        var all = pendingFindings
+        pendingFindings.removeAll()
+        all.append(contentsOf: findings)
+        body(ReadDocument(index: documentCount, pointerPrefix: pointerPrefix, startOffset: start, json: json, findings: all))
+    }
+
+    private func emitError(_ problem: JSONReadProblem, at offset: Int, pointerPrefix: String, _ body: (ReadDocument) -> Void) {
+        let error = readError(JSONReadError(problem: problem, offset: offset - base), pointer: pointerPrefix)
+        emit(start: offset, json: nil, findings: [error], pointerPrefix: pointerPrefix, body)
+    }
+
+    /// A reader error as a diagnostic; `error.offset` is a buffer offset.
+    private func readError(_ error: JSONReadError, pointer: String) -> Diagnostic {
+        var diagnostic = Diagnostic(
+            .error, error.problem.rule,
+            error.problem.message { self.position(ofSourceOffset: $0 + self.base) },
+            offset: error.offset + base, pointer: pointer, hint: error.problem.hint)
+        if case .unterminatedString = error.problem, error.offset + base == end {
+            diagnostic.hint = "the input ends inside the string"
+        }
+        return diagnostic
+    }
+
+    private func duplicateFindings(in document: JSONDocument, prefix: String) -> [Diagnostic] {
+        // Most objects have a handful of distinct keys; skip the work for scalars.
+        guard document.nodes.first?.kind == .object || document.nodes.first?.kind == .array else { return [] }
+        return duplicateFinder.find(in: document).map { duplicate in
+            let key = document.string(duplicate.repeated)
+            let firstLine = lines.line(of: document.sourceOffset(of: duplicate.first), in: bytes, base: base)
+            return Diagnostic(
+                .error, .jsonDuplicateKey,
+                "duplicate key \(TerminalSafe.quoted(key)); first defined at line \(firstLine)",
+                offset: document.sourceOffset(of: duplicate.repeated),
+                pointer: document.pointer(to: duplicate.repeated, prefix: prefix),
+                hint: "a JSON object's keys must be unique; receivers disagree on which value wins")
+        }
+    }
+
+    private func found(at offset: Int) -> JSONReadProblem.Found {
+        ByteScanner(bytes: bytes, isFinal: inputEnded).found(at: offset - base)
+    }
+
+    // MARK: Bytes
+
+    @inline(__always) private func byte(at offset: Int) -> UInt8 { storage[offset - base] }
+
+    private func skipWhitespace(from offset: Int) throws(InputError) -> Int {
+        var i = offset
+        while try ensureByte(at: i, keeping: i) {
+            let next = byte(at: i)
+            guard next == 0x20 || next == 0x0A || next == 0x0D || next == 0x09 else { break }
+            i += 1
+        }
+        return i
+    }
+
+    private func skipSeparators(from offset: Int) throws(InputError) -> Int {
+        var i = offset
+        while try ensureByte(at: i, keeping: i) {
+            let next = byte(at: i)
+            guard next == 0x20 || next == 0x0A || next == 0x0D || next == 0x09 || (next == 0x1E && mode == .stream) else { break }
+            i += 1
+        }
+        return i
+    }
+
+    /// True when the byte at `offset` is in the buffer, reading more if needed;
+    /// false at the end of input. Bytes from `keep` on stay in the buffer.
+    @inline(__always) private func ensureByte(at offset: Int, keeping keep: Int) throws(InputError) -> Bool {
+        while offset >= end {
+            if inputEnded { return false }
+            try readMore(keeping: keep)
+        }
+        return true
+    }
+
+    /// Drops the bytes before `keep`, grows the buffer if `keep` is already at
+    /// its start, and reads the next block (or learns that the input ended).
+    private func readMore(keeping keep: Int) throws(InputError) {
+        precondition(keep >= base && keep <= end)
+        if keep > base {
+            lines.forget(upTo: keep, in: bytes, base: base)
+            let kept = end - keep
+            if kept > 0 {
+                storage.baseAddress!.copyMemory(from: storage.baseAddress! + (keep - base), byteCount: kept)
+            }
+            base = keep
+            filled = kept
+        }
+        if filled == storage.count {
+            let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: storage.count * 2, alignment: 16)
+            larger.baseAddress!.copyMemory(from: storage.baseAddress!, byteCount: filled)
+            storage.deallocate()
+            storage = larger
+        }
+        let free = UnsafeMutableRawBufferPointer(rebasing: storage[filled...])
+        let count = try input.read(into: free)
+        if count == 0 { inputEnded = true }
+        filled += count
+    }
+
+    // MARK: Positions
+
+    /// Line and column of a source offset in the current buffer (or its end).
+    public func position(ofSourceOffset offset: Int) -> SourcePosition {
+        lines.position(of: min(max(offset, base), end), in: bytes, base: base)
+    }
+
+    /// The text of the line holding `offset`, as far as the buffer holds it,
+    /// for source excerpts.
+    public func sourceLine(containing offset: Int) -> SourceLine {
+        let clamped = min(max(offset, base), end)
+        let position = position(ofSourceOffset: clamped)
+        var start = clamped - base
+        while start > 0 && storage[start - 1] != 0x0A { start -= 1 }
+        var stop = clamped - base
+        while stop < filled && storage[stop] != 0x0A { stop += 1 }
+        if stop > start && storage[stop - 1] == 0x0D { stop -= 1 }
+        let firstColumn = start == 0 ? position.column - UTF8Count.scalars(in: bytes, from: 0, to: clamped - base) : 1
+        return SourceLine(
+            number: position.line, firstColumn: firstColumn,
+            text: Array(UnsafeRawBufferPointer(rebasing: storage[start..<stop])))
+    }
+}
+
+/// A line of source for an excerpt; `firstColumn` is above 1 when the start
+/// of a very long line was already dropped from the buffer.
+public struct SourceLine: Sendable, Hashable {
+    public var number: Int
+    public var firstColumn: Int
+    public var text: [UInt8]
+}

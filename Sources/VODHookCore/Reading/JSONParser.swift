@@ -1,0 +1,171 @@
+/// A strict RFC 8259 parser that turns one JSON value into a tape of nodes.
+///
+/// It never recurses (hostile nesting cannot overflow the stack), allocates
+/// nothing per value (the tape and stack are reused across documents) and
+/// decodes no strings: it only validates them and records where they are.
+public struct JSONParser: Sendable {
+    /// Nesting deeper than this is a `json-depth` error, never a crash.
+    public static let maxDepth = 512
+
+    public private(set) var tape: [JSONNode] = []
+    private var openContainers: [Int32] = []
+
+    public init() {
+        tape.reserveCapacity(64)
+        openContainers.reserveCapacity(16)
+    }
+
+    public enum Outcome: Sendable, Hashable {
+        /// The value ends just before `end`.
+        case complete(end: Int)
+        /// The buffer ended inside the value and more input may follow.
+        case needsMoreInput
+        case failed(JSONReadError)
+    }
+
+    /// Parses one value starting at `start` (whitespace before it is skipped).
+    /// `depth` is the nesting the value already sits at (1 inside an unpacked array).
+    public mutating func parseValue(
+        in bytes: UnsafeRawBufferPointer, from start: Int, isFinal: Bool, depth: Int = 0
+    ) -> Outcome {
+        tape.removeAll(keepingCapacity: true)
+        openContainers.removeAll(keepingCapacity: true)
+        var scanner = ByteScanner(bytes: bytes, isFinal: isFinal)
+        var i = start
+        // After a key's ':' or an array's '[' / ',' the parser wants a value;
+        // after a value it wants a separator or a closer.
+        wantValue: while true {
+            i = scanner.skipWhitespace(from: i)
+            guard i < scanner.count else { return scanner.endOfInput(at: i, expected: .expectedValue(found: .endOfInput)) }
+            let byte = scanner[i]
+            switch byte {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                guard openContainers.count + depth < Self.maxDepth else {
+                    return .failed(JSONReadError(problem: .tooDeep(limit: Self.maxDepth), offset: i))
+                }
+                let isObject = byte == UInt8(ascii: "{")
+                openContainers.append(Int32(tape.count))
+                tape.append(JSONNode(start: i, end: i, next: 0, count: 0, kind: isObject ? .object : .array, hasEscapes: false))
+                i = scanner.skipWhitespace(from: i + 1)
+                guard i < scanner.count else {
+                    let found: JSONReadProblem = isObject ? .expectedKey(found: .endOfInput) : .expectedValue(found: .endOfInput)
+                    return scanner.endOfInput(at: i, expected: found)
+                }
+                if isObject {
+                    if scanner[i] == UInt8(ascii: "}") {
+                        i = closeContainer(at: i)
+                    } else {
+                        switch parseMember(&scanner, at: i) {
+                        case .value(let next): i = next; continue wantValue
+                        case .stop(let outcome): return outcome
+                        }
+                    }
+                } else if scanner[i] == UInt8(ascii: "]") {
+                    i = closeContainer(at: i)
+                } else {
+                    tape[Int(openContainers[openContainers.count - 1])].count += 1
+                    continue wantValue
+                }
+            case UInt8(ascii: "\""):
+                switch scanner.scanString(at: i) {
+                case .success(let scanned):
+                    tape.append(JSONNode(start: i, end: scanned.end, next: Int32(tape.count + 1), count: 0, kind: .string, hasEscapes: scanned.hasEscapes))
+                    i = scanned.end
+                case .failure(let stop): return stop.outcome
+                }
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                switch scanner.scanNumber(at: i) {
+                case .success(let end):
+                    tape.append(JSONNode(start: i, end: end, next: Int32(tape.count + 1), count: 0, kind: .number, hasEscapes: false))
+                    i = end
+                case .failure(let stop): return stop.outcome
+                }
+            case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+                switch scanner.scanLiteral(at: i) {
+                case .success(let (kind, end)):
+                    tape.append(JSONNode(start: i, end: end, next: Int32(tape.count + 1), count: 0, kind: kind, hasEscapes: false))
+                    i = end
+                case .failure(let stop): return stop.outcome
+                }
+            default:
+                return scanner.valueStartError(at: i)
+            }
+
+            // A value just ended: close containers until one wants another value.
+            while let top = openContainers.last {
+                i = scanner.skipWhitespace(from: i)
+                let isObject = tape[Int(top)].kind == .object
+                guard i < scanner.count else {
+                    let problem: JSONReadProblem = isObject
+                        ? .expectedCommaOrBrace(found: .endOfInput) : .expectedCommaOrBracket(found: .endOfInput)
+                    return scanner.endOfInput(at: i, expected: problem)
+                }
+                let byte = scanner[i]
+                if byte == UInt8(ascii: ",") {
+                    let comma = i
+                    i = scanner.skipWhitespace(from: i + 1)
+                    guard i < scanner.count else {
+                        let problem: JSONReadProblem = isObject ? .expectedKey(found: .endOfInput) : .expectedValue(found: .endOfInput)
+                        return scanner.endOfInput(at: i, expected: problem)
+                    }
+                    let closer = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                    if scanner[i] == closer {
+                        return .failed(JSONReadError(problem: .trailingComma(closer: closer), offset: comma))
+                    }
+                    if isObject {
+                        switch parseMember(&scanner, at: i) {
+                        case .value(let next): i = next; continue wantValue
+                        case .stop(let outcome): return outcome
+                        }
+                    }
+                    tape[Int(top)].count += 1
+                    continue wantValue
+                }
+                if byte == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                    i = closeContainer(at: i)
+                    continue
+                }
+                return scanner.unexpected(at: i) { isObject ? .expectedCommaOrBrace(found: $0) : .expectedCommaOrBracket(found: $0) }
+            }
+            return .complete(end: i)
+        }
+    }
+
+    private enum MemberStep {
+        case value(at: Int)
+        case stop(Outcome)
+    }
+
+    /// Reads `"key" :` and leaves the parser wanting the member's value.
+    private mutating func parseMember(_ scanner: inout ByteScanner, at start: Int) -> MemberStep {
+        let byte = scanner[start]
+        guard byte == UInt8(ascii: "\"") else {
+            if byte == UInt8(ascii: "'") { return .stop(.failed(JSONReadError(problem: .singleQuote, offset: start))) }
+            if byte == UInt8(ascii: "/") { return .stop(.failed(JSONReadError(problem: .comment, offset: start))) }
+            return .stop(scanner.unexpected(at: start) { .expectedKey(found: $0) })
+        }
+        let keyEnd: Int
+        switch scanner.scanString(at: start) {
+        case .success(let scanned):
+            tape.append(JSONNode(start: start, end: scanned.end, next: Int32(tape.count + 1), count: 0, kind: .string, hasEscapes: scanned.hasEscapes))
+            keyEnd = scanned.end
+        case .failure(let stop): return .stop(stop.outcome)
+        }
+        let colon = scanner.skipWhitespace(from: keyEnd)
+        guard colon < scanner.count else {
+            return .stop(scanner.endOfInput(at: colon, expected: .expectedColon(found: .endOfInput)))
+        }
+        guard scanner[colon] == UInt8(ascii: ":") else {
+            return .stop(scanner.unexpected(at: colon) { .expectedColon(found: $0) })
+        }
+        tape[Int(openContainers[openContainers.count - 1])].count += 1
+        return .value(at: colon + 1)
+    }
+
+    private mutating func closeContainer(at closer: Int) -> Int {
+        let index = Int(openContainers.removeLast())
+        tape[index].end = closer + 1
+        tape[index].next = Int32(tape.count)
+        return closer + 1
+    }
+}

@@ -1,0 +1,82 @@
+/// Turns source offsets into lines and columns, lazily: newlines are indexed
+/// only when someone asks for a position, and only once per byte, so a
+/// million findings in one huge line cost a binary search each, not a rescan.
+struct LineIndex {
+    /// Source offsets of the line feeds in `[indexedFrom, indexedTo)`.
+    private var newlines: [Int] = []
+    /// Line feeds before `indexedFrom`.
+    private var newlinesBefore = 0
+    private var indexedFrom = 0
+    private var indexedTo = 0
+    /// Scalars between the start of the line and the buffer base, when the
+    /// reader dropped the start of a long line.
+    private var baseColumn = 0
+    /// The last column computed, so that queries moving forward along one
+    /// long line cost only the distance moved.
+    private var cachedOffset = -1
+    private var cachedColumn = 0
+
+    /// Called before the reader drops the bytes before `keep`.
+    mutating func forget(upTo keep: Int, in bytes: UnsafeRawBufferPointer, base: Int) {
+        index(through: keep, in: bytes, base: base)
+        let lastNewline = newlines.last(where: { $0 < keep })
+        if let lastNewline, lastNewline >= base {
+            baseColumn = UTF8Count.scalars(in: bytes, from: lastNewline + 1 - base, to: keep - base)
+        } else {
+            baseColumn += UTF8Count.scalars(in: bytes, from: 0, to: keep - base)
+        }
+        let dropped = newlines.partitioningIndex { $0 >= keep }
+        newlinesBefore += dropped
+        newlines.removeFirst(dropped)
+        indexedFrom = keep
+        cachedOffset = -1
+    }
+
+    mutating func line(of offset: Int, in bytes: UnsafeRawBufferPointer, base: Int) -> Int {
+        index(through: offset, in: bytes, base: base)
+        return newlinesBefore + newlines.partitioningIndex { $0 >= offset } + 1
+    }
+
+    mutating func position(of offset: Int, in bytes: UnsafeRawBufferPointer, base: Int) -> SourcePosition {
+        let line = line(of: offset, in: bytes, base: base)
+        let previous = line - newlinesBefore - 2
+        let lineStart = previous >= 0 ? newlines[previous] + 1 : base
+        let column: Int
+        if cachedOffset >= lineStart && cachedOffset <= offset {
+            column = cachedColumn + UTF8Count.scalars(in: bytes, from: cachedOffset - base, to: offset - base)
+        } else {
+            let startColumn = previous >= 0 ? 1 : baseColumn + 1
+            column = startColumn + UTF8Count.scalars(in: bytes, from: lineStart - base, to: offset - base)
+        }
+        cachedOffset = offset
+        cachedColumn = column
+        return SourcePosition(line: line, column: column)
+    }
+
+    private mutating func index(through offset: Int, in bytes: UnsafeRawBufferPointer, base: Int) {
+        if indexedTo < base { indexedTo = base }
+        let limit = min(offset, base + bytes.count)
+        guard indexedTo < limit else { return }
+        var i = indexedTo - base
+        let stop = limit - base
+        while i < stop {
+            if bytes[i] == 0x0A { newlines.append(i + base) }
+            i += 1
+        }
+        indexedTo = limit
+    }
+}
+
+extension Array {
+    /// The first index whose element satisfies `predicate`, which must be
+    /// false then true along the array (binary search).
+    func partitioningIndex(where predicate: (Element) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if predicate(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+}
