@@ -1,0 +1,33 @@
+/// DeleteMediaComplete, from its reference page (shared/spec/DeleteMediaComplete.txt).
+extension EventSpec {
+    public static let deleteMediaComplete = EventSpec(
+        eventType: "DeleteMediaComplete",
+        summary: "a media asset was deleted (DeleteVideo, DeleteMezzanines or DeleteStream)",
+        fields: [
+            FieldSpec("EventType", .string, required: true, summary: "the event type, fixed to DeleteMediaComplete"),
+            FieldSpec("EventTime", .string, required: true, format: .eventTime,
+                      summary: "when the event was generated, UTC, yyyy-MM-ddTHH:mm:ssZ"),
+            FieldSpec("Status", .string, required: true, allowed: ["success", "fail"],
+                      summary: "whether the deletion succeeded"),
+            FieldSpec("MediaType", .string, required: true, allowed: ["video", "image", "attached"],
+                      summary: "video (audio or video), image, or attached (auxiliary media)"),
+            // The page names only DeleteVideo, but mezzanine and stream match
+            // DeleteMezzanines and DeleteStream, so all three are accepted.
+            FieldSpec("DeleteType", .string, required: true, allowed: ["all", "mezzanine", "stream"],
+                      summary: "what was deleted: all, the source file (mezzanine), or transcoded streams"),
+            FieldSpec("MediaId", .string, required: true, format: .mediaId, summary: "the ID of the media asset"),
+            FieldSpec("JobIds", .string, required: false, summary: "returned only when DeleteType is stream"),
+            FieldSpec("ErrorCode", .string, required: false, summary: "the error code, when the deletion failed"),
+            FieldSpec("ErrorMessage", .string, required: false, summary: "the error message, when the deletion failed"),
+        ],
+        conditions: [
+            FieldCondition(.jobIdsWithoutStream, when: "DeleteType", .differsFrom("stream"), expect: ["JobIds"], .absent,
+                           because: "JobIds is returned only when DeleteType is \"stream\""),
+            FieldCondition(.errorFieldsOnSuccess, when: "Status", .equals("success"), expect: ["ErrorCode", "ErrorMessage"], .absent,
+                           because: "ErrorCode and ErrorMessage are returned only when the deletion fails"),
+            FieldCondition(.missingErrorOnFailure, when: "Status", .equals("fail"), expect: ["ErrorCode"], .present,
+                           because: "a failed deletion should say why in ErrorCode"),
+            FieldCondition(.missingJobIdsOnStream, when: "DeleteType", .equals("stream"), expect: ["JobIds"], .present,
+                           because: "JobIds is returned when DeleteType is \"stream\""),
+        ])
+}

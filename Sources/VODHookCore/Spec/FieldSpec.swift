@@ -1,0 +1,38 @@
+/// The JSON type a field must have.
+public enum FieldType: String, Sendable, Hashable {
+    case string
+}
+
+/// Extra checks on a field's text beyond its type and allowed values.
+public enum FieldFormat: String, Sendable, Hashable {
+    /// `yyyy-MM-ddTHH:mm:ssZ`, in UTC, naming a real instant.
+    case eventTime
+    /// 32 lowercase hex characters (a note when not).
+    case mediaId
+}
+
+/// One row of an event's field table.
+public struct FieldSpec: Sendable, Hashable {
+    public let name: String
+    public let type: FieldType
+    public let isRequired: Bool
+    /// The complete set of values the field may hold; nil when free text.
+    public let allowedValues: [String]?
+    public let format: FieldFormat?
+    public let summary: String
+    /// `name` as UTF-8, so keys compare as bytes without building Strings.
+    public let nameBytes: [UInt8]
+
+    public init(
+        _ name: String, _ type: FieldType, required: Bool, allowed: [String]? = nil,
+        format: FieldFormat? = nil, summary: String
+    ) {
+        self.name = name
+        self.type = type
+        self.isRequired = required
+        self.allowedValues = allowed
+        self.format = format
+        self.summary = summary
+        self.nameBytes = Array(name.utf8)
+    }
+}
