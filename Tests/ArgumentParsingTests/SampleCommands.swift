@@ -4,7 +4,7 @@ import ArgumentParsing
 let checkCommand = CommandSpec(
     name: "check",
     abstract: "Validate VOD event-callback payloads",
-    usage: ["[OPTIONS] [PATH ...]", "--stdin-name <name> -"],
+    usage: ["[OPTIONS] [PATH ...]", "[OPTIONS] - < payload.json"],
     options: [
         OptionSpec("quiet", short: "q", help: "Print nothing; report through the exit code"),
         OptionSpec("strict", short: "s", help: "Treat warnings as errors"),
