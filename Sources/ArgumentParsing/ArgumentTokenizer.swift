@@ -61,8 +61,8 @@ struct ArgumentTokenizer {
         if terminated { return .positional(argument) }
         // Scalars, not Characters: a combining mark after '-' would otherwise hide the dash.
         let scalars = argument.unicodeScalars
-        guard scalars.first == "-", scalars.count >= 2 else { return .positional(argument) }
         let body = scalars.dropFirst()
+        guard scalars.first == "-", !body.isEmpty else { return .positional(argument) }
         guard body.first == "-" else {
             return startCluster(String(body), index: index) ?? .positional(argument)
         }
