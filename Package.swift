@@ -11,13 +11,16 @@ let package = Package(
     ],
     targets: [
         // The core: reading, spec, rules, output. It must not import Foundation.
-        .target(name: "VODHookCore"),
+        .target(name: "VODHookCore", dependencies: ["EditDistance"]),
+        // "Did you mean ...?" suggestions, shared by the parser and the rule checks.
+        .target(name: "EditDistance"),
         // A small argument parser, independent of VOD.
-        .target(name: "ArgumentParsing"),
+        .target(name: "ArgumentParsing", dependencies: ["EditDistance"]),
         // The commands: argument handling, I/O and exit codes, built on the two above.
         .target(name: "VODHookCommands", dependencies: ["VODHookCore", "ArgumentParsing"]),
         .executableTarget(name: "vodhook", dependencies: ["VODHookCommands"]),
         .testTarget(name: "VODHookCoreTests", dependencies: ["VODHookCore"]),
+        .testTarget(name: "EditDistanceTests", dependencies: ["EditDistance"]),
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
         .testTarget(name: "VODHookCommandsTests", dependencies: ["VODHookCommands", "VODHookCore"]),
     ],
