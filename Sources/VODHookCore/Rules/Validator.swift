@@ -129,7 +129,6 @@ public struct Validator {
         }
         for (key, index) in miscased {
             let name = spec.fields[index].name
-            if exact[index] || slotKeys[index] != key { slots[index] = exact[index] ? slots[index] : slots[index] }
             findings.append(Diagnostic(
                 .error, .fieldNameCase,
                 "key \(TerminalSafe.quoted(document.string(key))) matches the field \(TerminalSafe.quoted(name)) only when case is ignored",

@@ -1,0 +1,114 @@
+extension RuleCatalog {
+    static let specRules: [RuleDescription] = [
+        RuleDescription(
+            id: .notAnObject, severity: .error,
+            summary: "a document is not a JSON object",
+            explanation: "A VOD callback body is always one JSON object. An array, string, number or literal is not a callback.",
+            failingExample: #"["DeleteMediaComplete"]"#,
+            passingExample: valid),
+        RuleDescription(
+            id: .missingField, severity: .error,
+            summary: "a required field is absent",
+            explanation: """
+                DeleteMediaComplete requires EventType, EventTime, Status, MediaType, DeleteType and MediaId. \
+                A receiver that reads a missing field gets nothing to act on.
+                """,
+            failingExample: example([(#","MediaId":"10f6baa29bdf71f1bfc46733a78e0102""#, "")]),
+            passingExample: valid),
+        RuleDescription(
+            id: .wrongType, severity: .error,
+            summary: "a field has the wrong JSON type (null included)",
+            explanation: """
+                Every DeleteMediaComplete field is a string. A number, boolean, object, array or null where \
+                the spec says string breaks receivers that decode into typed structures.
+                """,
+            failingExample: example([(#""Status":"success""#, #""Status":1"#)]),
+            passingExample: valid),
+        RuleDescription(
+            id: .fieldNameCase, severity: .error,
+            summary: "a key matches a spec field only when case is ignored",
+            explanation: """
+                VOD field names are case-sensitive: "eventType" is not "EventType". A payload whose keys are \
+                all camelCase is most likely a look-alike from another vendor (Polyv also sends an event named \
+                DeleteMediaComplete) or a hand-written mistake, and the tool says so.
+                """,
+            failingExample: example([(#""MediaType""#, #""mediaType""#)]),
+            passingExample: valid),
+        RuleDescription(
+            id: .unknownEventType, severity: .error,
+            summary: "EventType names an event the tool does not know",
+            explanation: """
+                EventType selects the spec a payload is checked against. An unknown name is usually a typo \
+                or a different event; the hint suggests the nearest known name.
+                """,
+            failingExample: example([(#""EventType":"DeleteMediaComplete""#, #""EventType":"DeleteMediaCompleted""#)]),
+            passingExample: valid),
+        RuleDescription(
+            id: .invalidValue, severity: .error,
+            summary: "Status, MediaType or DeleteType holds a value outside its allowed set",
+            explanation: """
+                Status is success or fail; MediaType is video, image or attached; DeleteType is all, mezzanine \
+                or stream. Values are case-sensitive. The hint names the value that was most likely meant.
+                """,
+            failingExample: example([(#""Status":"success""#, #""Status":"Success""#)]),
+            passingExample: valid),
+        RuleDescription(
+            id: .invalidEventTime, severity: .error,
+            summary: "EventTime is not yyyy-MM-ddTHH:mm:ssZ in UTC, or names no real instant",
+            explanation: """
+                VOD writes EventTime in UTC as yyyy-MM-ddTHH:mm:ssZ, with whole seconds. Fractional seconds, \
+                an offset instead of Z, a space instead of T, or a date that does not exist (February 30, \
+                hour 24, February 29 of a non-leap year) are reported with the part that is wrong.
+                """,
+            failingExample: example([("2017-03-20T07:49:17Z", "2017-03-20 07:49:17Z")]),
+            passingExample: valid),
+        RuleDescription(
+            id: .emptyValue, severity: .error,
+            summary: "a required string field is empty",
+            explanation: "An empty required field passes a type check but carries nothing: a receiver cannot act on an empty MediaId.",
+            failingExample: example([("10f6baa29bdf71f1bfc46733a78e0102", "")]),
+            passingExample: valid),
+        RuleDescription(
+            id: .unknownField, severity: .warning,
+            summary: "a field the spec does not list",
+            explanation: """
+                Real VOD callbacks sometimes carry fields the docs omit (AppId, for example), so an unknown \
+                field is a warning. --strict makes it an error. A near miss of a spec field gets a hint.
+                """,
+            failingExample: example([(#""DeleteType":"all""#, #""DeleteType":"all","AppId":"app-1000000""#)]),
+            passingExample: valid),
+        RuleDescription(
+            id: .jobIdsWithoutStream, severity: .warning,
+            summary: "JobIds is present while DeleteType is not stream",
+            explanation: "JobIds is returned only when DeleteType is stream (DeleteStream); elsewhere it is unexpected.",
+            failingExample: example([(#""DeleteType":"all""#, #""DeleteType":"all","JobIds":"b3a6c4e1f2d94e5fa0b1c2d3e4f5a6b7""#)]),
+            passingExample: example([(#""DeleteType":"all""#, #""DeleteType":"stream","JobIds":"b3a6c4e1f2d94e5fa0b1c2d3e4f5a6b7""#)])),
+        RuleDescription(
+            id: .errorFieldsOnSuccess, severity: .warning,
+            summary: "ErrorCode or ErrorMessage is present while Status is success",
+            explanation: "The error fields are returned when the deletion fails; on success they contradict the status.",
+            failingExample: example([(#""Status":"success""#, #""Status":"success","ErrorCode":"DeleteVideoFailed""#)]),
+            passingExample: example([(#""Status":"success""#, #""Status":"fail","ErrorCode":"DeleteVideoFailed""#)])),
+        RuleDescription(
+            id: .missingErrorOnFailure, severity: .warning,
+            summary: "Status is fail but ErrorCode is absent",
+            explanation: "A failed deletion should say why; without ErrorCode a receiver cannot tell a missing video from a transient failure.",
+            failingExample: example([(#""Status":"success""#, #""Status":"fail""#)]),
+            passingExample: example([(#""Status":"success""#, #""Status":"fail","ErrorCode":"InvalidVideo.NotFound""#)])),
+        RuleDescription(
+            id: .missingJobIdsOnStream, severity: .note,
+            summary: "DeleteType is stream without JobIds",
+            explanation: "JobIds is returned when DeleteType is stream and names the deleted transcoding jobs; its absence is unusual.",
+            failingExample: example([(#""DeleteType":"all""#, #""DeleteType":"stream""#)]),
+            passingExample: example([(#""DeleteType":"all""#, #""DeleteType":"stream","JobIds":"b3a6c4e1f2d94e5fa0b1c2d3e4f5a6b7""#)])),
+        RuleDescription(
+            id: .mediaIdFormat, severity: .note,
+            summary: "MediaId is not 32 lowercase hex characters",
+            explanation: """
+                Real media IDs are 32 lowercase hex characters. The docs' examples mask the last four with \
+                "****"; an ID like that in a real payload was probably copied from the docs.
+                """,
+            failingExample: example([("10f6baa29bdf71f1bfc46733a78e0102", "1234343b689jsi3ka5422dfe1e47****")]),
+            passingExample: valid),
+    ]
+}
