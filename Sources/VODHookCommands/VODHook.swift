@@ -1,17 +1,92 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
-import VODHookCore
 import ArgumentParsing
+import VODHookCore
 
+/// The command-line tool as a function: arguments and an environment in,
+/// an exit code out. `main.swift` only calls `main(arguments:)`.
 public enum VODHook {
-    public static func main(arguments: [String]) -> ExitCode { .success }
-}
+    public static let version = "0.1.0"
 
-public enum ExitCode: Int32, Sendable {
-    case success = 0
-    case invalid = 1
-    case usage = 2
+    struct Subcommand: Sendable {
+        let spec: CommandSpec
+        let run: @Sendable (ParsedArguments, CommandEnvironment) -> ExitCode
+    }
+
+    static let subcommands: [Subcommand] = [
+        Subcommand(spec: CheckCommand.spec, run: CheckCommand.run),
+    ]
+
+    /// Runs in the real process and flushes its output.
+    public static func main(arguments: [String]) -> ExitCode {
+        let environment = CommandEnvironment.process()
+        let code = run(arguments: arguments, environment: environment)
+        environment.output.flush()
+        environment.errors.flush()
+        return code
+    }
+
+    public static func run(arguments: [String], environment: CommandEnvironment) -> ExitCode {
+        guard let first = arguments.first else {
+            environment.errors.write(overview() + "\n")
+            return .trouble
+        }
+        switch first {
+        case "-h", "--help", "help":
+            if first == "help", arguments.count > 1, let command = subcommands.first(where: { $0.spec.name == arguments[1] }) {
+                environment.output.write(command.spec.helpText(programName: "vodhook") + "\n")
+            } else {
+                environment.output.write(overview() + "\n")
+            }
+            return .success
+        case "--version":
+            environment.output.write("vodhook \(version)\n")
+            return .success
+        default:
+            break
+        }
+        let names = subcommands.map(\.spec.name)
+        let index: Int
+        do {
+            index = try selectSubcommand(first, among: names)
+        } catch {
+            environment.errors.write("vodhook: error: \(error.message)\nRun 'vodhook --help' for the list of commands.\n")
+            return .trouble
+        }
+        let command = subcommands[index]
+        let parsed: ParsedArguments
+        do {
+            parsed = try command.spec.parse(Array(arguments.dropFirst()))
+        } catch {
+            environment.errors.write("vodhook \(command.spec.name): error: \(error.message)\nRun 'vodhook \(command.spec.name) --help' for usage.\n")
+            return .trouble
+        }
+        if parsed.helpRequested {
+            environment.output.write(command.spec.helpText(programName: "vodhook") + "\n")
+            return .success
+        }
+        if parsed.versionRequested {
+            environment.output.write("vodhook \(version)\n")
+            return .success
+        }
+        if command.spec.positionals == "[PATH ...]", parsed.positionals.isEmpty, environment.standardInputIsTerminal {
+            environment.errors.write("vodhook \(command.spec.name): reading callbacks from standard input, which is a terminal; pipe payloads in or name files\nRun 'vodhook \(command.spec.name) --help' for usage.\n")
+            return .trouble
+        }
+        return command.run(parsed, environment)
+    }
+
+    static func overview() -> String {
+        var lines = [
+            "OVERVIEW: Inspect Alibaba Cloud ApsaraVideo VOD event callbacks.",
+            "",
+            "USAGE: vodhook <command> [OPTIONS] [PATH ...]",
+            "",
+            "COMMANDS:",
+        ]
+        let width = subcommands.map(\.spec.name.count).max() ?? 0
+        for command in subcommands {
+            lines.append("  " + command.spec.name + String(repeating: " ", count: width - command.spec.name.count + 2) + command.spec.abstract)
+        }
+        lines += ["", "Run 'vodhook <command> --help' for a command's options.", "Exit status: 0 valid, 1 invalid, 2 usage or I/O trouble."]
+        return lines.joined(separator: "\n")
+    }
 }

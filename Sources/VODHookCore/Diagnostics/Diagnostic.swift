@@ -26,11 +26,11 @@ public struct Diagnostic: Sendable, Hashable {
 }
 
 extension Diagnostic: Comparable {
-    /// Source order first, so output is deterministic whatever order rules ran in.
+    /// Source order, worst first at one offset. Findings at the same place
+    /// and severity keep the order the rules made them in (the spec's field
+    /// order for missing fields), because the sort used is stable.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         if lhs.offset != rhs.offset { return lhs.offset < rhs.offset }
-        if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
-        if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
-        return lhs.message < rhs.message
+        return lhs.severity > rhs.severity
     }
 }

@@ -44,6 +44,10 @@ public final class DocumentReader {
     private var lines = LineIndex()
     private var documentCount = 0
     private var pendingFindings: [Diagnostic] = []
+    private var stopRequested = false
+
+    /// Ends `forEach` after the current document (the output went away).
+    public func stop() { stopRequested = true }
 
     public init(input: any ByteInput, mode: ReadingMode, blockSize: Int = 1 << 20) {
         self.input = input
@@ -61,7 +65,7 @@ public final class DocumentReader {
         var position = 0
         try readBOM(&position)
         var sawEmptyArray = false
-        while true {
+        while !stopRequested {
             position = try skipSeparators(from: position)
             guard try ensureByte(at: position, keeping: position) else { break }
             if mode == .stream && byte(at: position) == UInt8(ascii: "[") {
@@ -72,7 +76,7 @@ public final class DocumentReader {
                 if mode == .body { break }
             }
         }
-        if documentCount == 0 {
+        if documentCount == 0 && !stopRequested {
             let message = sawEmptyArray
                 ? "the source holds only an empty array, so no document"
                 : "the source holds no JSON document (it is empty or whitespace only)"
@@ -136,7 +140,7 @@ public final class DocumentReader {
             try checkAfterArray(&position, body)
             return false
         }
-        while true {
+        while !stopRequested {
             let prefix = JSONPointer.appending(index, to: "")
             // A broken element ends the array: the reader has already moved on.
             guard try readDocument(from: &position, depth: 1, pointerPrefix: prefix, body) else { return true }
@@ -166,6 +170,7 @@ public final class DocumentReader {
                 return true
             }
         }
+        return true
     }
 
     private func checkAfterArray(_ position: inout Int, _ body: (ReadDocument) -> Void) throws(InputError) {
@@ -344,27 +349,52 @@ public final class DocumentReader {
         lines.position(of: min(max(offset, base), end), in: bytes, base: base)
     }
 
-    /// The text of the line holding `offset`, as far as the buffer holds it,
-    /// for source excerpts.
-    public func sourceLine(containing offset: Int) -> SourceLine {
+    /// The text around `offset` on its line, for source excerpts: at most
+    /// `reach` bytes to each side, so a 100 MB line costs no more than a short one.
+    public func sourceLine(containing offset: Int, reach: Int = 256) -> SourceLine {
         let clamped = min(max(offset, base), end)
         let position = position(ofSourceOffset: clamped)
-        var start = clamped - base
-        while start > 0 && storage[start - 1] != 0x0A { start -= 1 }
-        var stop = clamped - base
-        while stop < filled && storage[stop] != 0x0A { stop += 1 }
-        if stop > start && storage[stop - 1] == 0x0D { stop -= 1 }
-        let firstColumn = start == 0 ? position.column - UTF8Count.scalars(in: bytes, from: 0, to: clamped - base) : 1
+        let local = clamped - base
+        var start = local
+        while start > 0 && local - start < reach && storage[start - 1] != 0x0A { start -= 1 }
+        // Never start inside a character.
+        while start < local && storage[start] & 0xC0 == 0x80 { start += 1 }
+        var stop = local
+        while stop < filled && stop - local < reach && storage[stop] != 0x0A { stop += 1 }
+        while stop < filled && stop > local && storage[stop] & 0xC0 == 0x80 { stop += 1 }
+        let atLineEnd = stop == filled || storage[stop] == 0x0A
+        if atLineEnd && stop > start && storage[stop - 1] == 0x0D { stop -= 1 }
+        let firstColumn = position.column - UTF8Count.scalars(in: bytes, from: start, to: local)
         return SourceLine(
-            number: position.line, firstColumn: firstColumn,
-            text: Array(UnsafeRawBufferPointer(rebasing: storage[start..<stop])))
+            number: position.line, firstColumn: firstColumn, startOffset: base + start,
+            text: Array(UnsafeRawBufferPointer(rebasing: storage[start..<stop])),
+            continues: !atLineEnd)
     }
 }
 
-/// A line of source for an excerpt; `firstColumn` is above 1 when the start
-/// of a very long line was already dropped from the buffer.
+/// A piece of a source line for an excerpt; `firstColumn` is above 1 when
+/// the excerpt starts after the line does.
 public struct SourceLine: Sendable, Hashable {
     public var number: Int
     public var firstColumn: Int
+    /// Source offset of `text`'s first byte.
+    public var startOffset: Int
     public var text: [UInt8]
+    /// The line goes on past `text`.
+    public var continues: Bool
+    public init(number: Int, firstColumn: Int, startOffset: Int, text: [UInt8], continues: Bool) {
+        self.number = number
+        self.firstColumn = firstColumn
+        self.startOffset = startOffset
+        self.text = text
+        self.continues = continues
+    }
 }
+
+/// Positions and excerpts for a document's findings; the reader provides them.
+public protocol SourceLocator: AnyObject {
+    func position(ofSourceOffset offset: Int) -> SourcePosition
+    func sourceLine(containing offset: Int, reach: Int) -> SourceLine
+}
+
+extension DocumentReader: SourceLocator {}

@@ -1,0 +1,42 @@
+import ArgumentParsing
+import VODHookCore
+
+/// Options several commands share, declared once so they read the same everywhere.
+enum CommonOptions {
+    static let input = OptionSpec(
+        "input", kind: .value(placeholder: "mode"),
+        help: "how a source is split into documents: auto, body (exactly one JSON text), stream (NDJSON, concatenated, RFC 7464, top-level array unpacked)",
+        allowedValues: InputMode.allCases.map(\.rawValue))
+    static let color = OptionSpec(
+        "color", kind: .value(placeholder: "when"),
+        help: "colour text output: auto (on a terminal, unless NO_COLOR is set), always, never",
+        allowedValues: ["auto", "always", "never"])
+    static let strict = OptionSpec("strict", help: "count warnings as errors (unknown fields fail the run)")
+
+    static func inputMode(_ parsed: ParsedArguments) -> InputMode {
+        parsed.value("input").flatMap(InputMode.init(rawValue:)) ?? .auto
+    }
+
+    static func style(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> TextStyle {
+        switch parsed.value("color") ?? "auto" {
+        case "always": return TextStyle(enabled: true)
+        case "never": return TextStyle(enabled: false)
+        default:
+            let noColor = environment.variables["NO_COLOR"].map { !$0.isEmpty } ?? false
+            return TextStyle(enabled: environment.outputIsTerminal && !noColor)
+        }
+    }
+}
+
+/// How sources are read. `auto` is `stream` for JSON; it will learn to
+/// recognize raw HTTP captures and Base64 bodies.
+enum InputMode: String, CaseIterable {
+    case auto, body, stream
+
+    var readingMode: ReadingMode {
+        switch self {
+        case .body: .body
+        case .auto, .stream: .stream
+        }
+    }
+}

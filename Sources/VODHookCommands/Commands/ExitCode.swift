@@ -1,0 +1,38 @@
+/// The documented exit codes. Nothing else is ever returned.
+public enum ExitCode: Int32, Sendable {
+    /// Every document valid; the report was made; everything was written.
+    case success = 0
+    /// Some document is invalid (check, verify) or could not be written (normalize).
+    case findings = 1
+    /// A usage error, or a path that could not be read.
+    case trouble = 2
+}
+
+/// What a run saw that decides its exit code. The one place that maps it.
+struct RunOutcome {
+    var tally = DiagnosticTally()
+    /// Usage errors and unreadable paths.
+    var hadTrouble = false
+    /// Documents a command could not do its job on (normalize's unwritten ones).
+    var failedDocuments = 0
+
+    enum Judgement {
+        /// check and verify: invalid documents fail the run.
+        case validity
+        /// summary: reports; only trouble fails.
+        case reportOnly
+        /// normalize: documents that could not be written fail the run.
+        case output
+    }
+
+    func exitCode(_ judgement: Judgement) -> ExitCode {
+        if hadTrouble { return .trouble }
+        switch judgement {
+        case .validity: return tally.invalid > 0 ? .findings : .success
+        case .reportOnly: return .success
+        case .output: return failedDocuments > 0 ? .findings : .success
+        }
+    }
+}
+
+import VODHookCore

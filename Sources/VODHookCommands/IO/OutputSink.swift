@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// Where a command's bytes go. Writes are buffered and sent in large blocks;
+/// once the reader goes away (a closed pipe) the sink goes quiet and says so,
+/// so a command can stop early instead of failing loudly.
+public protocol OutputSink: AnyObject {
+    func write(_ bytes: UnsafeRawBufferPointer)
+    func flush()
+    /// True once the other end has stopped reading.
+    var isClosed: Bool { get }
+}
+
+extension OutputSink {
+    public func write(_ bytes: [UInt8]) { bytes.withUnsafeBytes { write($0) } }
+    public func write(_ text: String) {
+        var text = text
+        text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+    }
+}
+
+/// A file descriptor, written through a 256 KiB buffer.
+public final class FileOutput: OutputSink {
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private let capacity = 1 << 18
+    public private(set) var isClosed = false
+
+    public init(descriptor: Int32) {
+        self.descriptor = descriptor
+        buffer.reserveCapacity(capacity)
+    }
+
+    deinit { flush() }
+
+    public func write(_ bytes: UnsafeRawBufferPointer) {
+        guard !isClosed else { return }
+        if buffer.count + bytes.count > capacity { flush() }
+        if bytes.count >= capacity { send(bytes) } else { buffer.append(contentsOf: bytes) }
+    }
+
+    public func flush() {
+        guard !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { send($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func send(_ bytes: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset < bytes.count && !isClosed {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written > 0 {
+                offset += written
+            } else if written < 0 && errno == EINTR {
+                continue
+            } else {
+                // EPIPE or any other failure: nobody is reading; stop quietly.
+                isClosed = true
+            }
+        }
+    }
+}
+
+/// Collects output in memory, for tests that call commands in-process.
+public final class MemoryOutput: OutputSink {
+    public private(set) var bytes: [UInt8] = []
+    public let isClosed = false
+    public init() {}
+    public func write(_ bytes: UnsafeRawBufferPointer) { self.bytes.append(contentsOf: bytes) }
+    public func flush() {}
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+}

@@ -1,0 +1,24 @@
+/// The verdict on one document: what renderers print and the tally counts.
+public struct DocumentReport {
+    /// The source's name as printed: a path, or "-" for standard input.
+    public var source: String
+    /// 1-based index of the document in its source.
+    public var index: Int
+    /// Source offset of the document's first byte.
+    public var startOffset: Int
+    /// The EventType the document names, when it names one as a string.
+    public var eventType: String?
+    /// Findings in source order, with severities as they count (after `--strict`).
+    public var diagnostics: [Diagnostic]
+
+    public init(source: String, index: Int, startOffset: Int, eventType: String?, diagnostics: [Diagnostic]) {
+        self.source = source
+        self.index = index
+        self.startOffset = startOffset
+        self.eventType = eventType
+        self.diagnostics = diagnostics
+    }
+
+    /// Valid means no finding of error severity.
+    public var isValid: Bool { !diagnostics.contains { $0.severity == .error } }
+}

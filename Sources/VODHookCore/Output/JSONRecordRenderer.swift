@@ -1,0 +1,41 @@
+/// One JSON object per document per line, for machines:
+/// `{"source","document","line","column","valid","eventType","diagnostics":[...]}`.
+/// The key set is versioned in the README; changing it is a breaking change.
+public struct JSONRecordRenderer {
+    public init() {}
+
+    public func render(_ report: DocumentReport, locator: some SourceLocator, into out: inout [UInt8]) {
+        let start = locator.position(ofSourceOffset: report.startOffset)
+        out.append("{\"source\":")
+        JSONText.appendString(report.source, to: &out)
+        out.append(",\"document\":")
+        out.append(decimal: report.index)
+        out.append(",\"line\":")
+        out.append(decimal: start.line)
+        out.append(",\"column\":")
+        out.append(decimal: start.column)
+        out.append(report.isValid ? ",\"valid\":true,\"eventType\":" : ",\"valid\":false,\"eventType\":")
+        JSONText.appendOptionalString(report.eventType, to: &out)
+        out.append(",\"diagnostics\":[")
+        for (index, diagnostic) in report.diagnostics.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            let position = locator.position(ofSourceOffset: diagnostic.offset)
+            out.append("{\"severity\":\"")
+            out.append(string: diagnostic.severity.name)
+            out.append("\",\"rule\":")
+            JSONText.appendString(diagnostic.rule.rawValue, to: &out)
+            out.append(",\"message\":")
+            JSONText.appendString(diagnostic.message, to: &out)
+            out.append(",\"pointer\":")
+            JSONText.appendString(diagnostic.pointer, to: &out)
+            out.append(",\"line\":")
+            out.append(decimal: position.line)
+            out.append(",\"column\":")
+            out.append(decimal: position.column)
+            out.append(",\"offset\":")
+            out.append(decimal: diagnostic.offset)
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append("]}\n")
+    }
+}
