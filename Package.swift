@@ -17,7 +17,7 @@ let package = Package(
         // A small argument parser, independent of VOD.
         .target(name: "ArgumentParsing", dependencies: ["EditDistance"]),
         // The commands: argument handling, I/O and exit codes, built on the two above.
-        .target(name: "VODHookCommands", dependencies: ["VODHookCore", "ArgumentParsing"]),
+        .target(name: "VODHookCommands", dependencies: ["VODHookCore", "ArgumentParsing", "EditDistance"]),
         .executableTarget(name: "vodhook", dependencies: ["VODHookCommands"]),
         .testTarget(name: "VODHookCoreTests", dependencies: ["VODHookCore"]),
         .testTarget(name: "EditDistanceTests", dependencies: ["EditDistance"]),

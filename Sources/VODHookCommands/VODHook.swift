@@ -13,6 +13,9 @@ public enum VODHook {
 
     static let subcommands: [Subcommand] = [
         Subcommand(spec: CheckCommand.spec, run: CheckCommand.run),
+        Subcommand(spec: RulesCommand.spec, run: RulesCommand.run),
+        Subcommand(spec: ExplainCommand.spec, run: ExplainCommand.run),
+        Subcommand(spec: SpecCommand.spec, run: SpecCommand.run),
     ]
 
     /// Runs in the real process and flushes its output.

@@ -37,7 +37,7 @@ public enum TerminalSafe {
         }
     }
 
-    static func append(_ scalar: Unicode.Scalar, to out: inout String) {
+    public static func append(_ scalar: Unicode.Scalar, to out: inout String) {
         if needsEscape(scalar) { out += escape(scalar) } else { out.unicodeScalars.append(scalar) }
     }
 

@@ -25,7 +25,7 @@ public struct Validator {
                 .error, .notAnObject,
                 "expected a callback object, found \(document[root].kind.nameWithArticle)",
                 offset: document.sourceOffset(of: root), pointer: pointerPrefix,
-                hint: document[root].kind == .array ? "to check each element as a callback, read the source as a stream (--input stream)" : nil))
+                hint: notAnObjectHint(document)))
             return Result(diagnostics: findings, eventType: nil)
         }
 
@@ -260,6 +260,16 @@ public struct Validator {
     }
 
     // MARK: Helpers
+
+    private func notAnObjectHint(_ document: JSONDocument) -> String? {
+        switch document[document.root].kind {
+        case .array: return "to check each element as a callback, read the source as a stream (--input stream)"
+        case .string:
+            let looksEncoded = document.withDecodedString(document.root) { $0.first == UInt8(ascii: "{") }
+            return looksEncoded ? "the body is a JSON string holding JSON: it was encoded twice" : nil
+        default: return nil
+        }
+    }
 
     private func pointer(_ document: JSONDocument, _ node: Int, _ prefix: String) -> String {
         document.pointer(to: node, prefix: prefix)
