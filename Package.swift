@@ -22,7 +22,7 @@ let package = Package(
         .testTarget(name: "VODHookCoreTests", dependencies: ["VODHookCore"]),
         .testTarget(name: "EditDistanceTests", dependencies: ["EditDistance"]),
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
-        .testTarget(name: "VODHookCommandsTests", dependencies: ["VODHookCommands", "VODHookCore"]),
+        .testTarget(name: "VODHookCommandsTests", dependencies: ["VODHookCommands", "VODHookCore"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )
