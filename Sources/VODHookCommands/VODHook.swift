@@ -13,6 +13,8 @@ public enum VODHook {
 
     static let subcommands: [Subcommand] = [
         Subcommand(spec: CheckCommand.spec, run: CheckCommand.run),
+        Subcommand(spec: SummaryCommand.spec, run: SummaryCommand.run),
+        Subcommand(spec: NormalizeCommand.spec, run: NormalizeCommand.run),
         Subcommand(spec: RulesCommand.spec, run: RulesCommand.run),
         Subcommand(spec: ExplainCommand.spec, run: ExplainCommand.run),
         Subcommand(spec: SpecCommand.spec, run: SpecCommand.run),

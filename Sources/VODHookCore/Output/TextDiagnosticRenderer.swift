@@ -20,6 +20,15 @@ public struct TextDiagnosticRenderer {
         }
     }
 
+    /// Only the `path:line:col: severity: message [rule]` lines, for commands
+    /// whose findings are a side note (normalize's refusals on stderr).
+    public func renderHeaders(source: String, _ diagnostics: [Diagnostic], locator: some SourceLocator, into out: inout [UInt8]) {
+        for diagnostic in diagnostics {
+            let position = locator.position(ofSourceOffset: diagnostic.offset)
+            out.append(string: "\(TerminalSafe.path(source)):\(position.line):\(position.column): \(diagnostic.severity.name): \(diagnostic.message) [\(diagnostic.rule)]\n")
+        }
+    }
+
     private func excerpt(_ diagnostic: Diagnostic, at position: SourcePosition, documentLine: Int, locator: some SourceLocator, into out: inout [UInt8]) {
         let line = locator.sourceLine(containing: diagnostic.offset, reach: 4 * window)
         let gutterWidth = String(line.number).count

@@ -1,0 +1,85 @@
+import ArgumentParsing
+import VODHookCore
+
+/// `vodhook summary`: what a captured log holds, at a glance.
+enum SummaryCommand {
+    static let spec = CommandSpec(
+        name: "summary",
+        abstract: "Summarize captured callbacks: one line each, then totals, duplicates and error codes.",
+        usage: ["[OPTIONS] [PATH ...]"],
+        options: [
+            CommonOptions.input,
+            OptionSpec("format", kind: .value(placeholder: "format"), help: "text (a table and totals) or json (one object of totals)",
+                       allowedValues: ["text", "json"]),
+            OptionSpec("totals-only", help: "leave out the per-document lines"),
+            CommonOptions.color,
+        ],
+        positionals: "[PATH ...]",
+        discussion: """
+            A document is a duplicate when its normalized form (as 'vodhook normalize' writes it) equals an
+            earlier document's; VOD retries failed deliveries, so logs often hold such copies. Documents
+            that are not JSON count as invalid and are never duplicates.
+
+            EXIT STATUS:
+              0  the summary was made (use 'vodhook check' to judge validity)
+              2  usage error, or a path could not be read (the others are still summarized)
+            """)
+
+    static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> ExitCode {
+        let json = parsed.value("format") == "json"
+        let showDocuments = !json && !parsed.isSet("totals-only")
+        let table = SummaryTable(style: CommonOptions.style(parsed, environment))
+        var summary = CallbackSummary()
+        var sourceNames: [String] = []
+        var normalized: [UInt8] = []
+        var lines: [UInt8] = []
+        let order = KeyOrderCache()
+        if showDocuments { lines.append(string: table.header()) }
+        var pipeline = DocumentPipeline(mode: CommonOptions.inputMode(parsed), strict: false)
+        let readable = pipeline.run(paths: parsed.positionals, environment: environment, command: "summary") { report, document, reader in
+            if sourceNames.last != report.source { sourceNames.append(report.source) }
+            let line = reader.position(ofSourceOffset: report.startOffset).line
+            let location = CallbackSummary.DocumentLocation(source: sourceNames.count - 1, line: line)
+            var fields = CallbackFields()
+            var firstCopy: CallbackSummary.DocumentLocation?
+            if let tree = document.json {
+                fields = CallbackFields(tree)
+                normalized.removeAll(keepingCapacity: true)
+                JSONWriter.write(tree, layout: .compact, topLevelOrder: order.keyOrder(for: report.eventType), into: &normalized)
+                firstCopy = normalized.withUnsafeBytes { summary.add(report, fields: fields, normalized: $0, at: location) }
+            } else {
+                summary.add(report, fields: fields, normalized: nil, at: location)
+            }
+            guard showDocuments else { return }
+            let repeated = firstCopy.map { SummaryTable.where(sourceNames[$0.source], $0.line, relativeTo: report.source) }
+            lines.append(string: table.row(report, fields: fields, line: line, duplicateOf: repeated))
+            if lines.count >= 1 << 16 {
+                environment.output.write(lines)
+                lines.removeAll(keepingCapacity: true)
+            }
+        }
+        if json {
+            environment.output.write(SummaryJSON.object(summary).pretty() + [0x0A])
+        } else {
+            if showDocuments { lines.append(0x0A) }
+            environment.output.write(lines)
+            environment.output.write(table.totals(summary))
+        }
+        var outcome = RunOutcome()
+        outcome.hadTrouble = !readable
+        return outcome.exitCode(.reportOnly)
+    }
+}
+
+/// Key orders for known events, prepared once per run.
+final class KeyOrderCache {
+    private var orders: [String: KeyOrder] = [:]
+
+    func keyOrder(for eventType: String?) -> KeyOrder {
+        guard let eventType, let spec = EventCatalog.spec(forEventType: eventType) else { return .source }
+        if let order = orders[eventType] { return order }
+        let order = KeyOrder(spec.fields.map(\.name))
+        orders[eventType] = order
+        return order
+    }
+}

@@ -1,0 +1,68 @@
+import VODHookCore
+
+/// The text view of `summary`: fixed-width columns (so a stream needs no
+/// look-ahead to align), then a totals block.
+struct SummaryTable {
+    let style: TextStyle
+    private static let widths = [20, 7, 8, 9, 32, 22]
+
+    func header() -> String {
+        "  " + style.bold(cells(["EVENT TIME", "STATUS", "MEDIA", "DELETE", "MEDIA ID", "ERROR CODE"]) + "WHERE") + "\n"
+    }
+
+    func row(_ report: DocumentReport, fields: CallbackFields, line: Int, duplicateOf: String?) -> String {
+        let marker = report.isValid ? "  " : style.severity(.error, "✗") + " "
+        var text = marker + cells([fields.eventTime, fields.status, fields.mediaType, fields.deleteType, fields.mediaId, fields.errorCode].map { $0.map(Self.cell) ?? "-" })
+        text += TerminalSafe.path(report.source) + ":\(line)"
+        if let duplicateOf { text += style.dim("  duplicate of \(duplicateOf)") }
+        if !report.isValid {
+            var rules: [String] = []
+            for diagnostic in report.diagnostics where diagnostic.severity == .error && !rules.contains(diagnostic.rule.rawValue) {
+                rules.append(diagnostic.rule.rawValue)
+            }
+            text += "  " + style.severity(.error, "invalid: " + rules.joined(separator: ", "))
+        }
+        return text + "\n"
+    }
+
+    /// "line 3" in the same source, "file.ndjson:3" in another.
+    static func `where`(_ source: String, _ line: Int, relativeTo current: String) -> String {
+        source == current ? "line \(line)" : "\(TerminalSafe.path(source)):\(line)"
+    }
+
+    func totals(_ summary: CallbackSummary) -> String {
+        let tally = summary.tally
+        var rows: [(String, String)] = [
+            ("documents", "\(tally.documents)"),
+            ("valid", "\(tally.valid)"),
+            ("invalid", "\(tally.invalid)"),
+            ("findings", "\(tally.errors) errors, \(tally.warnings) warnings, \(tally.notes) notes"),
+        ]
+        rows.append(("event types", Self.counts(summary.eventTypes)))
+        rows.append(("status", Self.counts(summary.status)))
+        rows.append(("media types", Self.counts(summary.mediaType)))
+        rows.append(("delete types", Self.counts(summary.deleteType)))
+        rows.append(("error codes", Self.counts(summary.errorCodes)))
+        rows.append(("first event", summary.firstEventTime.map(Self.cell) ?? "-"))
+        rows.append(("last event", summary.lastEventTime.map(Self.cell) ?? "-"))
+        rows.append(("duplicates", "\(summary.duplicates)"))
+        rows.append(("distinct media", "\(summary.distinctMediaIds)"))
+        return rows.map { style.bold($0.0.padded(to: 16)) + $0.1 }.joined(separator: "\n") + "\n"
+    }
+
+    private static func counts(_ counter: ValueCounter) -> String {
+        counter.isEmpty ? "-" : counter.sorted.map { "\(cell($0.value)) \($0.count)" }.joined(separator: ", ")
+    }
+
+    /// A payload value made printable and kept to a sane width.
+    static func cell(_ value: String) -> String {
+        var text = ""
+        for scalar in value.unicodeScalars { TerminalSafe.append(scalar, to: &text) }
+        if text.isEmpty { return "\"\"" }
+        return text.unicodeScalars.count > 40 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(39))) + "…" : text
+    }
+
+    private func cells(_ values: [String]) -> String {
+        zip(values, Self.widths).map { $0.padded(to: $1 + 2) }.joined()
+    }
+}
