@@ -1,0 +1,81 @@
+/// A key being sorted for canonical output, with where its decoded UTF-8
+/// lies: in the document when it has no escapes, else in `scratch`.
+struct SortKey {
+    var key: Int32
+    var isDecoded: Bool
+    var start: Int
+    var end: Int
+}
+
+extension TapeWriter {
+    /// Pushes an object's keys in RFC 8785 order (UTF-16 code units of the
+    /// decoded keys). Escaped keys are decoded once up front, not per comparison.
+    mutating func pushSortedMembers(of object: Int) {
+        let count = Int(nodes[object].count)
+        scratch.removeAll(keepingCapacity: true)
+        var key = object + 1
+        for slot in 0..<count {
+            let node = nodes[key]
+            if node.hasEscapes {
+                let start = scratch.count
+                JSONString.decode(bytes, start: node.start, end: node.end, into: &scratch)
+                sortKeys[slot] = SortKey(key: Int32(key), isDecoded: true, start: start, end: scratch.count)
+            } else {
+                sortKeys[slot] = SortKey(key: Int32(key), isDecoded: false, start: node.start + 1, end: node.end - 1)
+            }
+            key = Int(nodes[key + 1].next)
+        }
+        let document = bytes
+        var keys = UnsafeMutableBufferPointer(rebasing: sortKeys[0..<count])
+        scratch.withUnsafeBytes { decoded in
+            keys.sort { a, b in
+                let first = UnsafeRawBufferPointer(rebasing: (a.isDecoded ? decoded : document)[a.start..<a.end])
+                let second = UnsafeRawBufferPointer(rebasing: (b.isDecoded ? decoded : document)[b.start..<b.end])
+                // Duplicate keys (already reported by the reader) keep source
+                // order, so the output is still a function of the input.
+                if first.count == second.count && first.elementsEqual(second) { return a.key < b.key }
+                return CanonicalOrder.precedes(first, second)
+            }
+        }
+        for entry in keys {
+            memberOrder[memberOrderCount] = UInt64(UInt32(entry.key))
+            memberOrderCount += 1
+        }
+    }
+
+    /// Pushes the root object's keys with the listed names first, in list
+    /// order, and the rest in source order. Returns false, pushing nothing,
+    /// when the source order already satisfies the list: the common case
+    /// for callbacks that were normalized before needs no reordering.
+    mutating func pushRankedMembers(of object: Int) -> Bool {
+        let count = Int(nodes[object].count)
+        let base = memberOrderCount
+        var inOrder = true
+        var previousRank = 0
+        var key = object + 1
+        for slot in 0..<count {
+            let rank = rank(ofKey: key)
+            if rank < previousRank { inOrder = false }
+            previousRank = rank
+            // Rank above the tape index: a plain integer sort groups by rank
+            // and keeps source order within each group.
+            memberOrder[base + slot] = UInt64(rank) << 32 | UInt64(key)
+            key = Int(nodes[key + 1].next)
+        }
+        guard !inOrder else { return false }
+        var run = UnsafeMutableBufferPointer(rebasing: memberOrder[base..<(base + count)])
+        run.sort()
+        memberOrderCount += count
+        return true
+    }
+
+    private mutating func rank(ofKey key: Int) -> Int {
+        let node = nodes[key]
+        guard node.hasEscapes else {
+            return topLevelOrder.rank(of: UnsafeRawBufferPointer(rebasing: bytes[(node.start + 1)..<(node.end - 1)]))
+        }
+        scratch.removeAll(keepingCapacity: true)
+        JSONString.decode(bytes, start: node.start, end: node.end, into: &scratch)
+        return scratch.withUnsafeBytes { topLevelOrder.rank(of: $0) }
+    }
+}

@@ -1,0 +1,172 @@
+/// The one traversal behind every layout. It walks the tape in document
+/// order with an explicit stack of open containers, so nesting costs a few
+/// bytes of scratch rather than a call frame per level, and all scratch
+/// lives in temporary allocations that stay on the stack for small documents.
+struct TapeWriter {
+    /// An open container that still has children to write.
+    struct Frame {
+        var container: Int32
+        /// Next child: a tape index, or a slot in `memberOrder` when `reordered`.
+        var cursor: Int32
+        /// Where the children end, in the same terms as `cursor`.
+        var end: Int32
+        var isObject: Bool
+        var reordered: Bool
+    }
+
+    let bytes: UnsafeRawBufferPointer
+    let nodes: UnsafeBufferPointer<JSONNode>
+    let pretty: Bool
+    let canonical: Bool
+    let topLevelOrder: KeyOrder
+    let frames: UnsafeMutableBufferPointer<Frame>
+    /// Key tape indices of the objects written out of source order, one run
+    /// per open object, pushed and popped with them. The low 32 bits hold the
+    /// key; the high 32 bits are a sort prefix used only while ordering.
+    let memberOrder: UnsafeMutableBufferPointer<UInt64>
+    var memberOrderCount = 0
+    /// Per-object scratch for sorting keys in canonical output.
+    let sortKeys: UnsafeMutableBufferPointer<SortKey>
+    /// Decoded text of the escaped string or keys at hand; empty, and so
+    /// never allocated, for documents without escapes.
+    var scratch: [UInt8] = []
+
+    /// Writes the whole document; false only when canonical output meets a
+    /// number it cannot represent, in which case `output` is left as it was.
+    static func write(
+        _ document: JSONDocument, pretty: Bool, canonical: Bool, topLevelOrder: KeyOrder,
+        into output: inout [UInt8]
+    ) -> Bool {
+        document.nodes.withUnsafeBufferPointer { nodes in
+            guard let root = nodes.first else { return true }
+            // The parser caps nesting, and a container holds at least one node.
+            let depthLimit = min(nodes.count, JSONParser.maxDepth)
+            // Keys are at most half the tape; only the root is reordered otherwise.
+            let reorderedKeys = canonical
+                ? nodes.count / 2
+                : (root.kind == .object && !topLevelOrder.isEmpty ? Int(root.count) : 0)
+            return withUnsafeTemporaryAllocation(of: Frame.self, capacity: depthLimit) { frames in
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: reorderedKeys) { memberOrder in
+                    withUnsafeTemporaryAllocation(of: SortKey.self, capacity: canonical ? reorderedKeys : 0) { sortKeys in
+                        var writer = TapeWriter(
+                            bytes: document.bytes, nodes: nodes, pretty: pretty, canonical: canonical,
+                            topLevelOrder: topLevelOrder, frames: frames, memberOrder: memberOrder, sortKeys: sortKeys)
+                        let start = output.count
+                        guard writer.writeRoot(into: &output) else {
+                            output.removeSubrange(start...)
+                            return false
+                        }
+                        return true
+                    }
+                }
+            }
+        }
+    }
+
+    private mutating func writeRoot(into output: inout [UInt8]) -> Bool {
+        var depth = 0
+        var index = 0
+        descend: while true {
+            let node = nodes[index]
+            switch node.kind {
+            case .object, .array:
+                let isObject = node.kind == .object
+                guard node.count > 0 else {
+                    output.append(isObject ? UInt8(ascii: "{") : UInt8(ascii: "["))
+                    output.append(isObject ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+                    break
+                }
+                precondition(depth < frames.count, "the document nests deeper than JSONParser.maxDepth")
+                output.append(isObject ? UInt8(ascii: "{") : UInt8(ascii: "["))
+                frames[depth] = isObject
+                    ? objectFrame(index)
+                    : Frame(container: Int32(index), cursor: Int32(index + 1), end: node.next, isObject: false, reordered: false)
+                depth += 1
+                index = enterChild(of: &frames[depth - 1], depth: depth, into: &output)
+                continue descend
+            case .string:
+                writeString(node, into: &output)
+            case .number:
+                let literal = UnsafeRawBufferPointer(rebasing: bytes[node.start..<node.end])
+                if canonical {
+                    guard CanonicalNumber.append(literal, to: &output) else { return false }
+                } else {
+                    output.append(contentsOf: literal)
+                }
+            case .true, .false, .null:
+                output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[node.start..<node.end]))
+            }
+            // A value is complete: go on to its next sibling, closing every
+            // container it was the last child of.
+            while depth > 0 {
+                if frames[depth - 1].cursor < frames[depth - 1].end {
+                    output.append(UInt8(ascii: ","))
+                    index = enterChild(of: &frames[depth - 1], depth: depth, into: &output)
+                    continue descend
+                }
+                depth -= 1
+                let frame = frames[depth]
+                if frame.reordered { memberOrderCount -= Int(nodes[Int(frame.container)].count) }
+                if pretty { Indentation.newline(depth: depth, into: &output) }
+                output.append(frame.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+            }
+            return true
+        }
+    }
+
+    /// Writes what precedes the frame's next child (line break, and for an
+    /// object the key) and returns the tape index of the child's value.
+    @inline(__always)
+    private mutating func enterChild(of frame: inout Frame, depth: Int, into output: inout [UInt8]) -> Int {
+        if pretty { Indentation.newline(depth: depth, into: &output) }
+        let child: Int
+        if frame.reordered {
+            child = Int(UInt32(truncatingIfNeeded: memberOrder[Int(frame.cursor)]))
+            frame.cursor += 1
+        } else {
+            child = Int(frame.cursor)
+            // A key is a single node, so a member ends where its value's subtree does.
+            frame.cursor = nodes[frame.isObject ? child + 1 : child].next
+        }
+        guard frame.isObject else { return child }
+        writeString(nodes[child], into: &output)
+        output.append(UInt8(ascii: ":"))
+        if pretty { output.append(UInt8(ascii: " ")) }
+        return child + 1
+    }
+
+    /// An object's frame, with its members placed in `memberOrder` when the
+    /// output wants them out of source order.
+    private mutating func objectFrame(_ index: Int) -> Frame {
+        let node = nodes[index]
+        let reordered: Bool
+        if canonical {
+            pushSortedMembers(of: index)
+            reordered = true
+        } else if index == 0 && !topLevelOrder.isEmpty {
+            reordered = pushRankedMembers(of: index)
+        } else {
+            reordered = false
+        }
+        guard reordered else {
+            return Frame(container: Int32(index), cursor: Int32(index + 1), end: node.next, isObject: true, reordered: false)
+        }
+        return Frame(
+            container: Int32(index), cursor: Int32(memberOrderCount) - node.count, end: Int32(memberOrderCount),
+            isObject: true, reordered: true)
+    }
+
+    /// Strings without escapes hold no quote, backslash or control character
+    /// (the parser rejects them raw), so their bytes are already the minimal
+    /// form and are copied; only escaped strings are decoded and re-escaped.
+    @inline(__always)
+    mutating func writeString(_ node: JSONNode, into output: inout [UInt8]) {
+        guard node.hasEscapes else {
+            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[node.start..<node.end]))
+            return
+        }
+        scratch.removeAll(keepingCapacity: true)
+        JSONString.decode(bytes, start: node.start, end: node.end, into: &scratch)
+        CanonicalString.append(scratch, to: &output)
+    }
+}
