@@ -108,13 +108,21 @@ public final class DocumentReader {
         case .complete(let valueEnd):
             var extra: [Diagnostic] = []
             position = valueEnd
-            if depth == 0, let stray = try strayDataAfterValue(at: valueEnd, keeping: start) {
+            let parsedBase = base
+            let stray = depth == 0 ? try strayDataAfterValue(at: valueEnd, keeping: start) : nil
+            if let stray {
                 extra.append(readError(JSONReadError(problem: .unexpectedData(found: found(at: stray)), offset: stray - base), pointer: pointerPrefix))
                 position = stray
-                if mode == .stream { position = try recoveryPoint(after: stray) }
+            }
+            if base != parsedBase {
+                // Looking past a value that ends the buffer reads more input and
+                // moves the document's bytes; the nodes must point where they are now.
+                _ = parser.parseValue(in: bytes, from: start - base, isFinal: inputEnded, depth: depth)
             }
             let document = JSONDocument(bytes: bytes, baseOffset: base, nodes: parser.tape)
             emit(start: start, json: document, findings: duplicateFindings(in: document, prefix: pointerPrefix) + extra, pointerPrefix: pointerPrefix, body)
+            // Only now may reading skip ahead: that drops the document's bytes.
+            if let stray, mode == .stream { position = try recoveryPoint(after: stray) }
             return true
         case .failed(let error):
             emit(start: start, json: nil, findings: [readError(error, pointer: pointerPrefix)], pointerPrefix: pointerPrefix, body)
