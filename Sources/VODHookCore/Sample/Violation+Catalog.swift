@@ -1,0 +1,134 @@
+extension Violation {
+    /// One violation per rule, in the catalog's order.
+    public static let all: [Violation] = readerViolations + specViolations
+
+    /// A string the writer copies unchanged, for bytes it must not see.
+    static let placeholder = SampleFields.literal("vodhook:placeholder")
+
+    static let readerViolations: [Violation] = [
+        Violation(.jsonSyntax) { callback, _, writer in
+            // A comma after the last member: the classic hand-edited body.
+            var bytes = writer.written(callback.fields.text)
+            var end = bytes.lastIndex(of: UInt8(ascii: "}"))!
+            while end > 0, [0x20, 0x0A].contains(bytes[end - 1]) { end -= 1 }
+            bytes.insert(UInt8(ascii: ","), at: end)
+            return bytes
+        },
+        Violation(.jsonEncoding, base: SampleChoices(status: "fail", deleteType: "all")) { callback, _, writer in
+            // The console's Chinese message for a missing video, re-encoded as
+            // GBK on the way: bytes that are not UTF-8.
+            var failed = callback
+            failed.error = DeleteErrors.deleteVideo[0]
+            var fields = failed.fields
+            fields.set("ErrorMessage", json: placeholder)
+            let gbk: [UInt8] = [0xCA, 0xD3, 0xC6, 0xB5, 0xB2, 0xBB, 0xB4, 0xE6, 0xD4, 0xDA]
+            return writer.written(fields.text).replacingFirst(placeholder, with: [0x22] + gbk + [0x22])
+        },
+        Violation(.jsonDepth) { callback, _, writer in
+            // Extend is where other VOD events echo user data; here it nests
+            // one level past the limit (the callback object is the first level).
+            var fields = callback.fields
+            fields.set("Extend", json: placeholder)
+            let depth = JSONParser.maxDepth
+            let nested = [UInt8](repeating: UInt8(ascii: "["), count: depth) + [UInt8](repeating: UInt8(ascii: "]"), count: depth)
+            return writer.written(fields.text).replacingFirst(placeholder, with: nested)
+        },
+        Violation(.jsonDuplicateKey) { callback, _, writer in
+            // The same value twice, so whichever copy a receiver keeps, only the repetition is wrong.
+            var fields = callback.fields
+            fields.append("Status", json: SampleFields.literal(callback.status))
+            return writer.written(fields.text)
+        },
+        Violation(.jsonBOM, wholeSource: true) { callback, _, writer in
+            [0xEF, 0xBB, 0xBF] + writer.written(callback.fields.text)
+        },
+        Violation(.noDocument, wholeSource: true) { _, _, _ in [] },
+    ]
+
+    static let specViolations: [Violation] = [
+        Violation(.notAnObject) { callback, _, writer in
+            // Encoded twice: the body is a JSON string holding the callback.
+            writer.written(SampleFields.literal(String(decoding: callback.fields.text, as: UTF8.self)))
+        },
+        Violation(.missingField) { callback, generator, writer in
+            let required = EventSpec.deleteMediaComplete.fields.filter(\.isRequired)
+            var fields = callback.fields
+            fields.remove(required[generator.below(required.count)].name)
+            return writer.written(fields.text)
+        },
+        Violation(.wrongType) { callback, _, writer in
+            // A UNIX time where VOD writes text: producers built on epoch clocks do this.
+            var fields = callback.fields
+            fields.set("EventTime", json: Array(String(callback.eventTime).utf8))
+            return writer.written(fields.text)
+        },
+        Violation(.fieldNameCase) { callback, generator, writer in
+            // camelCase, as JavaScript producers write keys.
+            var fields = callback.fields
+            let name = fields.members[generator.below(fields.members.count)].name
+            fields.rename(name, to: name.prefix(1).lowercased() + name.dropFirst())
+            return writer.written(fields.text)
+        },
+        Violation(.unknownEventType) { callback, _, writer in
+            var fields = callback.fields
+            fields.set("EventType", string: "DeleteMediaCompleted")
+            return writer.written(fields.text)
+        },
+        Violation(.invalidValue) { callback, generator, writer in
+            // Capitalized, the commonest slip in enumerated values.
+            let values = [("Status", callback.status), ("MediaType", callback.mediaType), ("DeleteType", callback.deleteType)]
+            let (name, value) = values[generator.below(values.count)]
+            var fields = callback.fields
+            fields.set(name, string: value.prefix(1).uppercased() + value.dropFirst())
+            return writer.written(fields.text)
+        },
+        Violation(.invalidEventTime) { callback, _, writer in
+            // The same instant in Beijing time with its offset, not in UTC with Z.
+            var fields = callback.fields
+            fields.set("EventTime", string: UTCTime.text(callback.eventTime + 8 * 3600, zone: "+08:00"))
+            return writer.written(fields.text)
+        },
+        Violation(.emptyValue) { callback, _, writer in
+            var fields = callback.fields
+            fields.set("MediaId", string: "")
+            return writer.written(fields.text)
+        },
+        Violation(.unknownField) { callback, _, writer in
+            // AppId: real callbacks carry it though the page omits it; app-1000000 is the default application.
+            var fields = callback.fields
+            fields.set("AppId", string: "app-1000000")
+            return writer.written(fields.text)
+        },
+        Violation(.jobIdsWithoutStream, base: SampleChoices(deleteType: "all")) { callback, generator, writer in
+            var fields = callback.fields
+            fields.set("JobIds", string: generator.hexID())
+            return writer.written(fields.text)
+        },
+        Violation(.errorFieldsOnSuccess, base: SampleChoices(status: "success")) { callback, generator, writer in
+            // A producer that fills the error fields whatever the outcome.
+            let errors = DeleteErrors.entries(forDeleteType: callback.deleteType)
+            let error = errors[generator.below(errors.count)]
+            var fields = callback.fields
+            fields.set("ErrorCode", string: error.code)
+            fields.set("ErrorMessage", string: error.message)
+            return writer.written(fields.text)
+        },
+        Violation(.missingErrorOnFailure, base: SampleChoices(status: "fail")) { callback, _, writer in
+            // The message survives, the code does not.
+            var fields = callback.fields
+            fields.remove("ErrorCode")
+            return writer.written(fields.text)
+        },
+        Violation(.missingJobIdsOnStream, base: SampleChoices(deleteType: "stream")) { callback, _, writer in
+            var fields = callback.fields
+            fields.remove("JobIds")
+            return writer.written(fields.text)
+        },
+        Violation(.mediaIdFormat) { callback, _, writer in
+            // Masked like the docs' examples: copied from the page, not from a real callback.
+            var fields = callback.fields
+            fields.set("MediaId", string: callback.mediaId.prefix(28) + "****")
+            return writer.written(fields.text)
+        },
+    ]
+}

@@ -1,0 +1,105 @@
+import Testing
+import VODHookCore
+
+/// Generated callbacks are valid, realistic and reproducible.
+@Suite struct SampleGeneratorTests {
+    static let choices: [SampleChoices] = [
+        SampleChoices(),
+        SampleChoices(status: "fail"),
+        SampleChoices(status: "success", deleteType: "stream"),
+        SampleChoices(mediaType: "image"),
+        SampleChoices(mediaType: "attached", deleteType: "mezzanine"),
+        SampleChoices(status: "fail", mediaType: "video", deleteType: "stream"),
+    ]
+
+    static func written(_ callbacks: [SampleCallback], layout: JSONLayout = .compact) throws -> [UInt8] {
+        let writer = SampleWriter(layout: layout)
+        var out: [UInt8] = []
+        for callback in callbacks { out += try writer.write(callback.fields.text) + [0x0A] }
+        return out
+    }
+
+    static func generate(_ count: Int, seed: UInt64 = SampleGenerator.defaultSeed, choices: SampleChoices = SampleChoices()) -> [SampleCallback] {
+        var generator = SampleGenerator(seed: seed, choices: choices)
+        return (0..<count).map { _ in generator.next() }
+    }
+
+    @Test(arguments: choices)
+    func samplesPassCheckWithoutAnyFinding(_ choices: SampleChoices) throws {
+        for seed: UInt64 in [0, 1, 99, .max] {
+            let callbacks = Self.generate(300, seed: seed, choices: choices)
+            for layout in [JSONLayout.compact, .pretty] {
+                let documents = try checkDocuments(try Self.written(callbacks, layout: layout))
+                #expect(documents.count == callbacks.count)
+                let allEmpty = documents.allSatisfy { $0.isEmpty }
+                #expect(allEmpty, "\(documents.first { !$0.isEmpty } ?? [])")
+            }
+            for callback in callbacks {
+                if let status = choices.status { #expect(callback.status == status) }
+                if let mediaType = choices.mediaType { #expect(callback.mediaType == mediaType) }
+                if let deleteType = choices.deleteType { #expect(callback.deleteType == deleteType) }
+            }
+        }
+    }
+
+    @Test func valuesLookReal() {
+        let callbacks = Self.generate(2000)
+        let hex = Set("0123456789abcdef")
+        for callback in callbacks {
+            #expect(callback.mediaId.count == 32 && callback.mediaId.allSatisfy(hex.contains))
+            #expect((callback.deleteType == "stream") == !callback.jobIds.isEmpty)
+            #expect(callback.jobIds.count <= 3)
+            #expect(callback.jobIds.allSatisfy { $0.count == 32 && $0.allSatisfy(hex.contains) })
+            #expect((callback.status == "fail") == (callback.error != nil))
+            if let error = callback.error {
+                #expect(DeleteErrors.entries(forDeleteType: callback.deleteType).contains(error))
+            }
+            if callback.mediaType != "video" { #expect(callback.deleteType == "all") }
+        }
+        // Mostly success, but every value shows up in a long run.
+        let failures = callbacks.filter { $0.status == "fail" }.count
+        #expect(failures > 100 && failures < 600)
+        #expect(Set(callbacks.map(\.mediaType)) == ["video", "image", "attached"])
+        #expect(Set(callbacks.map(\.deleteType)) == ["all", "mezzanine", "stream"])
+        #expect(Set(callbacks.compactMap(\.error?.code)).count == 6)
+    }
+
+    @Test func eventTimesIncreaseWithinTheYearAfter2025() {
+        let callbacks = Self.generate(1000, seed: 5)
+        for (earlier, later) in zip(callbacks, callbacks.dropFirst()) {
+            #expect(later.eventTime > earlier.eventTime)
+        }
+        #expect(UTCTime.text(callbacks[0].eventTime).hasPrefix("2025-"))
+    }
+
+    @Test func sameSeedSameCallbacksAndALongerRunExtendsAShorterOne() {
+        let short = Self.generate(5, seed: 42)
+        let long = Self.generate(50, seed: 42)
+        #expect(Array(long.prefix(5)) == short)
+        #expect(Self.generate(5, seed: 43) != short)
+    }
+
+    @Test func holdingOneFieldLeavesTheOthersAsTheyWere() {
+        let free = Self.generate(100, seed: 3)
+        let failed = Self.generate(100, seed: 3, choices: SampleChoices(status: "fail"))
+        for (a, b) in zip(free, failed) {
+            #expect(a.eventTime == b.eventTime && a.mediaId == b.mediaId && a.mediaType == b.mediaType && a.deleteType == b.deleteType)
+        }
+    }
+
+    @Test func utcTimeWritesVODsForm() {
+        #expect(UTCTime.text(0) == "1970-01-01T00:00:00Z")
+        #expect(UTCTime.text(1_490_000_000) == "2017-03-20T08:53:20Z")
+        #expect(UTCTime.text(951_782_400) == "2000-02-29T00:00:00Z")
+        #expect(UTCTime.text(-1) == "1969-12-31T23:59:59Z")
+        #expect(UTCTime.text(1_490_000_000 + 8 * 3600, zone: "+08:00") == "2017-03-20T16:53:20+08:00")
+    }
+
+    @Test func splitMix64MatchesItsReferenceOutput() {
+        // First outputs for seed 1234567 from the reference C implementation (Vigna, prng.di.unimi.it).
+        var random = SplitMix64(seed: 1_234_567)
+        #expect(random.next() == 6_457_827_717_110_365_317)
+        #expect(random.next() == 3_203_168_211_198_807_973)
+        #expect(random.next() == 9_817_491_932_198_370_423)
+    }
+}
