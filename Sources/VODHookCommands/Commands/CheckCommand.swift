@@ -19,7 +19,7 @@ enum CheckCommand {
         ],
         positionals: "[PATH ...]",
         discussion: """
-            PATH is a file, '-' for standard input, or a directory (every *.json, *.ndjson and *.jsonl
+            PATH is a file, '-' for standard input, or a directory (every *.json, *.ndjson, *.jsonl, *.http and *.b64
             below it, in sorted order). Without PATH, standard input is read.
 
             EXIT STATUS:
@@ -39,7 +39,8 @@ enum CheckCommand {
         var pipeline = DocumentPipeline(mode: CommonOptions.inputMode(parsed), strict: parsed.isSet("strict"))
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 16)
-        let readable = pipeline.run(paths: parsed.positionals, environment: environment, command: "check") { report, _, reader in
+        let readable = pipeline.run(paths: parsed.positionals, environment: environment, command: "check") { item in
+            let report = item.report, reader = item.locator
             outcome.tally.add(report)
             guard !quiet else { return }
             switch format {

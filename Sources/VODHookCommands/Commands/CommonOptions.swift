@@ -5,7 +5,7 @@ import VODHookCore
 enum CommonOptions {
     static let input = OptionSpec(
         "input", kind: .value(placeholder: "mode"),
-        help: "how a source is split into documents: auto, body (exactly one JSON text), stream (NDJSON, concatenated, RFC 7464, top-level array unpacked)",
+        help: "what a source holds: auto (detect), body (exactly one JSON text), stream (NDJSON, concatenated, RFC 7464, top-level array unpacked), http (raw HTTP requests), base64 (MNS bodies, one per line)",
         allowedValues: InputMode.allCases.map(\.rawValue))
     static let color = OptionSpec(
         "color", kind: .value(placeholder: "when"),
@@ -28,15 +28,8 @@ enum CommonOptions {
     }
 }
 
-/// How sources are read. `auto` is `stream` for JSON; it will learn to
-/// recognize raw HTTP captures and Base64 bodies.
+/// How sources are read. `auto` recognizes raw HTTP captures and Base64
+/// bodies and otherwise reads a JSON stream.
 enum InputMode: String, CaseIterable {
-    case auto, body, stream
-
-    var readingMode: ReadingMode {
-        switch self {
-        case .body: .body
-        case .auto, .stream: .stream
-        }
-    }
+    case auto, body, stream, http, base64
 }

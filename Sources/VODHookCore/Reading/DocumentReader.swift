@@ -353,22 +353,7 @@ public final class DocumentReader {
     /// `reach` bytes to each side, so a 100 MB line costs no more than a short one.
     public func sourceLine(containing offset: Int, reach: Int = 256) -> SourceLine {
         let clamped = min(max(offset, base), end)
-        let position = position(ofSourceOffset: clamped)
-        let local = clamped - base
-        var start = local
-        while start > 0 && local - start < reach && storage[start - 1] != 0x0A { start -= 1 }
-        // Never start inside a character.
-        while start < local && storage[start] & 0xC0 == 0x80 { start += 1 }
-        var stop = local
-        while stop < filled && stop - local < reach && storage[stop] != 0x0A { stop += 1 }
-        while stop < filled && stop > local && storage[stop] & 0xC0 == 0x80 { stop += 1 }
-        let atLineEnd = stop == filled || storage[stop] == 0x0A
-        if atLineEnd && stop > start && storage[stop - 1] == 0x0D { stop -= 1 }
-        let firstColumn = position.column - UTF8Count.scalars(in: bytes, from: start, to: local)
-        return SourceLine(
-            number: position.line, firstColumn: firstColumn, startOffset: base + start,
-            text: Array(UnsafeRawBufferPointer(rebasing: storage[start..<stop])),
-            continues: !atLineEnd)
+        return SourceLine.extract(from: bytes, base: base, offset: clamped, reach: reach, position: position(ofSourceOffset: clamped))
     }
 }
 
@@ -388,6 +373,27 @@ public struct SourceLine: Sendable, Hashable {
         self.startOffset = startOffset
         self.text = text
         self.continues = continues
+    }
+}
+
+extension SourceLine {
+    /// The piece of the line around `offset` that `bytes` (starting at source
+    /// offset `base`) holds; `position` is the offset's line and column.
+    static func extract(from bytes: UnsafeRawBufferPointer, base: Int, offset: Int, reach: Int, position: SourcePosition) -> SourceLine {
+        let local = offset - base
+        var start = local
+        while start > 0 && local - start < reach && bytes[start - 1] != 0x0A { start -= 1 }
+        // Never start or stop inside a character.
+        while start < local && bytes[start] & 0xC0 == 0x80 { start += 1 }
+        var stop = local
+        while stop < bytes.count && stop - local < reach && bytes[stop] != 0x0A { stop += 1 }
+        while stop < bytes.count && stop > local && bytes[stop] & 0xC0 == 0x80 { stop += 1 }
+        let atLineEnd = stop == bytes.count || bytes[stop] == 0x0A
+        if atLineEnd && stop > start && bytes[stop - 1] == 0x0D { stop -= 1 }
+        let firstColumn = position.column - UTF8Count.scalars(in: bytes, from: start, to: local)
+        return SourceLine(
+            number: position.line, firstColumn: firstColumn, startOffset: base + start,
+            text: Array(UnsafeRawBufferPointer(rebasing: bytes[start..<stop])), continues: !atLineEnd)
     }
 }
 
