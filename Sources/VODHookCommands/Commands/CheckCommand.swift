@@ -11,7 +11,7 @@ enum CheckCommand {
             CommonOptions.input,
             OptionSpec(
                 "format", kind: .value(placeholder: "format"),
-                help: "text (compiler-style, with source excerpts), json (one record per document), github (Actions annotations)",
+                help: "compiler-style text, one JSON record per document, or GitHub Actions annotations",
                 allowedValues: ["text", "json", "github"]),
             CommonOptions.strict,
             OptionSpec("quiet", short: "q", help: "print nothing; only the exit code tells"),
@@ -19,8 +19,15 @@ enum CheckCommand {
         ],
         positionals: "[PATH ...]",
         discussion: """
-            PATH is a file, '-' for standard input, or a directory (every *.json, *.ndjson, *.jsonl, *.http and *.b64
-            below it, in sorted order). Without PATH, standard input is read.
+            PATH is a file, '-' for standard input, or a directory (every *.json, *.ndjson, *.jsonl,
+            *.http and *.b64 below it, in sorted order). Without PATH, standard input is read.
+
+            INPUT MODES:
+              body    each source is exactly one JSON text (one callback body)
+              stream  NDJSON, concatenated or pretty-printed texts, RFC 7464 records;
+                      a top-level array is unpacked into its elements
+              http    raw HTTP requests back to back; findings point into the capture
+              base64  MNS bodies, one Base64 blob per line (or one wrapped blob)
 
             EXIT STATUS:
               0  every document is valid

@@ -5,11 +5,11 @@ import VODHookCore
 enum CommonOptions {
     static let input = OptionSpec(
         "input", kind: .value(placeholder: "mode"),
-        help: "what a source holds: auto (detect), body (exactly one JSON text), stream (NDJSON, concatenated, RFC 7464, top-level array unpacked), http (raw HTTP requests), base64 (MNS bodies, one per line)",
+        help: "what a source holds; auto detects HTTP captures and Base64 bodies, else reads a JSON stream",
         allowedValues: InputMode.allCases.map(\.rawValue))
     static let color = OptionSpec(
         "color", kind: .value(placeholder: "when"),
-        help: "colour text output: auto (on a terminal, unless NO_COLOR is set), always, never",
+        help: "colour text output; auto means on a terminal with NO_COLOR unset",
         allowedValues: ["auto", "always", "never"])
     static let strict = OptionSpec("strict", help: "count warnings as errors (unknown fields fail the run)")
 

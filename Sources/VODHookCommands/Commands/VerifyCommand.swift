@@ -13,7 +13,7 @@ enum VerifyCommand {
             KeyOptions.keyFile,
             OptionSpec("max-age", kind: .value(placeholder: "seconds"), help: "reject timestamps further than this from now"),
             OptionSpec("now", kind: .value(placeholder: "unix"), help: "the time to compare timestamps with (default: the current time)"),
-            OptionSpec("format", kind: .value(placeholder: "format"), help: "text, json (adds \"signature\" and \"keyIndex\") or github",
+            OptionSpec("format", kind: .value(placeholder: "format"), help: "text, json (records add \"signature\" and \"keyIndex\") or github",
                        allowedValues: ["text", "json", "github"]),
             CommonOptions.strict,
             OptionSpec("quiet", short: "q", help: "print nothing; only the exit code tells"),
