@@ -9,12 +9,9 @@ enum CheckCommand {
         usage: ["[OPTIONS] [PATH ...]"],
         options: [
             CommonOptions.input,
-            OptionSpec(
-                "format", kind: .value(placeholder: "format"),
-                help: "compiler-style text, one JSON record per document, or GitHub Actions annotations",
-                allowedValues: ["text", "json", "github"]),
+            CommonOptions.findingsFormat(help: "compiler-style text, one JSON record per document, or GitHub Actions annotations"),
             CommonOptions.strict,
-            OptionSpec("quiet", short: "q", help: "print nothing; only the exit code tells"),
+            CommonOptions.quiet,
             CommonOptions.color,
         ],
         positionals: "[PATH ...]",

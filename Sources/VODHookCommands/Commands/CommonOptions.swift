@@ -12,6 +12,12 @@ enum CommonOptions {
         help: "colour text output; auto means on a terminal with NO_COLOR unset",
         allowedValues: ["auto", "always", "never"])
     static let strict = OptionSpec("strict", help: "count warnings as errors (unknown fields fail the run)")
+    static let quiet = OptionSpec("quiet", short: "q", help: "print nothing; only the exit code tells")
+
+    /// `check` and `verify` print findings the same three ways.
+    static func findingsFormat(help: String) -> OptionSpec {
+        OptionSpec("format", kind: .value(placeholder: "format"), help: help, allowedValues: ["text", "json", "github"])
+    }
 
     static func inputMode(_ parsed: ParsedArguments) -> InputMode {
         parsed.value("input").flatMap(InputMode.init(rawValue:)) ?? .auto
