@@ -81,7 +81,8 @@ struct RandomJSONGenerator {
     }
 
     mutating func object(depth: Int) -> RandomJSON {
-        let count = Int.random(in: 0...7, using: &random)
+        // Now and then a wide object of scalars, past the small-object sort.
+        let count = depth == 0 && chance(1, in: 6) ? Int.random(in: 17...40, using: &random) : Int.random(in: 0...7, using: &random)
         var members: [(key: RandomJSON.Spelled, value: RandomJSON)] = []
         var seen = Set<[Unicode.Scalar]>()
         for _ in 0..<count {
