@@ -60,7 +60,9 @@ extension TapeWriter {
     /// keys (already reported by the reader) keep source order, so the
     /// output is still a function of the input.
     @inline(__always)
-    private static func keyPrecedes(_ first: UnsafeRawBufferPointer, _ firstKey: Int32, _ second: UnsafeRawBufferPointer, _ secondKey: Int32) -> Bool {
+    private static func keyPrecedes(
+        _ first: UnsafeRawBufferPointer, _ firstKey: Int32, _ second: UnsafeRawBufferPointer, _ secondKey: Int32
+    ) -> Bool {
         let shared = min(first.count, second.count)
         var i = 0
         while i < shared && first[i] == second[i] { i += 1 }

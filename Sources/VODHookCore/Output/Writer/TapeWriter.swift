@@ -1,7 +1,8 @@
 /// The one traversal behind every layout. It walks the tape in document
 /// order with an explicit stack of open containers, so nesting costs a few
-/// bytes of scratch rather than a call frame per level. All scratch lives in
-/// temporary allocations, on the stack for small documents.
+/// bytes of scratch rather than a call frame per level. Its scratch lives in
+/// temporary allocations, on the stack for small documents; only escaped
+/// keys that must be ordered are decoded into a heap buffer.
 struct TapeWriter {
     /// An open container that still has children to write.
     struct Frame {
