@@ -108,11 +108,15 @@ public final class DocumentReader {
         case .complete(let valueEnd):
             var extra: [Diagnostic] = []
             position = valueEnd
+            let parsedBase = base
             if depth == 0, let stray = try strayDataAfterValue(at: valueEnd, keeping: start) {
                 extra.append(readError(JSONReadError(problem: .unexpectedData(found: found(at: stray)), offset: stray - base), pointer: pointerPrefix))
                 position = stray
                 if mode == .stream { position = try recoveryPoint(after: stray) }
             }
+            // Looking past the value may have read more input and moved the
+            // buffer, leaving the tape's offsets pointing at the old bytes.
+            if base != parsedBase { _ = try parse(from: start, depth: depth) }
             let document = JSONDocument(bytes: bytes, baseOffset: base, nodes: parser.tape)
             emit(start: start, json: document, findings: duplicateFindings(in: document, prefix: pointerPrefix) + extra, pointerPrefix: pointerPrefix, body)
             return true
@@ -346,7 +350,10 @@ public final class DocumentReader {
 
     /// Line and column of a source offset in the current buffer (or its end).
     public func position(ofSourceOffset offset: Int) -> SourcePosition {
-        lines.position(of: min(max(offset, base), end), in: bytes, base: base)
+        // The source's start is known without its bytes, which may be gone by
+        // the time a finding there (a BOM, no document) is printed.
+        if offset <= 0 { return SourcePosition(line: 1, column: 1) }
+        return lines.position(of: min(max(offset, base), end), in: bytes, base: base)
     }
 
     /// The text around `offset` on its line, for source excerpts: at most
