@@ -15,6 +15,22 @@ public enum TerminalSafe {
         return out + "\""
     }
 
+    /// Scalars of payload text a message quotes before cutting it short.
+    public static let excerptLimit = 100
+
+    /// Payload text quoted for a message, cut after `excerptLimit` scalars so
+    /// a megabyte value cannot become a megabyte message: `"xxxx"... (1048576 characters)`.
+    public static func quotedExcerpt(_ text: String) -> String {
+        var scalars = text.unicodeScalars.makeIterator()
+        var head = ""
+        var count = 0
+        while let scalar = scalars.next() {
+            if count < excerptLimit { head.unicodeScalars.append(scalar) }
+            count += 1
+        }
+        return count <= excerptLimit ? quoted(text) : quoted(head) + "... (\(count) characters)"
+    }
+
     /// A scalar that must not be printed raw: controls (C0, C1, DEL), and
     /// anything invisible or unprintable that would make a quoted value look
     /// like another: format characters (bidirectional overrides, zero-width

@@ -37,7 +37,7 @@ public enum EventTimeCheck {
             core[index] = Unicode.Scalar(UInt8(48 + Int(value)))
         }
         if !foreignDigits.isEmpty {
-            problems.append("uses non-ASCII digits (\(TerminalSafe.quoted(foreignDigits))) where the format has 0-9")
+            problems.append("uses non-ASCII digits (\(TerminalSafe.quotedExcerpt(foreignDigits))) where the format has 0-9")
         }
         if core.allSatisfy(EventTimeParser.isDigit) {
             let (description, suggestion) = bareNumber(core)

@@ -214,6 +214,6 @@ struct EventTimeParser {
     }
 
     private func quote(_ range: Range<Int>) -> String {
-        TerminalSafe.quoted(String(String.UnicodeScalarView(text[range])))
+        TerminalSafe.quotedExcerpt(String(String.UnicodeScalarView(text[range])))
     }
 }

@@ -11,7 +11,7 @@ enum MediaIdCheck {
         // The docs mask IDs with "****"; that explains every other oddity too.
         if let star = scalars.firstIndex(of: "*") {
             let run = scalars[star...].prefix { $0 == "*" }
-            return "it looks masked (\(TerminalSafe.quoted(String(String.UnicodeScalarView(run))))), like the examples in the docs"
+            return "it looks masked (\(TerminalSafe.quotedExcerpt(String(String.UnicodeScalarView(run))))), like the examples in the docs"
         }
         var core = scalars[...]
         while let first = core.first, first.properties.isWhitespace { core.removeFirst() }

@@ -54,10 +54,14 @@ extension Validator {
             let name = spec.fields[index].name
             var message = "key \(TerminalSafe.quoted(document.string(key))) matches the field \(TerminalSafe.quoted(name)) only when case is ignored"
             if lookAlike && position == 0 { message += lookAlikeCallout(spec, document) }
+            // Beside the exact key it is not a harmless typo: Go's encoding/json
+            // and others match keys ignoring case and may take this value.
+            let hint = exact[index]
+                ? "remove it: \(TerminalSafe.quoted(name)) is also present, and receivers that match keys ignoring case (Go's encoding/json, for one) may read this value as \(TerminalSafe.quoted(name))"
+                : "rename it to \(TerminalSafe.quoted(name)); VOD field names are case-sensitive"
             findings.append(Diagnostic(
                 .error, .fieldNameCase, message,
-                offset: document.sourceOffset(of: key), pointer: document.pointer(to: key, prefix: pointerPrefix),
-                hint: "rename it to \(TerminalSafe.quoted(name)); VOD field names are case-sensitive"))
+                offset: document.sourceOffset(of: key), pointer: document.pointer(to: key, prefix: pointerPrefix), hint: hint))
         }
         let known = spec.fields.map(\.name)
         for key in unknownKeys {
@@ -67,7 +71,7 @@ extension Validator {
                 ?? "fields outside the spec are common in practice; --strict makes this an error"
             findings.append(Diagnostic(
                 .warning, .unknownField,
-                "field \(TerminalSafe.quoted(name)) is not in the \(spec.eventType) spec",
+                "field \(TerminalSafe.quotedExcerpt(name)) is not in the \(spec.eventType) spec",
                 offset: document.sourceOffset(of: key), pointer: document.pointer(to: key, prefix: pointerPrefix), hint: hint))
         }
     }
@@ -97,7 +101,7 @@ extension Validator {
         }.first
         let misspelt = names.first { nearestMatch(to: $0, among: [field.name]) != nil }
         let hint = standIn.map { "the payload has \($0.0)'s \(TerminalSafe.quoted($0.1)) instead, which is not an ApsaraVideo VOD field" }
-            ?? misspelt.map { "the key \(TerminalSafe.quoted($0)) looks like a misspelling of \(TerminalSafe.quoted(field.name))" }
+            ?? misspelt.map { "the key \(TerminalSafe.quotedExcerpt($0)) looks like a misspelling of \(TerminalSafe.quoted(field.name))" }
             ?? "the \(field.name) field holds \(field.summary)"
         return Diagnostic(
             .error, .missingField, "missing required field \(TerminalSafe.quoted(field.name))",

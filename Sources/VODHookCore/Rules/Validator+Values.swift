@@ -30,7 +30,7 @@ extension Validator {
                 let list = allowed.map(TerminalSafe.quoted).joined(separator: ", ")
                 findings.append(Diagnostic(
                     .error, .invalidValue,
-                    "\(TerminalSafe.quoted(text)) is not a valid \(field.name); expected one of \(list)",
+                    "\(TerminalSafe.quotedExcerpt(text)) is not a valid \(field.name); expected one of \(list)",
                     offset: offset, pointer: at, hint: valueHint(text, field, spec)))
             }
         }
@@ -39,7 +39,7 @@ extension Validator {
             let text = document.string(value)
             if let problem = EventTimeCheck.problem(in: text) {
                 findings.append(Diagnostic(
-                    .error, .invalidEventTime, "\(field.name) \(TerminalSafe.quoted(text)) \(problem.description)",
+                    .error, .invalidEventTime, "\(field.name) \(TerminalSafe.quotedExcerpt(text)) \(problem.description)",
                     offset: offset, pointer: at,
                     hint: problem.suggestion.map { "write \(TerminalSafe.quoted($0))" } ?? "the format is yyyy-MM-ddTHH:mm:ssZ, in UTC"))
             }
@@ -48,7 +48,7 @@ extension Validator {
             if let problem {
                 findings.append(Diagnostic(
                     .note, .mediaIdFormat,
-                    "\(field.name) \(TerminalSafe.quoted(document.string(value))) is not 32 lowercase hex characters; \(problem)",
+                    "\(field.name) \(TerminalSafe.quotedExcerpt(document.string(value))) is not 32 lowercase hex characters; \(problem)",
                     offset: offset, pointer: at))
             }
         case nil:
@@ -62,7 +62,7 @@ extension Validator {
             return "did you mean \(TerminalSafe.quoted(alias.value))? \(alias.because)"
         }
         if let note = spec.lookAlikes.lazy.compactMap({ $0.values[text] }).first {
-            return "\(TerminalSafe.quoted(text)) is \(note)"
+            return "\(TerminalSafe.quotedExcerpt(text)) is \(note)"
         }
         return ValueSuggestion.suggest(text, among: field.allowedValues ?? []).map { "did you mean \(TerminalSafe.quoted($0))?" }
     }

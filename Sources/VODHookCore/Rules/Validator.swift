@@ -77,7 +77,7 @@ public struct Validator {
         let names = EventCatalog.events.map(\.eventType)
         let hint: String
         if EventCatalog.unspecifiedVODEventTypes.contains(name) {
-            hint = "\(TerminalSafe.quoted(name)) is an ApsaraVideo VOD event this tool has no spec for; it checks "
+            hint = "\(TerminalSafe.quotedExcerpt(name)) is an ApsaraVideo VOD event this tool has no spec for; it checks "
                 + names.joined(separator: ", ")
         } else if let meant = ValueSuggestion.suggest(name, among: names) {
             hint = "did you mean \(TerminalSafe.quoted(meant))?"
@@ -85,7 +85,7 @@ public struct Validator {
             hint = "known event types: " + names.joined(separator: ", ")
         }
         return Diagnostic(
-            .error, .unknownEventType, "unknown event type \(TerminalSafe.quoted(name))",
+            .error, .unknownEventType, "unknown event type \(TerminalSafe.quotedExcerpt(name))",
             offset: document.sourceOffset(of: value), pointer: document.pointer(to: value, prefix: pointerPrefix), hint: hint)
     }
 

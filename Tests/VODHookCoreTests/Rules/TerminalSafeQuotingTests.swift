@@ -52,3 +52,25 @@ import VODHookCore
         }
     }
 }
+
+/// Payload text in messages is cut short, so one huge value cannot flood a terminal or a CI log.
+@Suite struct QuotedExcerptTests {
+    @Test func shortTextIsQuotedWhole() {
+        let text = String(repeating: "x", count: TerminalSafe.excerptLimit)
+        #expect(TerminalSafe.quotedExcerpt(text) == TerminalSafe.quoted(text))
+    }
+
+    @Test func longTextIsCutAndSaysHowLongItWas() {
+        let text = String(repeating: "视", count: 1_000_000)
+        #expect(TerminalSafe.quotedExcerpt(text) == TerminalSafe.quoted(String(repeating: "视", count: 100)) + "... (1000000 characters)")
+    }
+
+    @Test func aHugeValueMakesAShortMessage() throws {
+        let huge = String(repeating: "x", count: 1 << 20)
+        let body = #"{"EventType":"DeleteMediaComplete","EventTime":"2017-03-20T07:49:17Z"#
+            + huge + #"","Status":""# + huge + #"","MediaType":"video","DeleteType":"all","MediaId":""# + huge + #"",""# + huge + #"":1}"#
+        let findings = try checkBody(body)
+        #expect(findings.map(\.rule) == ["invalid-event-time", "invalid-value", "media-id-format", "unknown-field"])
+        for finding in findings { #expect(finding.message.count < 400, "\(finding.message.prefix(200))") }
+    }
+}

@@ -204,3 +204,11 @@ import VODHookCore
         #expect(emptyCode.map(\.message) == [#"Status is "fail" but ErrorCode is empty; a failed deletion should say why in ErrorCode"#])
     }
 }
+
+extension ValidatorMessageTests {
+    @Test func aMiscasedKeyBesideTheExactOneIsNotCalledATypo() throws {
+        let findings = try checkBody(Self.payload("status", "\"success\""))
+        #expect(findings.map(\.rule) == ["field-name-case"])
+        #expect(findings.first?.hint == #"remove it: "Status" is also present, and receivers that match keys ignoring case (Go's encoding/json, for one) may read this value as "Status""#)
+    }
+}
