@@ -276,7 +276,7 @@ public final class DocumentReader {
             let firstLine = lines.line(of: document.sourceOffset(of: duplicate.first), in: bytes, base: base)
             return Diagnostic(
                 .error, .jsonDuplicateKey,
-                "duplicate key \(TerminalSafe.quoted(key)); first defined at line \(firstLine)",
+                "duplicate key \(TerminalSafe.quotedExcerpt(key)); first defined at line \(firstLine)",
                 offset: document.sourceOffset(of: duplicate.repeated),
                 pointer: document.pointer(to: duplicate.repeated, prefix: prefix),
                 hint: "a JSON object's keys must be unique; receivers disagree on which value wins")
