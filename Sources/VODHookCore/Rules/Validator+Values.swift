@@ -18,6 +18,13 @@ extension Validator {
             }
             return
         }
+        // Only whitespace carries as little as nothing; it is the same problem.
+        if field.isRequired, document.withDecodedString(value, { bytes in bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } }) {
+            findings.append(Diagnostic(
+                .error, .emptyValue, "\(TerminalSafe.quoted(field.name)) is blank: \(TerminalSafe.quoted(document.string(value))) holds only whitespace",
+                offset: offset, pointer: at))
+            return
+        }
         if field.name == "EventType" {
             let known = document.withDecodedString(value) { bytes in EventCatalog.spec(forEventType: bytes) != nil }
             if !known { findings.append(unknownEventType(document, value, pointerPrefix)) }
