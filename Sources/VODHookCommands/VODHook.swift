@@ -15,6 +15,8 @@ public enum VODHook {
         Subcommand(spec: CheckCommand.spec, run: CheckCommand.run),
         Subcommand(spec: SummaryCommand.spec, run: SummaryCommand.run),
         Subcommand(spec: NormalizeCommand.spec, run: NormalizeCommand.run),
+        Subcommand(spec: SignCommand.spec, run: SignCommand.run),
+        Subcommand(spec: VerifyCommand.spec, run: VerifyCommand.run),
         Subcommand(spec: RulesCommand.spec, run: RulesCommand.run),
         Subcommand(spec: ExplainCommand.spec, run: ExplainCommand.run),
         Subcommand(spec: SpecCommand.spec, run: SpecCommand.run),

@@ -64,6 +64,16 @@ import VODHookCore
         #expect(try WriterHarness.canonical(input) == #"{"a":{},"aa":[],"b":[{"y":{"c":0,"d":0},"z":1},3,1]}"#)
     }
 
+    /// Large objects take another sorting path than callback-sized ones.
+    @Test func largeObjectsSortToo() throws {
+        var random = SplitMix64(seed: 0x4C41_5247)
+        let keys = (0..<200).map { "k\($0)\(["", "\u{E000}", "\u{1F600}", "é"][$0 % 4])" }
+        let members = keys.shuffled(using: &random).map { "\"\($0)\": 1" }
+        let sorted = keys.sorted { CanonicalOrder.precedes(Array($0.utf8), Array($1.utf8)) }
+        let expected = "{" + sorted.map { "\"\($0)\":1" }.joined(separator: ",") + "}"
+        #expect(try WriterHarness.canonical("{" + members.joined(separator: ",") + "}") == expected)
+    }
+
     @Test func escapedKeysSortByDecodedText() throws {
         #expect(try WriterHarness.canonical(#"{"\u0062":1,"a":2,"\u0063":3}"#) == #"{"a":2,"b":1,"c":3}"#)
         #expect(try WriterHarness.canonical(#"{"\uE000":1,"\uD83D\uDE00":2}"#) == "{\"\u{1F600}\":2,\"\u{E000}\":1}")

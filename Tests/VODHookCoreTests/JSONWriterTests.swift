@@ -92,6 +92,20 @@ import VODHookCore
         #expect(try WriterHarness.write(input, .pretty) == "[\n  " + numbers.joined(separator: ",\n  ") + "\n]")
     }
 
+    /// Output is staged in blocks: long runs, long strings and many small
+    /// pieces must cross block boundaries intact.
+    @Test func outputLargerThanOneBlock() throws {
+        let long = String(repeating: "abcdefghij", count: 1_000)
+        let input = #"[""# + long + #"\u0041\/"# + long + #"", ""# + long + #""]"#
+        #expect(try WriterHarness.write(input, .compact) == #"[""# + long + "A/" + long + #"",""# + long + #""]"#)
+
+        let many = (0..<3_000).map { "\"x\\u00\($0 % 2 == 0 ? "41" : "e9")\\/y\"" }
+        let expected = (0..<3_000).map { "\"x\($0 % 2 == 0 ? "A" : "é")/y\"" }
+        #expect(try WriterHarness.write("[" + many.joined(separator: ", ") + "]", .compact) == "[" + expected.joined(separator: ",") + "]")
+        #expect(try WriterHarness.write("[" + many.joined(separator: ",") + "]", .pretty)
+            == "[\n  " + expected.joined(separator: ",\n  ") + "\n]")
+    }
+
     @Test func appendsToExistingOutput() throws {
         let output = try WriterHarness.withDocument(Array(#"{"a": [1]}"#.utf8)) { document in
             var output = Array("prefix\n".utf8)

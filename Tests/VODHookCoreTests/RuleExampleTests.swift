@@ -10,14 +10,14 @@ import VODHookCore
     @Test(arguments: ruleIDs)
     func failingExampleTriggersTheRule(_ id: String) throws {
         let rule = try #require(RuleCatalog.description(of: RuleID(id)))
-        let findings = try checkBody(rule.failingExample)
+        let findings = try checkExample(rule.failingExample, format: rule.exampleFormat)
         #expect(findings.contains { $0.rule == id && $0.severity == rule.severity }, "\(findings)")
     }
 
     @Test(arguments: ruleIDs)
     func passingExampleDoesNot(_ id: String) throws {
         let rule = try #require(RuleCatalog.description(of: RuleID(id)))
-        let findings = try checkBody(rule.passingExample)
+        let findings = try checkExample(rule.passingExample, format: rule.exampleFormat)
         #expect(!findings.contains { $0.rule == id }, "\(findings)")
         #expect(!findings.contains { $0.severity == .error }, "\(findings)")
     }
@@ -25,7 +25,7 @@ import VODHookCore
     @Test func everyRuleIDIsUniqueAndKebabCase() {
         #expect(Set(Self.ruleIDs).count == Self.ruleIDs.count)
         for id in Self.ruleIDs {
-            #expect(id.allSatisfy { $0.isLowercase || $0 == "-" }, "\(id)")
+            #expect(id.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }, "\(id)")
         }
     }
 

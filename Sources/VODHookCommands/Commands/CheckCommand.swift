@@ -9,18 +9,22 @@ enum CheckCommand {
         usage: ["[OPTIONS] [PATH ...]"],
         options: [
             CommonOptions.input,
-            OptionSpec(
-                "format", kind: .value(placeholder: "format"),
-                help: "text (compiler-style, with source excerpts), json (one record per document), github (Actions annotations)",
-                allowedValues: ["text", "json", "github"]),
+            CommonOptions.findingsFormat(help: "compiler-style text, one JSON record per document, or GitHub Actions annotations"),
             CommonOptions.strict,
-            OptionSpec("quiet", short: "q", help: "print nothing; only the exit code tells"),
+            CommonOptions.quiet,
             CommonOptions.color,
         ],
         positionals: "[PATH ...]",
         discussion: """
-            PATH is a file, '-' for standard input, or a directory (every *.json, *.ndjson and *.jsonl
-            below it, in sorted order). Without PATH, standard input is read.
+            PATH is a file, '-' for standard input, or a directory (every *.json, *.ndjson, *.jsonl,
+            *.http and *.b64 below it, in sorted order). Without PATH, standard input is read.
+
+            INPUT MODES:
+              body    each source is exactly one JSON text (one callback body)
+              stream  NDJSON, concatenated or pretty-printed texts, RFC 7464 records;
+                      a top-level array is unpacked into its elements
+              http    raw HTTP requests back to back; findings point into the capture
+              base64  MNS bodies, one Base64 blob per line (or one wrapped blob)
 
             EXIT STATUS:
               0  every document is valid
@@ -39,7 +43,8 @@ enum CheckCommand {
         var pipeline = DocumentPipeline(mode: CommonOptions.inputMode(parsed), strict: parsed.isSet("strict"))
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 16)
-        let readable = pipeline.run(paths: parsed.positionals, environment: environment, command: "check") { report, _, reader in
+        let readable = pipeline.run(paths: parsed.positionals, environment: environment, command: "check") { item in
+            let report = item.report, reader = item.locator
             outcome.tally.add(report)
             guard !quiet else { return }
             switch format {

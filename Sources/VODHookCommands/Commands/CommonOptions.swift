@@ -5,13 +5,19 @@ import VODHookCore
 enum CommonOptions {
     static let input = OptionSpec(
         "input", kind: .value(placeholder: "mode"),
-        help: "how a source is split into documents: auto, body (exactly one JSON text), stream (NDJSON, concatenated, RFC 7464, top-level array unpacked)",
+        help: "what a source holds; auto detects HTTP captures and Base64 bodies, else reads a JSON stream",
         allowedValues: InputMode.allCases.map(\.rawValue))
     static let color = OptionSpec(
         "color", kind: .value(placeholder: "when"),
-        help: "colour text output: auto (on a terminal, unless NO_COLOR is set), always, never",
+        help: "colour text output; auto means on a terminal with NO_COLOR unset",
         allowedValues: ["auto", "always", "never"])
     static let strict = OptionSpec("strict", help: "count warnings as errors (unknown fields fail the run)")
+    static let quiet = OptionSpec("quiet", short: "q", help: "print nothing; only the exit code tells")
+
+    /// `check` and `verify` print findings the same three ways.
+    static func findingsFormat(help: String) -> OptionSpec {
+        OptionSpec("format", kind: .value(placeholder: "format"), help: help, allowedValues: ["text", "json", "github"])
+    }
 
     static func inputMode(_ parsed: ParsedArguments) -> InputMode {
         parsed.value("input").flatMap(InputMode.init(rawValue:)) ?? .auto
@@ -28,15 +34,8 @@ enum CommonOptions {
     }
 }
 
-/// How sources are read. `auto` is `stream` for JSON; it will learn to
-/// recognize raw HTTP captures and Base64 bodies.
+/// How sources are read. `auto` recognizes raw HTTP captures and Base64
+/// bodies and otherwise reads a JSON stream.
 enum InputMode: String, CaseIterable {
-    case auto, body, stream
-
-    var readingMode: ReadingMode {
-        switch self {
-        case .body: .body
-        case .auto, .stream: .stream
-        }
-    }
+    case auto, body, stream, http, base64
 }

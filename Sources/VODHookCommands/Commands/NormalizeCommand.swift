@@ -38,7 +38,8 @@ enum NormalizeCommand {
         var problems: [UInt8] = []
         let renderer = TextDiagnosticRenderer(style: TextStyle(enabled: false))
         var pipeline = DocumentPipeline(mode: CommonOptions.inputMode(parsed), strict: false)
-        let readable = pipeline.run(paths: parsed.positionals, environment: environment, command: "normalize") { report, document, reader in
+        let readable = pipeline.run(paths: parsed.positionals, environment: environment, command: "normalize") { item in
+            let report = item.report, document = item.document, reader = item.locator
             outcome.tally.add(report)
             let blocking = document.findings.filter { $0.severity == .error }
             if let tree = document.json, blocking.isEmpty {

@@ -36,7 +36,8 @@ enum SummaryCommand {
         let order = KeyOrderCache()
         if showDocuments { lines.append(string: table.header()) }
         var pipeline = DocumentPipeline(mode: CommonOptions.inputMode(parsed), strict: false)
-        let readable = pipeline.run(paths: parsed.positionals, environment: environment, command: "summary") { report, document, reader in
+        let readable = pipeline.run(paths: parsed.positionals, environment: environment, command: "summary") { item in
+            let report = item.report, document = item.document, reader = item.locator
             if sourceNames.last != report.source { sourceNames.append(report.source) }
             let line = reader.position(ofSourceOffset: report.startOffset).line
             let location = CallbackSummary.DocumentLocation(source: sourceNames.count - 1, line: line)

@@ -13,9 +13,10 @@ public struct InputSource: Sendable, Hashable {
 }
 
 /// Turns PATH arguments into sources: files as given, `-` for stdin, and
-/// directories walked for `*.json`, `*.ndjson` and `*.jsonl` in sorted order.
+/// directories walked for `*.json`, `*.ndjson`, `*.jsonl`, `*.http` and `*.b64` in sorted order.
 enum SourceList {
-    static let extensions = [".json", ".ndjson", ".jsonl"]
+    // Captures too: a fixtures folder often holds raw requests and MNS bodies beside payloads.
+    static let extensions = [".json", ".ndjson", ".jsonl", ".http", ".b64"]
 
     /// Sources in order, plus the paths that could not be listed, with reasons.
     static func expand(_ paths: [String]) -> (sources: [InputSource], failures: [(path: String, reason: String)]) {

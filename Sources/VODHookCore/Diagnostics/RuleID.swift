@@ -16,6 +16,13 @@ extension RuleID {
     public static let jsonDuplicateKey = RuleID("json-duplicate-key")
     public static let jsonBOM = RuleID("json-bom")
     public static let noDocument = RuleID("no-document")
+    // Capture findings.
+    public static let httpSyntax = RuleID("http-syntax")
+    public static let base64Syntax = RuleID("base64-syntax")
+    public static let signatureMissing = RuleID("signature-missing")
+    public static let signatureMismatch = RuleID("signature-mismatch")
+    public static let timestampMalformed = RuleID("timestamp-malformed")
+    public static let timestampStale = RuleID("timestamp-stale")
     // Spec findings.
     public static let notAnObject = RuleID("not-an-object")
     public static let missingField = RuleID("missing-field")

@@ -17,29 +17,20 @@ public struct GitHubAnnotationRenderer {
     }
 
     /// Message text: `%`, CR and LF are encoded.
-    static func data(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            default: TerminalSafe.append(scalar, to: &out)
-            }
-        }
-        return out
-    }
+    static func data(_ text: String) -> String { escape(text, separators: false) }
 
     /// Property values also encode `:` and `,`, which separate properties.
-    static func property(_ text: String) -> String {
+    static func property(_ text: String) -> String { escape(text, separators: true) }
+
+    private static func escape(_ text: String, separators: Bool) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "%": out += "%25"
             case "\r": out += "%0D"
             case "\n": out += "%0A"
-            case ":": out += "%3A"
-            case ",": out += "%2C"
+            case ":" where separators: out += "%3A"
+            case "," where separators: out += "%2C"
             default: TerminalSafe.append(scalar, to: &out)
             }
         }

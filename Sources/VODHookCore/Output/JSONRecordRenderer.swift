@@ -4,7 +4,11 @@
 public struct JSONRecordRenderer {
     public init() {}
 
-    public func render(_ report: DocumentReport, locator: some SourceLocator, into out: inout [UInt8]) {
+    /// `signature` adds `"signature"` (and `"keyIndex"` when valid) for `verify`.
+    public func render(
+        _ report: DocumentReport, locator: some SourceLocator,
+        signature: (status: String, keyIndex: Int?)? = nil, into out: inout [UInt8]
+    ) {
         let start = locator.position(ofSourceOffset: report.startOffset)
         out.append("{\"source\":")
         JSONText.appendString(report.source, to: &out)
@@ -16,6 +20,14 @@ public struct JSONRecordRenderer {
         out.append(decimal: start.column)
         out.append(report.isValid ? ",\"valid\":true,\"eventType\":" : ",\"valid\":false,\"eventType\":")
         JSONText.appendOptionalString(report.eventType, to: &out)
+        if let signature {
+            out.append(",\"signature\":")
+            JSONText.appendString(signature.status, to: &out)
+            if let keyIndex = signature.keyIndex {
+                out.append(",\"keyIndex\":")
+                out.append(decimal: keyIndex)
+            }
+        }
         out.append(",\"diagnostics\":[")
         for (index, diagnostic) in report.diagnostics.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }

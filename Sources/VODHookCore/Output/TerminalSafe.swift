@@ -15,13 +15,35 @@ public enum TerminalSafe {
         return out + "\""
     }
 
-    /// A scalar that must not be printed raw: C0 and C1 controls, DEL, line and
-    /// paragraph separators, and the bidirectional overrides that can make
-    /// text read differently from what it is.
+    /// Scalars of payload text a message quotes before cutting it short.
+    public static let excerptLimit = 100
+
+    /// Payload text quoted for a message, cut after `excerptLimit` scalars so
+    /// a megabyte value cannot become a megabyte message: `"xxxx"... (1048576 characters)`.
+    public static func quotedExcerpt(_ text: String) -> String {
+        var scalars = text.unicodeScalars.makeIterator()
+        var head = ""
+        var count = 0
+        while let scalar = scalars.next() {
+            if count < excerptLimit { head.unicodeScalars.append(scalar) }
+            count += 1
+        }
+        return count <= excerptLimit ? quoted(text) : quoted(head) + "... (\(count) characters)"
+    }
+
+    /// A scalar that must not be printed raw: controls (C0, C1, DEL), and
+    /// anything invisible or unprintable that would make a quoted value look
+    /// like another: format characters (bidirectional overrides, zero-width
+    /// spaces, the byte-order mark), spaces other than U+0020, line and
+    /// paragraph separators, private-use and unassigned code points.
     public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0xFEFF: true
-        default: false
+        if scalar.value < 0x7F { return scalar.value < 0x20 }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .privateUse, .unassigned, .surrogate,
+             .spaceSeparator, .lineSeparator, .paragraphSeparator:
+            return true
+        default:
+            return false
         }
     }
 

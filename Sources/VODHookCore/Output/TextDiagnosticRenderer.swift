@@ -75,9 +75,9 @@ public struct TextDiagnosticRenderer {
     }
 
     /// The run's closing line.
-    public func footer(_ tally: DiagnosticTally) -> String {
+    public func footer(_ tally: DiagnosticTally, noun: String = "document") -> String {
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        var line = "checked \(count(tally.documents, "document")): \(tally.valid) valid, \(tally.invalid) invalid; "
+        var line = "checked \(count(tally.documents, noun)): \(tally.valid) valid, \(tally.invalid) invalid; "
         line += "\(count(tally.errors, "error")), \(count(tally.warnings, "warning")), \(count(tally.notes, "note"))"
         return (tally.invalid > 0 ? style.severity(.error, line) : style.bold(line)) + "\n"
     }

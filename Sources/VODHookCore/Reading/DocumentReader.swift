@@ -114,11 +114,9 @@ public final class DocumentReader {
                 extra.append(readError(JSONReadError(problem: .unexpectedData(found: found(at: stray)), offset: stray - base), pointer: pointerPrefix))
                 position = stray
             }
-            if base != parsedBase {
-                // Looking past a value that ends the buffer reads more input and
-                // moves the document's bytes; the nodes must point where they are now.
-                _ = parser.parseValue(in: bytes, from: start - base, isFinal: inputEnded, depth: depth)
-            }
+            // Looking past the value may have read more input and moved the
+            // buffer, leaving the tape's offsets pointing at the old bytes.
+            if base != parsedBase { _ = try parse(from: start, depth: depth) }
             let document = JSONDocument(bytes: bytes, baseOffset: base, nodes: parser.tape)
             emit(start: start, json: document, findings: duplicateFindings(in: document, prefix: pointerPrefix) + extra, pointerPrefix: pointerPrefix, body)
             // Only now may reading skip ahead: that drops the document's bytes.
@@ -280,7 +278,7 @@ public final class DocumentReader {
             let firstLine = lines.line(of: document.sourceOffset(of: duplicate.first), in: bytes, base: base)
             return Diagnostic(
                 .error, .jsonDuplicateKey,
-                "duplicate key \(TerminalSafe.quoted(key)); first defined at line \(firstLine)",
+                "duplicate key \(TerminalSafe.quotedExcerpt(key)); first defined at line \(firstLine)",
                 offset: document.sourceOffset(of: duplicate.repeated),
                 pointer: document.pointer(to: duplicate.repeated, prefix: prefix),
                 hint: "a JSON object's keys must be unique; receivers disagree on which value wins")
@@ -354,29 +352,17 @@ public final class DocumentReader {
 
     /// Line and column of a source offset in the current buffer (or its end).
     public func position(ofSourceOffset offset: Int) -> SourcePosition {
-        lines.position(of: min(max(offset, base), end), in: bytes, base: base)
+        // The source's start is known without its bytes, which may be gone by
+        // the time a finding there (a BOM, no document) is printed.
+        if offset <= 0 { return SourcePosition(line: 1, column: 1) }
+        return lines.position(of: min(max(offset, base), end), in: bytes, base: base)
     }
 
     /// The text around `offset` on its line, for source excerpts: at most
     /// `reach` bytes to each side, so a 100 MB line costs no more than a short one.
     public func sourceLine(containing offset: Int, reach: Int = 256) -> SourceLine {
         let clamped = min(max(offset, base), end)
-        let position = position(ofSourceOffset: clamped)
-        let local = clamped - base
-        var start = local
-        while start > 0 && local - start < reach && storage[start - 1] != 0x0A { start -= 1 }
-        // Never start inside a character.
-        while start < local && storage[start] & 0xC0 == 0x80 { start += 1 }
-        var stop = local
-        while stop < filled && stop - local < reach && storage[stop] != 0x0A { stop += 1 }
-        while stop < filled && stop > local && storage[stop] & 0xC0 == 0x80 { stop += 1 }
-        let atLineEnd = stop == filled || storage[stop] == 0x0A
-        if atLineEnd && stop > start && storage[stop - 1] == 0x0D { stop -= 1 }
-        let firstColumn = position.column - UTF8Count.scalars(in: bytes, from: start, to: local)
-        return SourceLine(
-            number: position.line, firstColumn: firstColumn, startOffset: base + start,
-            text: Array(UnsafeRawBufferPointer(rebasing: storage[start..<stop])),
-            continues: !atLineEnd)
+        return SourceLine.extract(from: bytes, base: base, offset: clamped, reach: reach, position: position(ofSourceOffset: clamped))
     }
 }
 
@@ -396,6 +382,27 @@ public struct SourceLine: Sendable, Hashable {
         self.startOffset = startOffset
         self.text = text
         self.continues = continues
+    }
+}
+
+extension SourceLine {
+    /// The piece of the line around `offset` that `bytes` (starting at source
+    /// offset `base`) holds; `position` is the offset's line and column.
+    static func extract(from bytes: UnsafeRawBufferPointer, base: Int, offset: Int, reach: Int, position: SourcePosition) -> SourceLine {
+        let local = offset - base
+        var start = local
+        while start > 0 && local - start < reach && bytes[start - 1] != 0x0A { start -= 1 }
+        // Never start or stop inside a character.
+        while start < local && bytes[start] & 0xC0 == 0x80 { start += 1 }
+        var stop = local
+        while stop < bytes.count && stop - local < reach && bytes[stop] != 0x0A { stop += 1 }
+        while stop < bytes.count && stop > local && bytes[stop] & 0xC0 == 0x80 { stop += 1 }
+        let atLineEnd = stop == bytes.count || bytes[stop] == 0x0A
+        if atLineEnd && stop > start && bytes[stop - 1] == 0x0D { stop -= 1 }
+        let firstColumn = position.column - UTF8Count.scalars(in: bytes, from: start, to: local)
+        return SourceLine(
+            number: position.line, firstColumn: firstColumn, startOffset: base + start,
+            text: Array(UnsafeRawBufferPointer(rebasing: bytes[start..<stop])), continues: !atLineEnd)
     }
 }
 

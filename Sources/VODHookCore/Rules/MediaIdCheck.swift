@@ -1,24 +1,40 @@
 /// Real media IDs are 32 lowercase hex characters; anything else is worth a
 /// note (never an error: the docs' own examples are masked with `****`).
 enum MediaIdCheck {
-    /// Nil for a well-formed ID; otherwise what is unusual about it.
+    /// Nil for a well-formed ID; otherwise what is unusual about it, as a
+    /// fragment starting with "it": "it has 31 characters".
     static func problem(in bytes: UnsafeRawBufferPointer) -> String? {
-        var masked = false
+        // The usual ID passes without building a String.
+        let isLowerHex = { (byte: UInt8) in (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) }
+        if bytes.count == 32 && bytes.allSatisfy(isLowerHex) { return nil }
+        let scalars = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
+        // The docs mask IDs with "****"; that explains every other oddity too.
+        if let star = scalars.firstIndex(of: "*") {
+            let run = scalars[star...].prefix { $0 == "*" }
+            return "it looks masked (\(TerminalSafe.quotedExcerpt(String(String.UnicodeScalarView(run))))), like the examples in the docs"
+        }
+        var core = scalars[...]
+        while let first = core.first, first.properties.isWhitespace { core.removeFirst() }
+        while let last = core.last, last.properties.isWhitespace { core.removeLast() }
+        if core.isEmpty { return scalars.isEmpty ? "it is empty" : "it holds only whitespace" }
+        var parts: [String] = []
+        if core.count != scalars.count { parts.append("has whitespace around it") }
+        if core.count != 32 { parts.append("has \(core.count) characters") }
+        var others = ""
         var uppercase = false
-        var other = false
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"): break
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): uppercase = true
-            case UInt8(ascii: "*"): masked = true
-            default: other = true
+        for scalar in core {
+            switch scalar {
+            case "0"..."9", "a"..."f": break
+            case "A"..."F": uppercase = true
+            default:
+                if !others.unicodeScalars.contains(scalar) && others.unicodeScalars.count < 8 {
+                    others.unicodeScalars.append(scalar)
+                }
             }
         }
-        if masked { return "it looks masked, like the examples in the docs" }
-        if bytes.count != 32 { return "it has \(UTF8Count.scalars(in: bytes, from: 0, to: bytes.count)) characters" }
-        if other { return "it holds characters other than 0-9 and a-f" }
-        if uppercase { return "it uses uppercase hex" }
-        return nil
+        if !others.isEmpty { parts.append("holds characters other than 0-9 and a-f (\(TerminalSafe.quoted(others)))") }
+        if uppercase { parts.append("uses uppercase hex") }
+        guard let last = parts.popLast() else { return nil }
+        return "it " + (parts.isEmpty ? last : parts.joined(separator: ", ") + " and " + last)
     }
-
 }

@@ -39,7 +39,9 @@ extension RuleCatalog {
             summary: "EventType names an event the tool does not know",
             explanation: """
                 EventType selects the spec a payload is checked against. An unknown name is usually a typo \
-                or a different event; the hint suggests the nearest known name.
+                or a different event; the hint suggests the nearest known name, and the other fields are still \
+                checked against it. A VOD event the tool has no spec for yet (FileUploadComplete, for example) is \
+                named as such, and its fields are not checked against another event's table.
                 """,
             failingExample: example([(#""EventType":"DeleteMediaComplete""#, #""EventType":"DeleteMediaCompleted""#)]),
             passingExample: valid),
@@ -92,7 +94,10 @@ extension RuleCatalog {
         RuleDescription(
             id: .missingErrorOnFailure, severity: .warning,
             summary: "Status is fail but ErrorCode is absent",
-            explanation: "A failed deletion should say why; without ErrorCode a receiver cannot tell a missing video from a transient failure.",
+            explanation: """
+                A failed deletion should say why; without ErrorCode a receiver cannot tell a missing video from a \
+                transient failure. An empty ErrorCode says as little as none and is reported the same way.
+                """,
             failingExample: example([(#""Status":"success""#, #""Status":"fail""#)]),
             passingExample: example([(#""Status":"success""#, #""Status":"fail","ErrorCode":"InvalidVideo.NotFound""#)])),
         RuleDescription(

@@ -9,4 +9,23 @@ public struct RuleDescription: Sendable {
     public let failingExample: String
     /// A close variant that does not.
     public let passingExample: String
+    /// What the examples are: a JSON body, a raw HTTP capture, or Base64 lines.
+    public let exampleFormat: ExampleFormat
+
+    public enum ExampleFormat: String, Sendable {
+        case json, http, base64
+    }
+
+    public init(
+        id: RuleID, severity: Severity, summary: String, explanation: String,
+        failingExample: String, passingExample: String, exampleFormat: ExampleFormat = .json
+    ) {
+        self.id = id
+        self.severity = severity
+        self.summary = summary
+        self.explanation = explanation
+        self.failingExample = failingExample
+        self.passingExample = passingExample
+        self.exampleFormat = exampleFormat
+    }
 }

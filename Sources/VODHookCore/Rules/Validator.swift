@@ -1,12 +1,16 @@
-import EditDistance
-
 /// Checks parsed documents against the event specs. Reuse one validator for
 /// many documents: its scratch space is kept, so the usual valid callback
-/// costs no allocation.
+/// costs little allocation.
 public struct Validator {
-    /// Tape index of each spec field's value (exact or case-insensitive key), -1 when absent.
-    private var slots: [Int] = []
-    private var slotKeys: [Int] = []
+    /// Tape index of each spec field's value (first exact key, else first
+    /// case-insensitive one), -1 when absent; what conditions and missing-field read.
+    var slots: [Int] = []
+    var slotKeys: [Int] = []
+    /// Every member whose key names a spec field, exactly or ignoring case,
+    /// so a repeated or miscased key's value is checked too.
+    var occurrences: [(field: Int, key: Int, value: Int)] = []
+    /// Keys that name no spec field, in source order.
+    var unknownKeys: [Int] = []
 
     public init() {}
 
@@ -28,12 +32,20 @@ public struct Validator {
                 hint: notAnObjectHint(document)))
             return Result(diagnostics: findings, eventType: nil)
         }
-
-        let spec = chooseSpec(document, findings: &findings, pointerPrefix: pointerPrefix)
-        guard let spec else { return Result(diagnostics: findings, eventType: eventTypeText(document)) }
+        guard let spec = chooseSpec(document) else {
+            // Another VOD event: its fields differ from every spec here, so
+            // checking them would only produce noise. EventType says it all.
+            if let value = Self.memberValue(document, named: "EventType", ignoringCase: true) {
+                findings.append(unknownEventType(document, value, pointerPrefix))
+            }
+            return Result(diagnostics: findings, eventType: eventTypeText(document))
+        }
         collectFields(document, spec: spec, findings: &findings, pointerPrefix: pointerPrefix)
-        for (index, field) in spec.fields.enumerated() {
-            checkField(field, value: slots[index], document, findings: &findings, pointerPrefix: pointerPrefix)
+        for (index, field) in spec.fields.enumerated() where slots[index] < 0 && field.isRequired {
+            findings.append(missingField(field, spec: spec, document, pointerPrefix))
+        }
+        for occurrence in occurrences {
+            checkValue(spec.fields[occurrence.field], spec: spec, value: occurrence.value, document, findings: &findings, pointerPrefix: pointerPrefix)
         }
         checkConditions(spec, document, findings: &findings, pointerPrefix: pointerPrefix)
         findings.sort()
@@ -42,11 +54,12 @@ public struct Validator {
 
     // MARK: Which event
 
-    /// The spec named by EventType. Nil (with an `unknown-event-type` finding)
-    /// when it names an event the tool does not know; the fallback table when
-    /// it names none, so the other fields are still checked.
-    private func chooseSpec(_ document: JSONDocument, findings: inout [Diagnostic], pointerPrefix: String) -> EventSpec? {
-        guard let value = memberValue(document, named: "EventType", ignoringCase: true),
+    /// The spec EventType names; for a name the tool does not know, the
+    /// nearest spec (a typo still deserves a full check) or the fallback; nil
+    /// for a VOD event that has no spec here. A payload that names no event
+    /// as a string is checked against the fallback, so its fields still are.
+    private func chooseSpec(_ document: JSONDocument) -> EventSpec? {
+        guard let value = Self.memberValue(document, named: "EventType", ignoringCase: true),
             document[value].kind == .string
         else { return EventCatalog.fallback }
         let known = document.withDecodedString(value) { bytes -> EventSpec? in
@@ -54,24 +67,37 @@ public struct Validator {
         }
         if let known { return known }
         let name = document.string(value)
+        if EventCatalog.unspecifiedVODEventTypes.contains(name) { return nil }
+        return ValueSuggestion.suggest(name, among: EventCatalog.events.map(\.eventType))
+            .flatMap(EventCatalog.spec(forEventType:)) ?? EventCatalog.fallback
+    }
+
+    func unknownEventType(_ document: JSONDocument, _ value: Int, _ pointerPrefix: String) -> Diagnostic {
+        let name = document.string(value)
         let names = EventCatalog.events.map(\.eventType)
-        let hint = nearestMatch(to: name, among: names).map { "did you mean \(TerminalSafe.quoted($0))?" }
-            ?? "known event types: " + names.joined(separator: ", ")
-        findings.append(Diagnostic(
-            .error, .unknownEventType, "unknown event type \(TerminalSafe.quoted(name))",
-            offset: document.sourceOffset(of: value), pointer: pointer(document, value, pointerPrefix), hint: hint))
-        return nil
+        let hint: String
+        if EventCatalog.unspecifiedVODEventTypes.contains(name) {
+            hint = "\(TerminalSafe.quotedExcerpt(name)) is an ApsaraVideo VOD event this tool has no spec for; it checks "
+                + names.joined(separator: ", ")
+        } else if let meant = ValueSuggestion.suggest(name, among: names) {
+            hint = "did you mean \(TerminalSafe.quoted(meant))?"
+        } else {
+            hint = "known event types: " + names.joined(separator: ", ")
+        }
+        return Diagnostic(
+            .error, .unknownEventType, "unknown event type \(TerminalSafe.quotedExcerpt(name))",
+            offset: document.sourceOffset(of: value), pointer: document.pointer(to: value, prefix: pointerPrefix), hint: hint)
     }
 
     private func eventTypeText(_ document: JSONDocument) -> String? {
-        guard document[document.root].kind == .object,
-            let value = memberValue(document, named: "EventType", ignoringCase: false),
+        guard let value = Self.memberValue(document, named: "EventType", ignoringCase: false),
             document[value].kind == .string
         else { return nil }
         return document.string(value)
     }
 
-    private func memberValue(_ document: JSONDocument, named name: String, ignoringCase: Bool) -> Int? {
+    /// The value of the first key spelled `name`, else (when asked) of the first key matching it ignoring case.
+    static func memberValue(_ document: JSONDocument, named name: String, ignoringCase: Bool) -> Int? {
         var caseMatch: Int?
         for (key, value) in document.members(of: document.root) {
             let matched = document.withDecodedString(key) { bytes -> Int in
@@ -84,181 +110,6 @@ public struct Validator {
         return caseMatch
     }
 
-    // MARK: Keys
-
-    private mutating func collectFields(_ document: JSONDocument, spec: EventSpec, findings: inout [Diagnostic], pointerPrefix: String) {
-        slots.removeAll(keepingCapacity: true)
-        slots.append(contentsOf: repeatElement(-1, count: spec.fields.count))
-        slotKeys.removeAll(keepingCapacity: true)
-        slotKeys.append(contentsOf: repeatElement(-1, count: spec.fields.count))
-        var exact = [Bool](repeating: false, count: spec.fields.count)
-        var miscased: [(key: Int, field: Int)] = []
-        var unknown: [Int] = []
-        var camelCaseKeys = 0
-        var keyCount = 0
-        for (key, value) in document.members(of: document.root) {
-            keyCount += 1
-            let match = document.withDecodedString(key) { bytes -> (Int, Bool)? in
-                if let first = bytes.first, first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") { camelCaseKeys += 1 }
-                for (index, field) in spec.fields.enumerated() where field.nameBytes.count == bytes.count {
-                    if field.nameBytes.elementsEqual(bytes) { return (index, true) }
-                }
-                for (index, field) in spec.fields.enumerated() where field.nameBytes.count == bytes.count {
-                    if ASCIICase.equalIgnoringCase(field.nameBytes, bytes) { return (index, false) }
-                }
-                return nil
-            }
-            guard let (index, isExact) = match else {
-                unknown.append(key)
-                continue
-            }
-            if isExact {
-                // The first exact key wins; a repeat is the reader's duplicate-key finding.
-                if !exact[index] {
-                    exact[index] = true
-                    slots[index] = value
-                    slotKeys[index] = key
-                }
-            } else {
-                miscased.append((key, index))
-                if slots[index] == -1 {
-                    slots[index] = value
-                    slotKeys[index] = key
-                }
-            }
-        }
-        for (key, index) in miscased {
-            let name = spec.fields[index].name
-            findings.append(Diagnostic(
-                .error, .fieldNameCase,
-                "key \(TerminalSafe.quoted(document.string(key))) matches the field \(TerminalSafe.quoted(name)) only when case is ignored",
-                offset: document.sourceOffset(of: key), pointer: pointer(document, key, pointerPrefix),
-                hint: "rename it to \(TerminalSafe.quoted(name)); VOD field names are case-sensitive"))
-        }
-        if !miscased.isEmpty && camelCaseKeys == keyCount && keyCount > 1 {
-            findings.append(Diagnostic(
-                .note, .fieldNameCase,
-                "every key is camelCase: this looks like a look-alike from another vendor (Polyv also sends a DeleteMediaComplete event, with camelCase keys), not an ApsaraVideo VOD callback",
-                offset: document.sourceOffset(of: document.root), pointer: pointerPrefix))
-        }
-        let known = spec.fields.map(\.name)
-        for key in unknown {
-            let name = document.string(key)
-            let hint = nearestMatch(to: name, among: known).map { "did you mean \(TerminalSafe.quoted($0))?" }
-                ?? "fields outside the spec are common in practice; --strict makes this an error"
-            findings.append(Diagnostic(
-                .warning, .unknownField,
-                "field \(TerminalSafe.quoted(name)) is not in the \(spec.eventType) spec",
-                offset: document.sourceOffset(of: key), pointer: pointer(document, key, pointerPrefix), hint: hint))
-        }
-    }
-
-    // MARK: Values
-
-    private func checkField(_ field: FieldSpec, value: Int, _ document: JSONDocument, findings: inout [Diagnostic], pointerPrefix: String) {
-        guard value >= 0 else {
-            if field.isRequired {
-                findings.append(Diagnostic(
-                    .error, .missingField, "missing required field \(TerminalSafe.quoted(field.name))",
-                    offset: document.sourceOffset(of: document.root),
-                    pointer: JSONPointer.appending(field.name, to: pointerPrefix),
-                    hint: "the \(field.name) field holds \(field.summary)"))
-            }
-            return
-        }
-        let offset = document.sourceOffset(of: value)
-        let at = pointer(document, value, pointerPrefix)
-        guard document[value].kind == .string else {
-            findings.append(Diagnostic(
-                .error, .wrongType,
-                "\(TerminalSafe.quoted(field.name)) must be a string, found \(describe(value, document))",
-                offset: offset, pointer: at,
-                hint: document[value].kind == .null ? "omit the field or give it a string" : nil))
-            return
-        }
-        let isEmpty = document[value].end - document[value].start == 2
-        if isEmpty {
-            if field.isRequired {
-                findings.append(Diagnostic(.error, .emptyValue, "\(TerminalSafe.quoted(field.name)) is empty", offset: offset, pointer: at))
-            }
-            return
-        }
-        if field.name == "EventType" { return }
-        if let allowed = field.allowedValues {
-            let ok = document.withDecodedString(value) { bytes in allowed.contains { $0.utf8.elementsEqual(bytes) } }
-            if !ok {
-                let text = document.string(value)
-                let list = allowed.map(TerminalSafe.quoted).joined(separator: ", ")
-                findings.append(Diagnostic(
-                    .error, .invalidValue,
-                    "\(TerminalSafe.quoted(text)) is not a valid \(field.name); expected one of \(list)",
-                    offset: offset, pointer: at,
-                    hint: ValueSuggestion.suggest(text, among: allowed).map { "did you mean \(TerminalSafe.quoted($0))?" }))
-            }
-        }
-        switch field.format {
-        case .eventTime:
-            let text = document.string(value)
-            if let problem = EventTimeCheck.problem(in: text) {
-                findings.append(Diagnostic(
-                    .error, .invalidEventTime, "\(field.name) \(TerminalSafe.quoted(text)) \(problem.description)",
-                    offset: offset, pointer: at,
-                    hint: problem.suggestion.map { "write \(TerminalSafe.quoted($0))" } ?? "the format is yyyy-MM-ddTHH:mm:ssZ, in UTC"))
-            }
-        case .mediaId:
-            let problem = document.withDecodedString(value) { MediaIdCheck.problem(in: $0) }
-            if let problem {
-                findings.append(Diagnostic(
-                    .note, .mediaIdFormat,
-                    "\(field.name) \(TerminalSafe.quoted(document.string(value))) is not 32 lowercase hex characters; \(problem)",
-                    offset: offset, pointer: at))
-            }
-        case nil:
-            break
-        }
-    }
-
-    // MARK: Conditions
-
-    private func checkConditions(_ spec: EventSpec, _ document: JSONDocument, findings: inout [Diagnostic], pointerPrefix: String) {
-        for condition in spec.conditions {
-            guard let governing = spec.fieldIndex(named: condition.field), slots[governing] >= 0 else { continue }
-            let value = slots[governing]
-            guard document[value].kind == .string,
-                let allowed = spec.fields[governing].allowedValues
-            else { continue }
-            let text = document.string(value)
-            // Only a valid governing value says anything; a wrong one is its own finding.
-            guard allowed.contains(text) else { continue }
-            let holds: Bool
-            switch condition.trigger {
-            case .equals(let expected): holds = text == expected
-            case .differsFrom(let other): holds = text != other
-            }
-            guard holds else { continue }
-            let severity = RuleCatalog.severity(of: condition.rule)
-            for subject in condition.subjects {
-                guard let index = spec.fieldIndex(named: subject) else { continue }
-                let present = slots[index] >= 0
-                switch condition.expectation {
-                case .absent where present:
-                    let key = slotKeys[index]
-                    findings.append(Diagnostic(
-                        severity, condition.rule,
-                        "\(subject) is present but \(condition.field) is \(TerminalSafe.quoted(text)); \(condition.reason)",
-                        offset: document.sourceOffset(of: key), pointer: pointer(document, key, pointerPrefix)))
-                case .present where !present:
-                    findings.append(Diagnostic(
-                        severity, condition.rule,
-                        "\(condition.field) is \(TerminalSafe.quoted(text)) but \(subject) is absent; \(condition.reason)",
-                        offset: document.sourceOffset(of: value), pointer: pointer(document, value, pointerPrefix)))
-                default:
-                    break
-                }
-            }
-        }
-    }
-
     // MARK: Helpers
 
     private func notAnObjectHint(_ document: JSONDocument) -> String? {
@@ -268,22 +119,6 @@ public struct Validator {
             let looksEncoded = document.withDecodedString(document.root) { $0.first == UInt8(ascii: "{") }
             return looksEncoded ? "the body is a JSON string holding JSON: it was encoded twice" : nil
         default: return nil
-        }
-    }
-
-    private func pointer(_ document: JSONDocument, _ node: Int, _ prefix: String) -> String {
-        document.pointer(to: node, prefix: prefix)
-    }
-
-    /// "a number (42)", "null", "an object": short and terminal-safe.
-    private func describe(_ value: Int, _ document: JSONDocument) -> String {
-        let node = document[value]
-        switch node.kind {
-        case .number, .true, .false:
-            let raw = String(decoding: document.rawBytes(of: value).prefix(40), as: UTF8.self)
-            return "\(node.kind.nameWithArticle) (\(raw))"
-        default:
-            return node.kind.nameWithArticle
         }
     }
 }

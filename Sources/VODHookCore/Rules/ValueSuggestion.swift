@@ -1,12 +1,17 @@
 import EditDistance
 
 /// The allowed value someone most likely meant: the same text in another
-/// case or with spaces around it, or a small edit away ("failed" → "fail").
+/// case or with spaces around it, a small edit away ("failed" → "fail"), or
+/// the allowed value with something after it ("failure" → "fail").
 enum ValueSuggestion {
     static func suggest(_ value: String, among allowed: [String]) -> String? {
         let trimmed = value.unicodeScalars.drop { $0.properties.isWhitespace }
         let core = String(String.UnicodeScalarView(trimmed.reversed().drop { $0.properties.isWhitespace }.reversed()))
-        if let match = allowed.first(where: { $0.lowercased() == core.lowercased() }) { return match }
-        return nearestMatch(to: core, among: allowed)
+        let folded = core.lowercased()
+        guard !folded.isEmpty else { return nil }
+        if let match = allowed.first(where: { $0.lowercased() == folded }) { return match }
+        if let match = nearestMatch(to: core, among: allowed) { return match }
+        // Three letters at least, so "a" of "all" does not claim "and".
+        return allowed.first { $0.count >= 3 && folded.hasPrefix($0.lowercased()) }
     }
 }

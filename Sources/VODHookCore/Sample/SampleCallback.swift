@@ -2,7 +2,7 @@
 /// violation can change a value by meaning (the same instant in another
 /// zone) before it becomes JSON text.
 public struct SampleCallback: Sendable, Hashable {
-    /// UNIX seconds.
+    /// UNIX seconds, within the years EventTime can write.
     public var eventTime: Int
     public var status: String
     public var mediaType: String
@@ -14,11 +14,14 @@ public struct SampleCallback: Sendable, Hashable {
     /// Why the deletion failed; nil on success.
     public var error: DeleteErrors.Entry?
 
+    /// EventTime as VOD writes it: yyyy-MM-ddTHH:mm:ssZ.
+    public var eventTimeText: String { EventTimeCalendar.text(secondsSinceEpoch: eventTime)! }
+
     /// The members in the spec's order, absent optional fields left out.
     public var fields: SampleFields {
         var fields = SampleFields()
         fields.set("EventType", string: EventSpec.deleteMediaComplete.eventType)
-        fields.set("EventTime", string: UTCTime.text(eventTime))
+        fields.set("EventTime", string: eventTimeText)
         fields.set("Status", string: status)
         fields.set("MediaType", string: mediaType)
         fields.set("DeleteType", string: deleteType)

@@ -85,7 +85,9 @@ extension Violation {
         Violation(.invalidEventTime) { callback, _, writer in
             // The same instant in Beijing time with its offset, not in UTC with Z.
             var fields = callback.fields
-            fields.set("EventTime", string: UTCTime.text(callback.eventTime + 8 * 3600, zone: "+08:00"))
+            var beijing = callback
+            beijing.eventTime += 8 * 3600
+            fields.set("EventTime", string: beijing.eventTimeText.dropLast() + "+08:00")
             return writer.written(fields.text)
         },
         Violation(.emptyValue) { callback, _, writer in

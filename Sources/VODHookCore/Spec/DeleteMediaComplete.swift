@@ -10,6 +10,7 @@ extension EventSpec {
             FieldSpec("Status", .string, required: true, allowed: ["success", "fail"],
                       summary: "whether the deletion succeeded"),
             FieldSpec("MediaType", .string, required: true, allowed: ["video", "image", "attached"],
+                      aliases: ["audio": ValueAlias("video", because: "the spec's \"video\" covers audio and video")],
                       summary: "video (audio or video), image, or attached (auxiliary media)"),
             // The page names only DeleteVideo, but mezzanine and stream match
             // DeleteMezzanines and DeleteStream, so all three are accepted.
@@ -29,5 +30,18 @@ extension EventSpec {
                            because: "a failed deletion should say why in ErrorCode"),
             FieldCondition(.missingJobIdsOnStream, when: "DeleteType", .equals("stream"), expect: ["JobIds"], .present,
                            because: "JobIds is returned when DeleteType is \"stream\""),
+        ],
+        lookAlikes: [
+            // Facts from shared/spec/VOD-CALLBACKS.md: Polyv sends an event of
+            // the same name with camelCase keys and these fields of its own.
+            LookAlike(
+                vendor: "Polyv",
+                keys: [
+                    "vids": LookAlikeKey(for: "MediaId", "Polyv's list of video IDs; an ApsaraVideo VOD callback names its asset in \"MediaId\""),
+                    "operateTime": LookAlikeKey(for: "EventTime", "Polyv's time field; ApsaraVideo VOD sends \"EventTime\" as yyyy-MM-ddTHH:mm:ssZ in UTC"),
+                ],
+                values: [
+                    "MoveToTrash": "Polyv's deleteType; ApsaraVideo VOD's DeleteType is \"all\", \"mezzanine\" or \"stream\"",
+                ]),
         ])
 }

@@ -8,6 +8,7 @@ struct Finding: Equatable, CustomStringConvertible {
     let column: Int
     let message: String
     let pointer: String
+    var hint: String? = nil
     var description: String { "\(rule)@\(line):\(column) \(message)" }
 }
 
@@ -25,7 +26,7 @@ func checkDocuments(_ bytes: [UInt8], mode: ReadingMode = .stream, blockSize: In
         documents.append(diagnostics.map { diagnostic in
             let position = reader.position(ofSourceOffset: diagnostic.offset)
             return Finding(rule: diagnostic.rule.rawValue, severity: diagnostic.severity, line: position.line,
-                           column: position.column, message: diagnostic.message, pointer: diagnostic.pointer)
+                           column: position.column, message: diagnostic.message, pointer: diagnostic.pointer, hint: diagnostic.hint)
         })
     }
     return documents

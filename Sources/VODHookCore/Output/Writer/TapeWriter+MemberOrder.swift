@@ -28,19 +28,46 @@ extension TapeWriter {
         let document = bytes
         var keys = UnsafeMutableBufferPointer(rebasing: sortKeys[0..<count])
         scratch.withUnsafeBytes { decoded in
-            keys.sort { a, b in
+            let precedes = { (a: SortKey, b: SortKey) -> Bool in
                 let first = UnsafeRawBufferPointer(rebasing: (a.isDecoded ? decoded : document)[a.start..<a.end])
                 let second = UnsafeRawBufferPointer(rebasing: (b.isDecoded ? decoded : document)[b.start..<b.end])
-                // Duplicate keys (already reported by the reader) keep source
-                // order, so the output is still a function of the input.
-                if first.count == second.count && first.elementsEqual(second) { return a.key < b.key }
-                return CanonicalOrder.precedes(first, second)
+                return Self.keyPrecedes(first, a.key, second, b.key)
             }
+            guard count > 16 else {
+                // Callback objects are small and often sorted already, where
+                // insertion sort makes one comparison per key.
+                for i in stride(from: 1, to: count, by: 1) {
+                    let entry = keys[i]
+                    var j = i
+                    while j > 0 && precedes(entry, keys[j - 1]) {
+                        keys[j] = keys[j - 1]
+                        j -= 1
+                    }
+                    keys[j] = entry
+                }
+                return
+            }
+            keys.sort(by: precedes)
         }
         for entry in keys {
             memberOrder[memberOrderCount] = UInt64(UInt32(entry.key))
             memberOrderCount += 1
         }
+    }
+
+    /// RFC 8785 order in one pass: the first differing byte decides, and
+    /// `CanonicalOrder` says how, so its rule stays in one place. Duplicate
+    /// keys (already reported by the reader) keep source order, so the
+    /// output is still a function of the input.
+    @inline(__always)
+    private static func keyPrecedes(
+        _ first: UnsafeRawBufferPointer, _ firstKey: Int32, _ second: UnsafeRawBufferPointer, _ secondKey: Int32
+    ) -> Bool {
+        let shared = min(first.count, second.count)
+        var i = 0
+        while i < shared && first[i] == second[i] { i += 1 }
+        if i < shared { return CanonicalOrder.precedes(CollectionOfOne(first[i]), CollectionOfOne(second[i])) }
+        return first.count != second.count ? first.count < second.count : firstKey < secondKey
     }
 
     /// Pushes the root object's keys with the listed names first, in list

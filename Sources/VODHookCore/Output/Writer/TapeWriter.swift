@@ -1,7 +1,8 @@
 /// The one traversal behind every layout. It walks the tape in document
 /// order with an explicit stack of open containers, so nesting costs a few
-/// bytes of scratch rather than a call frame per level, and all scratch
-/// lives in temporary allocations that stay on the stack for small documents.
+/// bytes of scratch rather than a call frame per level. Its scratch lives in
+/// temporary allocations, on the stack for small documents; only escaped
+/// keys that must be ordered are decoded into a heap buffer.
 struct TapeWriter {
     /// An open container that still has children to write.
     struct Frame {
@@ -27,12 +28,19 @@ struct TapeWriter {
     var memberOrderCount = 0
     /// Per-object scratch for sorting keys in canonical output.
     let sortKeys: UnsafeMutableBufferPointer<SortKey>
-    /// Decoded text of the escaped string or keys at hand; empty, and so
-    /// never allocated, for documents without escapes.
+    /// Decoded text of escaped keys being ordered; empty, and so never
+    /// allocated, when no key has escapes.
     var scratch: [UInt8] = []
+    /// Bytes not yet moved to `output`; see `put`.
+    let stage: UnsafeMutableRawBufferPointer
+    var staged = 0
+    /// The caller's buffer, moved in for the duration of the write.
+    var output: [UInt8] = []
 
-    /// Writes the whole document; false only when canonical output meets a
-    /// number it cannot represent, in which case `output` is left as it was.
+    private static let stageSize = 4096
+
+    /// Appends the document to `output`; false only when canonical output
+    /// meets a number it cannot represent, in which case `output` is left as it was.
     static func write(
         _ document: JSONDocument, pretty: Bool, canonical: Bool, topLevelOrder: KeyOrder,
         into output: inout [UInt8]
@@ -48,22 +56,27 @@ struct TapeWriter {
             return withUnsafeTemporaryAllocation(of: Frame.self, capacity: depthLimit) { frames in
                 withUnsafeTemporaryAllocation(of: UInt64.self, capacity: reorderedKeys) { memberOrder in
                     withUnsafeTemporaryAllocation(of: SortKey.self, capacity: canonical ? reorderedKeys : 0) { sortKeys in
-                        var writer = TapeWriter(
-                            bytes: document.bytes, nodes: nodes, pretty: pretty, canonical: canonical,
-                            topLevelOrder: topLevelOrder, frames: frames, memberOrder: memberOrder, sortKeys: sortKeys)
-                        let start = output.count
-                        guard writer.writeRoot(into: &output) else {
-                            output.removeSubrange(start...)
-                            return false
+                        withUnsafeTemporaryAllocation(byteCount: stageSize, alignment: 1) { stage in
+                            var writer = TapeWriter(
+                                bytes: document.bytes, nodes: nodes, pretty: pretty, canonical: canonical,
+                                topLevelOrder: topLevelOrder, frames: frames, memberOrder: memberOrder,
+                                sortKeys: sortKeys, stage: stage)
+                            let start = output.count
+                            // Swapping moves the buffer without copying it.
+                            swap(&writer.output, &output)
+                            let written = writer.writeRoot()
+                            writer.flush()
+                            swap(&writer.output, &output)
+                            if !written { output.removeSubrange(start...) }
+                            return written
                         }
-                        return true
                     }
                 }
             }
         }
     }
 
-    private mutating func writeRoot(into output: inout [UInt8]) -> Bool {
+    private mutating func writeRoot() -> Bool {
         var depth = 0
         var index = 0
         descend: while true {
@@ -72,43 +85,44 @@ struct TapeWriter {
             case .object, .array:
                 let isObject = node.kind == .object
                 guard node.count > 0 else {
-                    output.append(isObject ? UInt8(ascii: "{") : UInt8(ascii: "["))
-                    output.append(isObject ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+                    put(isObject ? UInt8(ascii: "{") : UInt8(ascii: "["))
+                    put(isObject ? UInt8(ascii: "}") : UInt8(ascii: "]"))
                     break
                 }
                 precondition(depth < frames.count, "the document nests deeper than JSONParser.maxDepth")
-                output.append(isObject ? UInt8(ascii: "{") : UInt8(ascii: "["))
+                put(isObject ? UInt8(ascii: "{") : UInt8(ascii: "["))
                 frames[depth] = isObject
                     ? objectFrame(index)
                     : Frame(container: Int32(index), cursor: Int32(index + 1), end: node.next, isObject: false, reordered: false)
                 depth += 1
-                index = enterChild(of: &frames[depth - 1], depth: depth, into: &output)
+                index = enterChild(of: &frames[depth - 1], depth: depth)
                 continue descend
             case .string:
-                writeString(node, into: &output)
+                writeString(node)
             case .number:
                 let literal = UnsafeRawBufferPointer(rebasing: bytes[node.start..<node.end])
                 if canonical {
+                    flush()
                     guard CanonicalNumber.append(literal, to: &output) else { return false }
                 } else {
-                    output.append(contentsOf: literal)
+                    put(literal)
                 }
             case .true, .false, .null:
-                output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[node.start..<node.end]))
+                put(UnsafeRawBufferPointer(rebasing: bytes[node.start..<node.end]))
             }
             // A value is complete: go on to its next sibling, closing every
             // container it was the last child of.
             while depth > 0 {
                 if frames[depth - 1].cursor < frames[depth - 1].end {
-                    output.append(UInt8(ascii: ","))
-                    index = enterChild(of: &frames[depth - 1], depth: depth, into: &output)
+                    put(UInt8(ascii: ","))
+                    index = enterChild(of: &frames[depth - 1], depth: depth)
                     continue descend
                 }
                 depth -= 1
                 let frame = frames[depth]
                 if frame.reordered { memberOrderCount -= Int(nodes[Int(frame.container)].count) }
-                if pretty { Indentation.newline(depth: depth, into: &output) }
-                output.append(frame.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+                if pretty { putNewline(depth: depth) }
+                put(frame.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]"))
             }
             return true
         }
@@ -117,8 +131,8 @@ struct TapeWriter {
     /// Writes what precedes the frame's next child (line break, and for an
     /// object the key) and returns the tape index of the child's value.
     @inline(__always)
-    private mutating func enterChild(of frame: inout Frame, depth: Int, into output: inout [UInt8]) -> Int {
-        if pretty { Indentation.newline(depth: depth, into: &output) }
+    private mutating func enterChild(of frame: inout Frame, depth: Int) -> Int {
+        if pretty { putNewline(depth: depth) }
         let child: Int
         if frame.reordered {
             child = Int(UInt32(truncatingIfNeeded: memberOrder[Int(frame.cursor)]))
@@ -129,9 +143,9 @@ struct TapeWriter {
             frame.cursor = nodes[frame.isObject ? child + 1 : child].next
         }
         guard frame.isObject else { return child }
-        writeString(nodes[child], into: &output)
-        output.append(UInt8(ascii: ":"))
-        if pretty { output.append(UInt8(ascii: " ")) }
+        writeString(nodes[child])
+        put(UInt8(ascii: ":"))
+        if pretty { put(UInt8(ascii: " ")) }
         return child + 1
     }
 
@@ -154,19 +168,5 @@ struct TapeWriter {
         return Frame(
             container: Int32(index), cursor: Int32(memberOrderCount) - node.count, end: Int32(memberOrderCount),
             isObject: true, reordered: true)
-    }
-
-    /// Strings without escapes hold no quote, backslash or control character
-    /// (the parser rejects them raw), so their bytes are already the minimal
-    /// form and are copied; only escaped strings are decoded and re-escaped.
-    @inline(__always)
-    mutating func writeString(_ node: JSONNode, into output: inout [UInt8]) {
-        guard node.hasEscapes else {
-            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[node.start..<node.end]))
-            return
-        }
-        scratch.removeAll(keepingCapacity: true)
-        JSONString.decode(bytes, start: node.start, end: node.end, into: &scratch)
-        CanonicalString.append(scratch, to: &output)
     }
 }

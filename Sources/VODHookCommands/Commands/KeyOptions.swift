@@ -1,0 +1,63 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+import ArgumentParsing
+import VODHookCore
+
+/// Where private keys come from. `--key-file` and `VODHOOK_KEY` keep keys
+/// out of shell history and process lists; keys are never printed.
+enum KeyOptions {
+    static let key = OptionSpec("key", kind: .value(placeholder: "key"),
+                                help: "a private key (repeat to accept old and new keys during rotation)", repeatable: true)
+    static let keyFile = OptionSpec("key-file", kind: .value(placeholder: "file"),
+                                    help: "read keys from a file, one per line", repeatable: true)
+
+    /// The keys in order: --key values, then --key-file lines, then VODHOOK_KEY.
+    static func keys(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> Result<[String], UsageError> {
+        var keys = parsed.values("key")
+        for path in parsed.values("key-file") {
+            switch readKeyFile(path) {
+            case .success(let fileKeys): keys += fileKeys
+            case .failure(let error): return .failure(error)
+            }
+        }
+        if keys.isEmpty, let key = environment.variables["VODHOOK_KEY"], !key.isEmpty { keys.append(key) }
+        if keys.contains(where: \.isEmpty) { return .failure(UsageError("a key is empty")) }
+        return keys.isEmpty ? .failure(UsageError("no key given: use --key, --key-file or the VODHOOK_KEY environment variable")) : .success(keys)
+    }
+
+    private static func readKeyFile(_ path: String) -> Result<[String], UsageError> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            return .failure(UsageError("cannot read key file \(TerminalSafe.quoted(path)): \(SourceList.reason(errno))"))
+        }
+        defer { close(descriptor) }
+        var input = FileDescriptorInput(descriptor: descriptor)
+        guard let bytes = try? input.readUpTo(1 << 20) else {
+            return .failure(UsageError("cannot read key file \(TerminalSafe.quoted(path))"))
+        }
+        let lines = String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        let keys = lines.map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        return keys.isEmpty ? .failure(UsageError("key file \(TerminalSafe.quoted(path)) holds no key")) : .success(keys)
+    }
+
+    /// A UNIX time in seconds given on the command line.
+    static func unixTime(_ text: String, option: String) -> Result<Int, UsageError> {
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), let value = Int(text) else {
+            return .failure(UsageError("invalid value \(TerminalSafe.quoted(text)) for '--\(option)'; expected UNIX time in seconds"))
+        }
+        return .success(value)
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+}

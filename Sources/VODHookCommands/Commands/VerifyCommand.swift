@@ -1,0 +1,84 @@
+import ArgumentParsing
+import VODHookCore
+
+/// `vodhook verify`: is this captured request authentic, fresh, and valid?
+enum VerifyCommand {
+    static let spec = CommandSpec(
+        name: "verify",
+        abstract: "Check the signature, timestamp and body of captured HTTP callback requests.",
+        usage: ["--url URL (--key KEY ... | --key-file FILE) [--max-age SECONDS] [--now UNIX] [PATH ...]"],
+        options: [
+            OptionSpec("url", kind: .value(placeholder: "url"), help: "the callback URL exactly as configured in the VOD console"),
+            KeyOptions.key,
+            KeyOptions.keyFile,
+            OptionSpec("max-age", kind: .value(placeholder: "seconds"), help: "reject timestamps further than this from now"),
+            OptionSpec("now", kind: .value(placeholder: "unix"), help: "the time to compare timestamps with (default: the current time)"),
+            CommonOptions.findingsFormat(help: "text, json (records add \"signature\" and \"keyIndex\") or github"),
+            CommonOptions.strict,
+            CommonOptions.quiet,
+            CommonOptions.color,
+        ],
+        positionals: "[PATH ...]",
+        discussion: """
+            PATH holds raw HTTP requests (as 'nc -l' or a proxy dumps them), back to back.
+            Keys may also come from the VODHOOK_KEY environment variable; they are never printed.
+
+            EXIT STATUS:
+              0  every request is authentic and its body valid
+              1  a signature, timestamp or body finding of error severity
+              2  usage error, or a path could not be read
+            """)
+
+    static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> ExitCode {
+        guard let url = parsed.value("url"), !url.isEmpty else {
+            return SignCommand.usage("missing '--url': the callback URL exactly as configured in the console", environment, command: "verify")
+        }
+        let keys: [String]
+        switch KeyOptions.keys(parsed, environment) {
+        case .success(let found): keys = found
+        case .failure(let error): return SignCommand.usage(error.message, environment, command: "verify")
+        }
+        var now = environment.now()
+        var maxAge: Int?
+        for (option, apply) in [("now", { now = $0 }), ("max-age", { maxAge = $0 })] as [(String, (Int) -> Void)] {
+            guard let text = parsed.value(option) else { continue }
+            switch KeyOptions.unixTime(text, option: option) {
+            case .success(let value): apply(value)
+            case .failure(let error): return SignCommand.usage(error.message, environment, command: "verify")
+            }
+        }
+        let verifier = SignatureVerifier(url: url, keys: keys, maxAge: maxAge, now: now)
+        let format = parsed.value("format") ?? "text"
+        let quiet = parsed.isSet("quiet")
+        let strict = parsed.isSet("strict")
+        let text = TextDiagnosticRenderer(style: CommonOptions.style(parsed, environment))
+        var outcome = RunOutcome()
+        var buffer: [UInt8] = []
+        var pipeline = DocumentPipeline(mode: .http, strict: strict)
+        let readable = pipeline.run(paths: parsed.positionals, environment: environment, command: "verify") { item in
+            var report = item.report
+            var signature = SignatureVerifier.Verdict(status: .missing, keyIndex: nil, diagnostics: [])
+            if let request = item.request {
+                signature = verifier.verify(request)
+                report.diagnostics += signature.diagnostics
+                report.diagnostics.sort()
+            }
+            outcome.tally.add(report)
+            guard !quiet else { return }
+            switch format {
+            case "json":
+                JSONRecordRenderer().render(report, locator: item.locator, signature: (signature.status.rawValue, signature.keyIndex), into: &buffer)
+            case "github":
+                GitHubAnnotationRenderer().render(report, locator: item.locator, into: &buffer)
+            default:
+                text.render(report, locator: item.locator, into: &buffer)
+            }
+        }
+        outcome.hadTrouble = !readable
+        if !quiet {
+            environment.output.write(buffer)
+            if format == "text" { environment.output.write(text.footer(outcome.tally, noun: "request")) }
+        }
+        return outcome.exitCode(.validity)
+    }
+}

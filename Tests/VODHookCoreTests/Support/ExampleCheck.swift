@@ -1,0 +1,29 @@
+import VODHookCore
+
+/// Checks a rule's example the way the tool would for its format: a JSON
+/// body, a raw HTTP capture (with `verify`'s signature checks, using the
+/// catalog's example URL, key and clock, and a 300 s window), or Base64 lines.
+func checkExample(_ text: String, format: RuleDescription.ExampleFormat) throws -> [Finding] {
+    switch format {
+    case .json:
+        return try checkBody(text)
+    case .http, .base64:
+        let bytes = Array(text.utf8)
+        var validator = Validator()
+        var findings: [Finding] = []
+        let verifier = SignatureVerifier(url: RuleCatalog.exampleURL, keys: [RuleCatalog.exampleKey], maxAge: 300, now: RuleCatalog.exampleNow)
+        let handle = { (document: ReadDocument, origin: DocumentOrigin) in
+            var diagnostics = document.findings
+            if let json = document.json { diagnostics += validator.validate(json).diagnostics }
+            for index in diagnostics.indices { origin.relocate(&diagnostics[index]) }
+            if let request = origin.request { diagnostics += verifier.verify(request).diagnostics }
+            for diagnostic in diagnostics.sorted() {
+                let position = origin.locator.position(ofSourceOffset: diagnostic.offset)
+                findings.append(Finding(rule: diagnostic.rule.rawValue, severity: diagnostic.severity, line: position.line,
+                                        column: position.column, message: diagnostic.message, pointer: diagnostic.pointer))
+            }
+        }
+        if format == .http { HTTPCaptureDocuments.forEach(bytes, handle) } else { Base64Documents.forEach(bytes, handle) }
+        return findings
+    }
+}
