@@ -17,6 +17,7 @@ public enum VODHook {
         Subcommand(spec: NormalizeCommand.spec, run: NormalizeCommand.run),
         Subcommand(spec: SignCommand.spec, run: SignCommand.run),
         Subcommand(spec: VerifyCommand.spec, run: VerifyCommand.run),
+        Subcommand(spec: SampleCommand.spec, run: SampleCommand.run),
         Subcommand(spec: RulesCommand.spec, run: RulesCommand.run),
         Subcommand(spec: ExplainCommand.spec, run: ExplainCommand.run),
         Subcommand(spec: SpecCommand.spec, run: SpecCommand.run),

@@ -5,6 +5,11 @@ public struct SampleFields: Sendable, Hashable {
     public struct Member: Sendable, Hashable {
         public var name: String
         public var json: [UInt8]
+
+        public init(name: String, json: [UInt8]) {
+            self.name = name
+            self.json = json
+        }
     }
 
     public private(set) var members: [Member] = []
@@ -53,6 +58,18 @@ public struct SampleFields: Sendable, Hashable {
         }
         out.append(UInt8(ascii: "}"))
         return out
+    }
+
+    /// A `--set` value as JSON text: the text itself when it is exactly one
+    /// JSON text the reader takes without any finding (`1`, `true`, `"a"`,
+    /// `{"k":[1]}`), else the text as a string, so `abc` needs no quotes
+    /// while `"123"` stays a string and `123` becomes a number.
+    public static func argumentValue(_ text: String) -> [UInt8] {
+        let bytes = Array(text.utf8)
+        let reader = DocumentReader(input: BytesInput(bytes), mode: .body, blockSize: bytes.count + 16)
+        var isJSON = false
+        try? reader.forEach { document in isJSON = document.json != nil && document.findings.isEmpty }
+        return isJSON ? bytes : literal(text)
     }
 
     /// A string as a JSON string literal.
