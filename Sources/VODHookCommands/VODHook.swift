@@ -18,6 +18,7 @@ public enum VODHook {
         Subcommand(spec: SignCommand.spec, run: SignCommand.run),
         Subcommand(spec: VerifyCommand.spec, run: VerifyCommand.run),
         Subcommand(spec: SampleCommand.spec, run: SampleCommand.run),
+        Subcommand(spec: SendCommand.spec, run: SendCommand.run),
         Subcommand(spec: RulesCommand.spec, run: RulesCommand.run),
         Subcommand(spec: ExplainCommand.spec, run: ExplainCommand.run),
         Subcommand(spec: SpecCommand.spec, run: SpecCommand.run),
@@ -76,10 +77,15 @@ public enum VODHook {
             return .success
         }
         if command.spec.positionals == "[PATH ...]", parsed.positionals.isEmpty, environment.standardInputIsTerminal {
-            environment.errors.write("vodhook \(command.spec.name): reading callbacks from standard input, which is a terminal; pipe payloads in or name files\nRun 'vodhook \(command.spec.name) --help' for usage.\n")
-            return .trouble
+            return refuseTerminalInput(command.spec.name, environment)
         }
         return command.run(parsed, environment)
+    }
+
+    /// Reading callbacks from a terminal would only wait for typing; say so instead.
+    static func refuseTerminalInput(_ command: String, _ environment: CommandEnvironment) -> ExitCode {
+        environment.errors.write("vodhook \(command): reading callbacks from standard input, which is a terminal; pipe payloads in or name files\nRun 'vodhook \(command) --help' for usage.\n")
+        return .trouble
     }
 
     static func overview() -> String {

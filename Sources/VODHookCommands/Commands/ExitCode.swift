@@ -2,7 +2,7 @@
 public enum ExitCode: Int32, Sendable {
     /// Every document valid; the report was made; everything was written.
     case success = 0
-    /// Some document is invalid (check, verify) or could not be written (normalize).
+    /// Some document is invalid (check, verify), could not be written (normalize) or was not delivered (send).
     case findings = 1
     /// A usage error, or a path that could not be read.
     case trouble = 2
@@ -11,9 +11,9 @@ public enum ExitCode: Int32, Sendable {
 /// What a run saw that decides its exit code. The one place that maps it.
 struct RunOutcome {
     var tally = DiagnosticTally()
-    /// Usage errors and unreadable paths.
+    /// Usage errors, unreadable paths, and receivers send cannot reach.
     var hadTrouble = false
-    /// Documents a command could not do its job on (normalize's unwritten ones).
+    /// Documents a command could not do its job on (normalize's unwritten ones, send's undelivered ones).
     var failedDocuments = 0
 
     enum Judgement {
@@ -21,7 +21,7 @@ struct RunOutcome {
         case validity
         /// summary: reports; only trouble fails.
         case reportOnly
-        /// normalize: documents that could not be written fail the run.
+        /// normalize, sample and send: documents that could not be written or delivered fail the run.
         case output
     }
 

@@ -1,0 +1,91 @@
+import ArgumentParsing
+import VODHookCore
+
+/// `vodhook send`'s command line, checked before anything is sent.
+struct SendSettings {
+    var sender: CallbackSender
+    var paths: [String]
+    var mode: InputMode
+    var json: Bool
+
+    /// VOD's delivery: 3 attempts, 1 s apart, 5 s each.
+    static let defaultRetries = 2
+    static let defaultTimeout = 5000
+    static let defaultDelay = 1000
+
+    static func parse(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> Result<SendSettings, UsageError> {
+        guard let text = parsed.positionals.first else {
+            return .failure(UsageError("missing URL: the callback URL to POST to, such as http://127.0.0.1:8080/callback"))
+        }
+        let url: CallbackURL
+        switch CallbackURL.parse(text) {
+        case .success(let parsedURL): url = parsedURL
+        case .failure(let error): return .failure(error)
+        }
+        if parsed.isSet("key") && parsed.isSet("key-file") {
+            return .failure(UsageError("give '--key' or '--key-file', not both"))
+        }
+        var key: String?
+        if parsed.isSet("key") || parsed.isSet("key-file") || !(environment.variables["VODHOOK_KEY"] ?? "").isEmpty {
+            switch KeyOptions.keys(parsed, environment) {
+            case .success(let keys): key = keys[0]
+            case .failure(let error): return .failure(error)
+            }
+        }
+        var timestamp: Int?
+        if let text = parsed.value("timestamp") {
+            guard key != nil else {
+                return .failure(UsageError("'--timestamp' goes with a key: unsigned requests carry no timestamp"))
+            }
+            switch KeyOptions.unixTime(text, option: "timestamp") {
+            case .success(let value): timestamp = value
+            case .failure(let error): return .failure(error)
+            }
+        }
+        var retries = defaultRetries
+        if let text = parsed.value("retries") {
+            guard let value = wholeNumber(text), value <= 100 else {
+                return .failure(UsageError("invalid value \(TerminalSafe.quoted(text)) for '--retries'; expected a whole number from 0 to 100"))
+            }
+            retries = value
+        }
+        var timeout = defaultTimeout
+        if let text = parsed.value("timeout") {
+            guard let value = milliseconds(text), (1...3_600_000).contains(value) else {
+                return .failure(UsageError("invalid value \(TerminalSafe.quoted(text)) for '--timeout'; expected seconds, such as 5 or 0.5, up to 3600"))
+            }
+            timeout = value
+        }
+        var delay = defaultDelay
+        if let text = environment.variables["VODHOOK_RETRY_DELAY_MS"], !text.isEmpty {
+            guard let value = wholeNumber(text) else {
+                return .failure(UsageError("VODHOOK_RETRY_DELAY_MS must be a whole number of milliseconds, not \(TerminalSafe.quoted(text))"))
+            }
+            delay = value
+        }
+        let sender = CallbackSender(
+            url: url, key: key, timestamp: timestamp, attempts: retries + 1, timeout: timeout, delay: delay, now: environment.now)
+        return .success(SendSettings(
+            sender: sender, paths: Array(parsed.positionals.dropFirst()), mode: CommonOptions.inputMode(parsed),
+            json: parsed.value("format") == "json"))
+    }
+
+    private static func wholeNumber(_ text: String) -> Int? {
+        guard !text.isEmpty, text.count <= 9, text.allSatisfy(\.isASCIIDigit) else { return nil }
+        return Int(text)
+    }
+
+    /// Seconds with an optional fraction ("5", "0.25") as milliseconds; no signs, exponents or infinities.
+    private static func milliseconds(_ text: String) -> Int? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.count <= 7, whole.allSatisfy(\.isASCIIDigit) else { return nil }
+        var total = Int(whole)! * 1000
+        if parts.count == 2 {
+            let fraction = parts[1]
+            guard !fraction.isEmpty, fraction.allSatisfy(\.isASCIIDigit) else { return nil }
+            let digits = (fraction + "00").prefix(3)
+            total += Int(digits)!
+        }
+        return total
+    }
+}

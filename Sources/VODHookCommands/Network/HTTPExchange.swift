@@ -1,0 +1,65 @@
+import VODHookCore
+
+/// One POST to a receiver: connect, send, read the answer, all within one
+/// timeout, as one VOD delivery attempt.
+enum HTTPExchange {
+    enum Outcome: Equatable {
+        /// `bodyCut` when the answer was too long to read whole.
+        case answered(HTTPResponse, bodyCut: Bool)
+        /// The receiver was reached but gave no usable answer: silence, an early close, or not HTTP.
+        case noAnswer(String)
+        case unreachable(String)
+        case unresolvable(String)
+    }
+
+    struct Attempt: Equatable {
+        var outcome: Outcome
+        var milliseconds: Int
+    }
+
+    /// Answers are read up to this size; only their status and first line matter here.
+    static let answerLimit = 1 << 20
+
+    static func post(_ request: [UInt8], to url: CallbackURL, timeout: Int) -> Attempt {
+        let started = MonotonicClock.milliseconds()
+        let outcome = exchange(request, url: url, deadline: started + timeout, timeout: timeout)
+        return Attempt(outcome: outcome, milliseconds: MonotonicClock.milliseconds() - started)
+    }
+
+    private static func exchange(_ request: [UInt8], url: CallbackURL, deadline: Int, timeout: Int) -> Outcome {
+        let connection: TCPConnection
+        do {
+            connection = try TCPConnection.open(host: url.host, port: url.port, deadline: deadline)
+        } catch {
+            switch error {
+            case .unresolvable(let reason): return .unresolvable(reason)
+            case .unreachable(let reason), .broken(let reason): return .unreachable(reason)
+            case .timedOut: return .unreachable("no answer to the connection request in time")
+            }
+        }
+        var received: [UInt8] = []
+        var closed = false
+        do {
+            try connection.send(request, deadline: deadline)
+            while true {
+                switch HTTPResponseReader.read(received, connectionClosed: closed) {
+                case .complete(let response):
+                    return .answered(response, bodyCut: false)
+                case .malformed(let message):
+                    return .noAnswer(message)
+                case .incomplete(let head):
+                    if received.count > answerLimit {
+                        guard let head else { return .noAnswer("no status line in the first MiB of the answer") }
+                        return .answered(head, bodyCut: true)
+                    }
+                }
+                closed = try !connection.receive(into: &received, deadline: deadline)
+            }
+        } catch {
+            switch error {
+            case .timedOut: return .noAnswer("no answer within \(DeliveryReport.seconds(timeout))")
+            case .broken(let reason), .unreachable(let reason), .unresolvable(let reason): return .noAnswer("the connection failed: \(reason)")
+            }
+        }
+    }
+}
