@@ -33,11 +33,9 @@ extension Violation {
             let nested = [UInt8](repeating: UInt8(ascii: "["), count: depth) + [UInt8](repeating: UInt8(ascii: "]"), count: depth)
             return writer.written(fields.text).replacingFirst(placeholder, with: nested)
         },
-        Violation(.jsonDuplicateKey) { callback, _, writer in
+        .editing(.jsonDuplicateKey) { fields, callback, _ in
             // The same value twice, so whichever copy a receiver keeps, only the repetition is wrong.
-            var fields = callback.fields
             fields.append("Status", json: SampleFields.literal(callback.status))
-            return writer.written(fields.text)
         },
         Violation(.jsonBOM, wholeSource: true) { callback, _, writer in
             [0xEF, 0xBB, 0xBF] + writer.written(callback.fields.text)
@@ -50,87 +48,61 @@ extension Violation {
             // Encoded twice: the body is a JSON string holding the callback.
             writer.written(SampleFields.literal(String(decoding: callback.fields.text, as: UTF8.self)))
         },
-        Violation(.missingField) { callback, generator, writer in
+        .editing(.missingField) { fields, _, generator in
             let required = EventSpec.deleteMediaComplete.fields.filter(\.isRequired)
-            var fields = callback.fields
             fields.remove(required[generator.below(required.count)].name)
-            return writer.written(fields.text)
         },
-        Violation(.wrongType) { callback, _, writer in
+        .editing(.wrongType) { fields, callback, _ in
             // A UNIX time where VOD writes text: producers built on epoch clocks do this.
-            var fields = callback.fields
             fields.set("EventTime", json: Array(String(callback.eventTime).utf8))
-            return writer.written(fields.text)
         },
-        Violation(.fieldNameCase) { callback, generator, writer in
+        .editing(.fieldNameCase) { fields, _, generator in
             // camelCase, as JavaScript producers write keys.
-            var fields = callback.fields
             let name = fields.members[generator.below(fields.members.count)].name
             fields.rename(name, to: name.prefix(1).lowercased() + name.dropFirst())
-            return writer.written(fields.text)
         },
-        Violation(.unknownEventType) { callback, _, writer in
-            var fields = callback.fields
+        .editing(.unknownEventType) { fields, _, _ in
             fields.set("EventType", string: "DeleteMediaCompleted")
-            return writer.written(fields.text)
         },
-        Violation(.invalidValue) { callback, generator, writer in
+        .editing(.invalidValue) { fields, callback, generator in
             // Capitalized, the commonest slip in enumerated values.
             let values = [("Status", callback.status), ("MediaType", callback.mediaType), ("DeleteType", callback.deleteType)]
             let (name, value) = values[generator.below(values.count)]
-            var fields = callback.fields
             fields.set(name, string: value.prefix(1).uppercased() + value.dropFirst())
-            return writer.written(fields.text)
         },
-        Violation(.invalidEventTime) { callback, _, writer in
+        .editing(.invalidEventTime) { fields, callback, _ in
             // The same instant in Beijing time with its offset, not in UTC with Z.
-            var fields = callback.fields
             var beijing = callback
             beijing.eventTime += 8 * 3600
             fields.set("EventTime", string: beijing.eventTimeText.dropLast() + "+08:00")
-            return writer.written(fields.text)
         },
-        Violation(.emptyValue) { callback, _, writer in
-            var fields = callback.fields
+        .editing(.emptyValue) { fields, _, _ in
             fields.set("MediaId", string: "")
-            return writer.written(fields.text)
         },
-        Violation(.unknownField) { callback, _, writer in
+        .editing(.unknownField) { fields, _, _ in
             // AppId: real callbacks carry it though the page omits it; app-1000000 is the default application.
-            var fields = callback.fields
             fields.set("AppId", string: "app-1000000")
-            return writer.written(fields.text)
         },
-        Violation(.jobIdsWithoutStream, base: SampleChoices(deleteType: "all")) { callback, generator, writer in
-            var fields = callback.fields
+        .editing(.jobIdsWithoutStream, base: SampleChoices(deleteType: "all")) { fields, _, generator in
             fields.set("JobIds", string: generator.hexID())
-            return writer.written(fields.text)
         },
-        Violation(.errorFieldsOnSuccess, base: SampleChoices(status: "success")) { callback, generator, writer in
+        .editing(.errorFieldsOnSuccess, base: SampleChoices(status: "success")) { fields, callback, generator in
             // A producer that fills the error fields whatever the outcome.
             let errors = DeleteErrors.entries(forDeleteType: callback.deleteType)
             let error = errors[generator.below(errors.count)]
-            var fields = callback.fields
             fields.set("ErrorCode", string: error.code)
             fields.set("ErrorMessage", string: error.message)
-            return writer.written(fields.text)
         },
-        Violation(.missingErrorOnFailure, base: SampleChoices(status: "fail")) { callback, _, writer in
+        .editing(.missingErrorOnFailure, base: SampleChoices(status: "fail")) { fields, _, _ in
             // The message survives, the code does not.
-            var fields = callback.fields
             fields.remove("ErrorCode")
-            return writer.written(fields.text)
         },
-        Violation(.missingJobIdsOnStream, base: SampleChoices(deleteType: "stream")) { callback, _, writer in
-            var fields = callback.fields
+        .editing(.missingJobIdsOnStream, base: SampleChoices(deleteType: "stream")) { fields, _, _ in
             fields.remove("JobIds")
-            return writer.written(fields.text)
         },
-        Violation(.mediaIdFormat) { callback, _, writer in
+        .editing(.mediaIdFormat) { fields, callback, _ in
             // Masked like the docs' examples: copied from the page, not from a real callback.
-            var fields = callback.fields
             fields.set("MediaId", string: callback.mediaId.prefix(28) + "****")
-            return writer.written(fields.text)
         },
     ]
 }

@@ -21,6 +21,18 @@ public struct Violation: Sendable {
         self.make = make
     }
 
+    /// A violation made by changing the callback's fields before they are written.
+    static func editing(
+        _ rule: RuleID, base: SampleChoices = SampleChoices(),
+        _ edit: @escaping @Sendable (inout SampleFields, SampleCallback, inout SampleGenerator) -> Void
+    ) -> Violation {
+        Violation(rule, base: base) { callback, generator, writer in
+            var fields = callback.fields
+            edit(&fields, callback, &generator)
+            return writer.written(fields.text)
+        }
+    }
+
     /// The payload (no trailing newline) made from the generator's next callback.
     /// The generator should have been made with `base` as its choices.
     public func payload(_ generator: inout SampleGenerator, writer: SampleWriter) -> [UInt8] {
