@@ -4,7 +4,7 @@ import Testing
 import VODHookCore
 
 /// `vodhook send` against a receiver inside the test, on 127.0.0.1 only.
-@Suite struct SendCommandTests {
+@Suite final class SendCommandTests {
     static let key = "test-private-key-7f3a"
     static let fast = ["VODHOOK_RETRY_DELAY_MS": "10"]
     /// The time InProcess.run's environment reports.
@@ -17,12 +17,23 @@ import VODHookCore
 
         """
 
-    static func file(_ text: String) throws -> String {
+    /// Files a test writes; removed after each test.
+    let directory: URL
+
+    init() throws {
+        directory = try InProcess.temporaryDirectory()
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    func file(_ text: String) throws -> String {
         try file(Array(text.utf8))
     }
 
-    static func file(_ bytes: [UInt8]) throws -> String {
-        let url = try InProcess.temporaryDirectory().appendingPathComponent("documents.ndjson")
+    func file(_ bytes: [UInt8]) throws -> String {
+        let url = directory.appendingPathComponent("source-\(UUID().uuidString).ndjson")
         try Data(bytes).write(to: url)
         return url.path
     }
@@ -34,7 +45,7 @@ import VODHookCore
     @Test func sendsTheExactBytesSignedAndSaysSo() throws {
         let receiver = try Self.receiver([.status(200, body: "ok\nmore")])
         defer { receiver.stop() }
-        let result = InProcess.run(["send", receiver.url, "--key", Self.key, try Self.file(Self.documents)], variables: Self.fast)
+        let result = InProcess.run(["send", receiver.url, "--key", Self.key, try file(Self.documents)], variables: Self.fast)
         #expect(result.status == .success, "\(result.stderr)")
         let requests = receiver.requests
         try #require(requests.count == 2)
@@ -60,8 +71,8 @@ import VODHookCore
     @Test func keyComesFromAFileOrTheEnvironmentAndTheTimestampCanBeFixed() throws {
         let receiver = try Self.receiver([.status(200)])
         defer { receiver.stop() }
-        let keyFile = try Self.file("\n  \(Self.key)  \nother\n")
-        let path = try Self.file(Self.documents)
+        let keyFile = try file("\n  \(Self.key)  \nother\n")
+        let path = try file(Self.documents)
         _ = InProcess.run(["send", receiver.url, "--key-file", keyFile, "--timestamp", "1519375990", path], variables: Self.fast)
         _ = InProcess.run(["send", receiver.url, path], variables: Self.fast.merging(["VODHOOK_KEY": Self.key]) { $1 })
         _ = InProcess.run(["send", receiver.url, path], variables: Self.fast)
@@ -82,7 +93,7 @@ import VODHookCore
     @Test func retriesAfterA500UntilA200() throws {
         let receiver = try Self.receiver([.status(500, body: "busy"), .status(503), .status(200, body: "ok")])
         defer { receiver.stop() }
-        let result = InProcess.run(["send", receiver.url, try Self.file(Self.documents.split(separator: "\n")[0] + "\n")], variables: Self.fast)
+        let result = InProcess.run(["send", receiver.url, try file(Self.documents.split(separator: "\n")[0] + "\n")], variables: Self.fast)
         #expect(result.status == .success)
         #expect(receiver.requests.count == 3)
         #expect(result.text.contains("  200  ") && result.text.contains("delivered on attempt 3  ok"), "\(result.text)")
@@ -91,7 +102,7 @@ import VODHookCore
     @Test func givesUpAfterTheRetriesAndNeverRetriesA200() throws {
         let failing = try Self.receiver([.status(500, body: "internal error\r\nstack trace")])
         defer { failing.stop() }
-        let path = try Self.file(Self.documents)
+        let path = try file(Self.documents)
         let result = InProcess.run(["send", failing.url, "--retries", "1", path], variables: Self.fast)
         #expect(result.status == .findings)
         #expect(failing.requests.count == 4)
@@ -113,7 +124,7 @@ import VODHookCore
         defer { elsewhere.stop() }
         let redirecting = try Self.receiver([.status(302, headers: [("Location", elsewhere.url)])])
         defer { redirecting.stop() }
-        let path = try Self.file(Self.documents.split(separator: "\n")[0] + "\n")
+        let path = try file(Self.documents.split(separator: "\n")[0] + "\n")
         let result = InProcess.run(["send", redirecting.url, "--format", "json", path], variables: Self.fast)
         #expect(result.status == .findings)
         #expect(redirecting.requests.count == 3)
@@ -131,7 +142,7 @@ import VODHookCore
         let receiver = try Self.receiver([.silent])
         defer { receiver.stop() }
         let started = Date()
-        let result = InProcess.run(["send", receiver.url, "--timeout", "0.3", "--retries", "1", try Self.file(Self.documents.split(separator: "\n")[0] + "\n")], variables: Self.fast)
+        let result = InProcess.run(["send", receiver.url, "--timeout", "0.3", "--retries", "1", try file(Self.documents.split(separator: "\n")[0] + "\n")], variables: Self.fast)
         #expect(Date().timeIntervalSince(started) < 3)
         #expect(result.status == .findings)
         #expect(receiver.requests.count == 2)
@@ -145,7 +156,7 @@ import VODHookCore
             .raw("not http at all\r\n\r\n"),
         ])
         defer { receiver.stop() }
-        let path = try Self.file(Self.documents)
+        let path = try file(Self.documents)
         let result = InProcess.run(["send", receiver.url, "--retries", "0", path, path], variables: Self.fast)
         let lines = result.text.split(separator: "\n")
         try #require(lines.count == 5, "\(result.text)")
@@ -157,7 +168,7 @@ import VODHookCore
 
     @Test func anUnreachableReceiverIsTroubleAndEndsTheRun() throws {
         let port = try #require(TestReceiver.closedPort())
-        let result = InProcess.run(["send", "http://127.0.0.1:\(port)/cb", "--key", Self.key, try Self.file(Self.documents)], variables: Self.fast)
+        let result = InProcess.run(["send", "http://127.0.0.1:\(port)/cb", "--key", Self.key, try file(Self.documents)], variables: Self.fast)
         #expect(result.status == .trouble)
         #expect(result.stderr == "vodhook send: cannot connect to 127.0.0.1:\(port): connection refused (3 attempts)\n")
         #expect(result.stdout.isEmpty)
@@ -167,7 +178,7 @@ import VODHookCore
         let receiver = try Self.receiver([.status(200)])
         defer { receiver.stop() }
         let url = "http://localhost:\(receiver.port)/cb"
-        let result = InProcess.run(["send", url, "--key", Self.key, try Self.file(Self.documents)], variables: Self.fast)
+        let result = InProcess.run(["send", url, "--key", Self.key, try file(Self.documents)], variables: Self.fast)
         #expect(result.status == .success, "\(result.stderr)")
         #expect(receiver.requests.first?.headers["host"] == "localhost:\(receiver.port)")
         let signature = CallbackSignature.compute(url: url, timestamp: Self.now, key: Self.key)
@@ -179,14 +190,14 @@ import VODHookCore
         defer { receiver.stop() }
         let broken = InProcess.run(["sample", "--violate", "json-syntax"]).stdout
         let bom = InProcess.run(["sample", "--violate", "json-bom"]).stdout
-        let stream = try Self.file(broken + Array(Self.documents.utf8))
+        let stream = try file(broken + Array(Self.documents.utf8))
         let result = InProcess.run(["send", receiver.url, stream], variables: Self.fast)
         #expect(result.status == .findings)
         #expect(result.text.contains(":1  ---  not sent: json-syntax: trailing comma"), "\(result.text)")
         #expect(result.text.hasSuffix("3 documents: 2 delivered, 1 not delivered\n"))
         #expect(receiver.requests.count == 2)
 
-        let whole = InProcess.run(["send", "--input", "body", receiver.url, try Self.file(broken), try Self.file(bom), try Self.file([])], variables: Self.fast)
+        let whole = InProcess.run(["send", "--input", "body", receiver.url, try file(broken), try file(bom), try file([])], variables: Self.fast)
         #expect(whole.status == .success, "\(whole.text)")
         #expect(receiver.requests.dropFirst(2).map(\.body) == [broken, bom, []])
     }
@@ -249,7 +260,7 @@ import VODHookCore
     @Test func keysAreNeverPrinted() throws {
         let receiver = try Self.receiver([.status(500, body: "refused")])
         defer { receiver.stop() }
-        let path = try Self.file(Self.documents)
+        let path = try file(Self.documents)
         let runs = [
             InProcess.run(["send", receiver.url, "--key", Self.key, "--retries", "0", path], variables: Self.fast),
             InProcess.run(["send", receiver.url, "--key", Self.key, "--retries", "0", "--format", "json", path], variables: Self.fast),
