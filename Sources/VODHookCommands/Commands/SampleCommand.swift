@@ -33,7 +33,7 @@ enum SampleCommand {
             Payloads are written as 'vodhook normalize' writes documents: spec field order, one per line
             (or indented with --pretty). Values look real: 32-hex MediaIds, comma-separated 32-hex JobIds
             for stream deletes, the error codes and messages DeleteVideo and DeleteStream document, and
-            EventTimes in 2025 that increase from one payload to the next. Without --status, --media-type
+            EventTimes from 2025 on that increase from one payload to the next. Without --status, --media-type
             and --delete-type, each payload draws its own values, mostly successful video deletions.
 
             The same seed always gives the same bytes, on any platform, and the first N payloads of a longer

@@ -4,7 +4,7 @@
 public struct SampleGenerator {
     /// The seed when none is given, so `vodhook sample` is reproducible as is.
     public static let defaultSeed: UInt64 = 1
-    /// 2025-01-01T00:00:00Z: samples fall within the year after it.
+    /// 2025-01-01T00:00:00Z: a run starts within the year after it.
     static let firstInstant = 1_735_689_600
 
     private var random: SplitMix64
