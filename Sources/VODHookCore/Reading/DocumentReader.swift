@@ -120,7 +120,10 @@ public final class DocumentReader {
             let document = JSONDocument(bytes: bytes, baseOffset: base, nodes: parser.tape)
             emit(start: start, json: document, findings: duplicateFindings(in: document, prefix: pointerPrefix) + extra, pointerPrefix: pointerPrefix, body)
             return true
-        case .failed(let error):
+        case .failed(var error):
+            if mode == .stream, let lineEnd = endOfCutLine(documentStart: start, errorOffset: error.offset + base) {
+                error = JSONReadError(problem: .incompleteLine, offset: lineEnd - base)
+            }
             emit(start: start, json: nil, findings: [readError(error, pointer: pointerPrefix)], pointerPrefix: pointerPrefix, body)
             position = mode == .stream ? try recoveryPoint(after: start) : end
             return false
@@ -215,6 +218,27 @@ public final class DocumentReader {
                 return mode == .stream ? nil : i
             default: return i
             }
+        }
+        return nil
+    }
+
+    /// A document cut off at the end of its line (a truncated NDJSON record)
+    /// runs on into the next line's document before the parser notices.
+    /// When a line that can start a document lies between the start and the
+    /// error, the finding belongs at the end of the line before it, and that
+    /// line's document is read on its own. Returns that line end, or nil.
+    private func endOfCutLine(documentStart: Int, errorOffset: Int) -> Int? {
+        var i = documentStart
+        while i < errorOffset {
+            let next = byte(at: i)
+            if next == 0x0A, i + 1 <= errorOffset, i + 1 < end {
+                switch byte(at: i + 1) {
+                case 0x20, 0x09, 0x0D, 0x0A, UInt8(ascii: "}"), UInt8(ascii: "]"): break
+                default:
+                    return i > documentStart && byte(at: i - 1) == 0x0D ? i - 1 : i
+                }
+            }
+            i += 1
         }
         return nil
     }
