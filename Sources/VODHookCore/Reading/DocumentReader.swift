@@ -106,15 +106,23 @@ public final class DocumentReader {
         let start = position
         switch try parse(from: start, depth: depth) {
         case .complete(let valueEnd):
-            var extra: [Diagnostic] = []
             position = valueEnd
-            if depth == 0, let stray = try strayDataAfterValue(at: valueEnd, keeping: start) {
-                extra.append(readError(JSONReadError(problem: .unexpectedData(found: found(at: stray)), offset: stray - base), pointer: pointerPrefix))
-                position = stray
-                if mode == .stream { position = try recoveryPoint(after: stray) }
+            let tapeBase = base
+            // Looking past the value may read on, which moves the buffer under the tape.
+            var stray: (offset: Int, problem: JSONReadProblem)?
+            if depth == 0, let offset = try strayDataAfterValue(at: valueEnd, keeping: start) {
+                stray = (offset, .unexpectedData(found: found(at: offset)))
             }
+            if base != tapeBase { parser.shiftTape(by: tapeBase - base) }
             let document = JSONDocument(bytes: bytes, baseOffset: base, nodes: parser.tape)
-            emit(start: start, json: document, findings: duplicateFindings(in: document, prefix: pointerPrefix) + extra, pointerPrefix: pointerPrefix, body)
+            var findings = duplicateFindings(in: document, prefix: pointerPrefix)
+            if let stray {
+                findings.append(readError(JSONReadError(problem: stray.problem, offset: stray.offset - base), pointer: pointerPrefix))
+                position = stray.offset
+            }
+            emit(start: start, json: document, findings: findings, pointerPrefix: pointerPrefix, body)
+            // Only now may reading go on: recovery drops the bytes the document was a view of.
+            if let stray, mode == .stream { position = try recoveryPoint(after: stray.offset) }
             return true
         case .failed(let error):
             emit(start: start, json: nil, findings: [readError(error, pointer: pointerPrefix)], pointerPrefix: pointerPrefix, body)
@@ -157,7 +165,8 @@ public final class DocumentReader {
                 return true
             case UInt8(ascii: ","):
                 let comma = position
-                position = try skipWhitespace(from: position + 1)
+                // A trailing comma is reported at the comma, so its byte must stay.
+                position = try skipWhitespace(from: position + 1, keeping: comma)
                 if try ensureByte(at: position, keeping: comma), byte(at: position) == UInt8(ascii: "]") {
                     emitError(.trailingComma(closer: UInt8(ascii: "]")), at: comma, pointerPrefix: JSONPointer.appending(index, to: ""), body)
                     position = try recoveryPoint(after: comma)
@@ -180,15 +189,15 @@ public final class DocumentReader {
         }
     }
 
-    /// Parses from `start`, reading more input until the value is complete or fails.
+    /// Parses from `start`, reading more input until the value is complete or
+    /// fails. A complete value's end is a source offset, a failure's a buffer offset.
     private func parse(from start: Int, depth: Int) throws(InputError) -> JSONParser.Outcome {
         while true {
             let outcome = parser.parseValue(in: bytes, from: start - base, isFinal: inputEnded, depth: depth)
             switch outcome {
             case .complete(let end): return .complete(end: end + base)
-            case .failed(var error):
-                error.offset += base
-                return .failed(error)
+            // Left as a buffer offset: `readError` turns it into a source offset.
+            case .failed(let error): return .failed(error)
             case .needsMoreInput:
                 try readMore(keeping: start)
             }
@@ -287,9 +296,9 @@ public final class DocumentReader {
 
     @inline(__always) private func byte(at offset: Int) -> UInt8 { storage[offset - base] }
 
-    private func skipWhitespace(from offset: Int) throws(InputError) -> Int {
+    private func skipWhitespace(from offset: Int, keeping keep: Int? = nil) throws(InputError) -> Int {
         var i = offset
-        while try ensureByte(at: i, keeping: i) {
+        while try ensureByte(at: i, keeping: keep ?? i) {
             let next = byte(at: i)
             guard next == 0x20 || next == 0x0A || next == 0x0D || next == 0x09 else { break }
             i += 1
@@ -346,7 +355,10 @@ public final class DocumentReader {
 
     /// Line and column of a source offset in the current buffer (or its end).
     public func position(ofSourceOffset offset: Int) -> SourcePosition {
-        lines.position(of: min(max(offset, base), end), in: bytes, base: base)
+        // The BOM and no-document findings sit at offset 0, whose bytes may be
+        // long gone after a run of whitespace; where it is never changes.
+        if offset <= 0 { return SourcePosition(line: 1, column: 1) }
+        return lines.position(of: min(max(offset, base), end), in: bytes, base: base)
     }
 
     /// The text around `offset` on its line, for source excerpts: at most

@@ -131,6 +131,15 @@ public struct JSONParser: Sendable {
         }
     }
 
+    /// Moves every node by `delta` bytes, for a reader that moved the bytes
+    /// under a finished tape.
+    mutating func shiftTape(by delta: Int) {
+        for index in tape.indices {
+            tape[index].start += delta
+            tape[index].end += delta
+        }
+    }
+
     private enum MemberStep {
         case value(at: Int)
         case stop(Outcome)
