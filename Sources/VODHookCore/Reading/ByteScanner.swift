@@ -69,6 +69,12 @@ struct ByteScanner {
         }
     }
 
+    /// A byte where a separator belongs: a '/' there can only start a comment.
+    func separatorError(at i: Int, _ problem: (JSONReadProblem.Found) -> JSONReadProblem) -> JSONParser.Outcome {
+        if bytes[i] == UInt8(ascii: "/") { return .failed(JSONReadError(problem: .comment, offset: i)) }
+        return unexpected(at: i, problem)
+    }
+
     private func matches(_ word: StaticString, at i: Int) -> Bool {
         let length = word.utf8CodeUnitCount
         guard i + length <= count else { return false }

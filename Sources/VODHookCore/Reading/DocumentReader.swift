@@ -111,7 +111,7 @@ public final class DocumentReader {
             // Looking past the value may read on, which moves the buffer under the tape.
             var stray: (offset: Int, problem: JSONReadProblem)?
             if depth == 0, let offset = try strayDataAfterValue(at: valueEnd, keeping: start) {
-                stray = (offset, .unexpectedData(found: found(at: offset)))
+                stray = (offset, try problem(at: offset, keeping: start) { .unexpectedData(found: $0) })
             }
             if base != tapeBase { parser.shiftTape(by: tapeBase - base) }
             let document = JSONDocument(bytes: bytes, baseOffset: base, nodes: parser.tape)
@@ -173,7 +173,7 @@ public final class DocumentReader {
                     return true
                 }
             default:
-                let problem = JSONReadProblem.expectedCommaOrBracket(found: found(at: position))
+                let problem = try problem(at: position, keeping: position) { .expectedCommaOrBracket(found: $0) }
                 emitError(problem, at: position, pointerPrefix: JSONPointer.appending(index, to: ""), body)
                 position = try recoveryPoint(after: max(arrayStart, position))
                 return true
@@ -184,7 +184,8 @@ public final class DocumentReader {
 
     private func checkAfterArray(_ position: inout Int, _ body: (ReadDocument) -> Void) throws(InputError) {
         if let stray = try strayDataAfterValue(at: position, keeping: position) {
-            emitError(.unexpectedData(found: found(at: stray)), at: stray, pointerPrefix: "", body)
+            let problem = try problem(at: stray, keeping: stray) { .unexpectedData(found: $0) }
+            emitError(problem, at: stray, pointerPrefix: "", body)
             position = try recoveryPoint(after: stray)
         }
     }
@@ -213,9 +214,12 @@ public final class DocumentReader {
             let next = byte(at: i)
             switch next {
             case 0x20, 0x09, 0x0D: i += 1
-            case 0x0A, 0x1E:
+            case 0x0A:
                 if mode == .stream { return nil }
                 i += 1
+            // RFC 7464 separates texts with RS; RFC 8259 does not count it as whitespace.
+            case 0x1E:
+                return mode == .stream ? nil : i
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 return mode == .stream ? nil : i
             default: return i
@@ -288,8 +292,20 @@ public final class DocumentReader {
         }
     }
 
-    private func found(at offset: Int) -> JSONReadProblem.Found {
-        ByteScanner(bytes: bytes, isFinal: inputEnded).found(at: offset - base)
+    /// The problem with the byte at `offset`, where `expected` wanted something
+    /// else. The whole character is read first, so where a block ends cannot
+    /// change the message; bytes that are not UTF-8 are an encoding problem
+    /// wherever they stand, and a '/' can only start a comment.
+    private func problem(
+        at offset: Int, keeping keep: Int, _ expected: (JSONReadProblem.Found) -> JSONReadProblem
+    ) throws(InputError) -> JSONReadProblem {
+        _ = try ensureByte(at: offset + 3, keeping: keep)
+        let scanner = ByteScanner(bytes: bytes, isFinal: true)
+        let local = offset - base
+        let byte = storage[local]
+        if byte == UInt8(ascii: "/") { return .comment }
+        if byte >= 0x80 && !UTF8Sequence.startsCharacter(bytes, at: local, count: filled) { return .invalidUTF8(byte) }
+        return expected(scanner.found(at: local))
     }
 
     // MARK: Bytes
