@@ -45,6 +45,9 @@ public final class DocumentReader {
     private var documentCount = 0
     private var pendingFindings: [Diagnostic] = []
     private var stopRequested = false
+    /// The last byte `skipWhitespace` skipped: whether what follows starts a
+    /// line, when the byte itself may already be gone from the buffer.
+    private var lastSkippedByte: UInt8 = 0
 
     /// Ends `forEach` after the current document (the output went away).
     public func stop() { stopRequested = true }
@@ -136,7 +139,6 @@ public final class DocumentReader {
     /// Unpacks a top-level array: each element is a document. Returns false
     /// when the array was empty.
     private func readArray(from position: inout Int, _ body: (ReadDocument) -> Void) throws(InputError) -> Bool {
-        let arrayStart = position
         var index = 0
         position = try skipWhitespace(from: position + 1)
         guard try ensureByte(at: position, keeping: position) else {
@@ -153,7 +155,9 @@ public final class DocumentReader {
             // A broken element ends the array: the reader has already moved on.
             guard try readDocument(from: &position, depth: 1, pointerPrefix: prefix, body) else { return true }
             index += 1
+            let valueEnd = position
             position = try skipWhitespace(from: position)
+            let startsLine = position > valueEnd && lastSkippedByte == 0x0A
             guard try ensureByte(at: position, keeping: position) else {
                 emitError(.expectedCommaOrBracket(found: .endOfInput), at: position, pointerPrefix: JSONPointer.appending(index, to: ""), body)
                 return true
@@ -175,7 +179,8 @@ public final class DocumentReader {
             default:
                 let problem = try problem(at: position, keeping: position) { .expectedCommaOrBracket(found: $0) }
                 emitError(problem, at: position, pointerPrefix: JSONPointer.appending(index, to: ""), body)
-                position = try recoveryPoint(after: max(arrayStart, position))
+                // The offending byte may itself start the next line's document.
+                position = try recoveryPoint(after: position, startsLine: startsLine)
                 return true
             }
         }
@@ -230,9 +235,10 @@ public final class DocumentReader {
 
     /// Where reading resumes after a broken document that starts (or errs) at
     /// `offset`: the next line that can start a document, or after an RS.
-    private func recoveryPoint(after offset: Int) throws(InputError) -> Int {
+    /// When `startsLine`, the line of `offset` itself counts.
+    private func recoveryPoint(after offset: Int, startsLine: Bool = false) throws(InputError) -> Int {
         var i = offset
-        var atLineStart = false
+        var atLineStart = startsLine
         while try ensureByte(at: i, keeping: i) {
             let next = byte(at: i)
             if next == 0x1E { return i }
@@ -317,6 +323,7 @@ public final class DocumentReader {
         while try ensureByte(at: i, keeping: keep ?? i) {
             let next = byte(at: i)
             guard next == 0x20 || next == 0x0A || next == 0x0D || next == 0x09 else { break }
+            lastSkippedByte = next
             i += 1
         }
         return i
