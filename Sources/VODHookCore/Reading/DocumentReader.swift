@@ -1,28 +1,3 @@
-/// How a source is split into documents.
-public enum ReadingMode: String, Sendable, Hashable, CaseIterable {
-    /// The source is exactly one JSON text: "is this file a valid callback body?"
-    case body
-    /// Any number of JSON texts separated by whitespace or RFC 7464 record
-    /// separators; a top-level array is unpacked into its elements.
-    case stream
-}
-
-/// One document as the reader hands it over: parsed, or not, with the
-/// reader's own findings. `json` is a view into the reader's buffer, valid
-/// only during the callback.
-public struct ReadDocument {
-    /// 1-based position of the document in its source.
-    public var index: Int
-    /// `/3` for the fourth element of an unpacked top-level array, else empty.
-    public var pointerPrefix: String
-    /// Source offset of the document's first byte.
-    public var startOffset: Int
-    /// The parsed value; nil when the reader could not parse it.
-    public var json: JSONDocument?
-    /// Reader findings: syntax, encoding, depth, duplicate keys, BOM, no document.
-    public var findings: [Diagnostic]
-}
-
 /// Reads documents from a byte input in large blocks, holding memory in
 /// proportion to the largest document, never to the whole input.
 ///
@@ -407,31 +382,6 @@ public final class DocumentReader {
             text: Array(UnsafeRawBufferPointer(rebasing: storage[start..<stop])),
             continues: !atLineEnd)
     }
-}
-
-/// A piece of a source line for an excerpt; `firstColumn` is above 1 when
-/// the excerpt starts after the line does.
-public struct SourceLine: Sendable, Hashable {
-    public var number: Int
-    public var firstColumn: Int
-    /// Source offset of `text`'s first byte.
-    public var startOffset: Int
-    public var text: [UInt8]
-    /// The line goes on past `text`.
-    public var continues: Bool
-    public init(number: Int, firstColumn: Int, startOffset: Int, text: [UInt8], continues: Bool) {
-        self.number = number
-        self.firstColumn = firstColumn
-        self.startOffset = startOffset
-        self.text = text
-        self.continues = continues
-    }
-}
-
-/// Positions and excerpts for a document's findings; the reader provides them.
-public protocol SourceLocator: AnyObject {
-    func position(ofSourceOffset offset: Int) -> SourcePosition
-    func sourceLine(containing offset: Int, reach: Int) -> SourceLine
 }
 
 extension DocumentReader: SourceLocator {}
