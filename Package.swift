@@ -19,7 +19,8 @@ let package = Package(
         // The commands: argument handling, I/O and exit codes, built on the two above.
         .target(name: "VODHookCommands", dependencies: ["VODHookCore", "ArgumentParsing"]),
         .executableTarget(name: "vodhook", dependencies: ["VODHookCommands"]),
-        .testTarget(name: "VODHookCoreTests", dependencies: ["VODHookCore"]),
+        // Fixtures are read through #filePath, not bundled as resources.
+        .testTarget(name: "VODHookCoreTests", dependencies: ["VODHookCore"], exclude: ["Fixtures"]),
         .testTarget(name: "EditDistanceTests", dependencies: ["EditDistance"]),
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
         .testTarget(name: "VODHookCommandsTests", dependencies: ["VODHookCommands", "VODHookCore"]),
