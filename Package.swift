@@ -19,6 +19,7 @@ let package = Package(
         // The commands: argument handling, I/O and exit codes, built on the two above.
         .target(name: "VODHookCommands", dependencies: ["VODHookCore", "ArgumentParsing", "EditDistance"]),
         .executableTarget(name: "vodhook", dependencies: ["VODHookCommands"]),
+        // Fixtures are read through #filePath, not bundled as resources.
         .testTarget(name: "VODHookCoreTests", dependencies: ["VODHookCore"], exclude: ["Fixtures"]),
         .testTarget(name: "EditDistanceTests", dependencies: ["EditDistance"]),
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),

@@ -90,7 +90,7 @@ import VODHookCore
 
     @Test func splitMix64MatchesItsReferenceOutput() {
         // First outputs for seed 1234567 from the reference C implementation (Vigna, prng.di.unimi.it).
-        var random = SplitMix64(seed: 1_234_567)
+        var random = VODHookCore.SplitMix64(seed: 1_234_567)
         #expect(random.next() == 6_457_827_717_110_365_317)
         #expect(random.next() == 3_203_168_211_198_807_973)
         #expect(random.next() == 9_817_491_932_198_370_423)

@@ -61,20 +61,36 @@ struct ByteScanner {
         case UInt8(ascii: "/"): return .failed(JSONReadError(problem: .comment, offset: i))
         case UInt8(ascii: "+"): return .failed(JSONReadError(problem: .leadingPlus, offset: i))
         case UInt8(ascii: "."): return .failed(JSONReadError(problem: .leadingDot, offset: i))
-        case UInt8(ascii: "N") where matches("NaN", at: i):
-            return .failed(JSONReadError(problem: .nonFiniteLiteral("NaN"), offset: i))
-        case UInt8(ascii: "I") where matches("Infinity", at: i):
-            return .failed(JSONReadError(problem: .nonFiniteLiteral("Infinity"), offset: i))
-        default: return unexpected(at: i) { .expectedValue(found: $0) }
+        case UInt8(ascii: "N"), UInt8(ascii: "I"):
+            let word: StaticString = bytes[i] == UInt8(ascii: "N") ? "NaN" : "Infinity"
+            switch match(word, at: i) {
+            case .whole: return .failed(JSONReadError(problem: .nonFiniteLiteral(word.description), offset: i))
+            case .cut: return .needsMoreInput
+            case .none: break
+            }
+        default: break
         }
+        return unexpected(at: i) { .expectedValue(found: $0) }
     }
 
-    private func matches(_ word: StaticString, at i: Int) -> Bool {
-        let length = word.utf8CodeUnitCount
-        guard i + length <= count else { return false }
+    /// A byte where a separator belongs: a '/' there can only start a comment.
+    func separatorError(at i: Int, _ problem: (JSONReadProblem.Found) -> JSONReadProblem) -> JSONParser.Outcome {
+        if bytes[i] == UInt8(ascii: "/") { return .failed(JSONReadError(problem: .comment, offset: i)) }
+        return unexpected(at: i, problem)
+    }
+
+    enum WordMatch { case whole, cut, none }
+
+    /// Whether `word` stands at `i`. `.cut` when the buffer ends inside it
+    /// and more input may follow: the same input must get the same message
+    /// wherever a block happens to end.
+    func match(_ word: StaticString, at i: Int) -> WordMatch {
         let start = word.utf8Start
-        for k in 0..<length where bytes[i + k] != start[k] { return false }
-        return true
+        for k in 0..<word.utf8CodeUnitCount {
+            guard i + k < count else { return isFinal ? .none : .cut }
+            if bytes[i + k] != start[k] { return .none }
+        }
+        return .whole
     }
 
     // MARK: Literals
@@ -106,8 +122,10 @@ struct ByteScanner {
         var i = start
         if bytes[i] == UInt8(ascii: "-") {
             i += 1
-            if matches("Infinity", at: i) {
-                return .failure(Stop(outcome: .failed(JSONReadError(problem: .nonFiniteLiteral("-Infinity"), offset: start))))
+            switch match("Infinity", at: i) {
+            case .whole: return .failure(Stop(outcome: .failed(JSONReadError(problem: .nonFiniteLiteral("-Infinity"), offset: start))))
+            case .cut: return .failure(Stop(outcome: .needsMoreInput))
+            case .none: break
             }
         }
         guard i < count else { return .failure(Stop(outcome: endOfInput(at: i, expected: .expectedDigit(after: "-", found: .endOfInput)))) }

@@ -1,28 +1,3 @@
-/// How a source is split into documents.
-public enum ReadingMode: String, Sendable, Hashable, CaseIterable {
-    /// The source is exactly one JSON text: "is this file a valid callback body?"
-    case body
-    /// Any number of JSON texts separated by whitespace or RFC 7464 record
-    /// separators; a top-level array is unpacked into its elements.
-    case stream
-}
-
-/// One document as the reader hands it over: parsed, or not, with the
-/// reader's own findings. `json` is a view into the reader's buffer, valid
-/// only during the callback.
-public struct ReadDocument {
-    /// 1-based position of the document in its source.
-    public var index: Int
-    /// `/3` for the fourth element of an unpacked top-level array, else empty.
-    public var pointerPrefix: String
-    /// Source offset of the document's first byte.
-    public var startOffset: Int
-    /// The parsed value; nil when the reader could not parse it.
-    public var json: JSONDocument?
-    /// Reader findings: syntax, encoding, depth, duplicate keys, BOM, no document.
-    public var findings: [Diagnostic]
-}
-
 /// Reads documents from a byte input in large blocks, holding memory in
 /// proportion to the largest document, never to the whole input.
 ///
@@ -45,6 +20,9 @@ public final class DocumentReader {
     private var documentCount = 0
     private var pendingFindings: [Diagnostic] = []
     private var stopRequested = false
+    /// The last byte `skipWhitespace` skipped: whether what follows starts a
+    /// line, when the byte itself may already be gone from the buffer.
+    private var lastSkippedByte: UInt8 = 0
 
     /// Ends `forEach` after the current document (the output went away).
     public func stop() { stopRequested = true }
@@ -106,23 +84,28 @@ public final class DocumentReader {
         let start = position
         switch try parse(from: start, depth: depth) {
         case .complete(let valueEnd):
-            var extra: [Diagnostic] = []
             position = valueEnd
-            let parsedBase = base
-            let stray = depth == 0 ? try strayDataAfterValue(at: valueEnd, keeping: start) : nil
-            if let stray {
-                extra.append(readError(JSONReadError(problem: .unexpectedData(found: found(at: stray)), offset: stray - base), pointer: pointerPrefix))
-                position = stray
+            let tapeBase = base
+            // Looking past the value may read on, which moves the buffer under the tape.
+            var stray: (offset: Int, problem: JSONReadProblem)?
+            if depth == 0, let offset = try strayDataAfterValue(at: valueEnd, keeping: start) {
+                stray = (offset, try problem(at: offset, keeping: start) { .unexpectedData(found: $0) })
             }
-            // Looking past the value may have read more input and moved the
-            // buffer, leaving the tape's offsets pointing at the old bytes.
-            if base != parsedBase { _ = try parse(from: start, depth: depth) }
+            if base != tapeBase { parser.shiftTape(by: tapeBase - base) }
             let document = JSONDocument(bytes: bytes, baseOffset: base, nodes: parser.tape)
-            emit(start: start, json: document, findings: duplicateFindings(in: document, prefix: pointerPrefix) + extra, pointerPrefix: pointerPrefix, body)
-            // Only now may reading skip ahead: that drops the document's bytes.
-            if let stray, mode == .stream { position = try recoveryPoint(after: stray) }
+            var findings = duplicateFindings(in: document, prefix: pointerPrefix)
+            if let stray {
+                findings.append(readError(JSONReadError(problem: stray.problem, offset: stray.offset - base), pointer: pointerPrefix))
+                position = stray.offset
+            }
+            emit(start: start, json: document, findings: findings, pointerPrefix: pointerPrefix, body)
+            // Only now may reading go on: recovery drops the bytes the document was a view of.
+            if let stray, mode == .stream { position = try recoveryPoint(after: stray.offset) }
             return true
-        case .failed(let error):
+        case .failed(var error):
+            if mode == .stream, let lineEnd = endOfCutLine(documentStart: start, errorOffset: error.offset + base) {
+                error = JSONReadError(problem: .incompleteLine, offset: lineEnd - base)
+            }
             emit(start: start, json: nil, findings: [readError(error, pointer: pointerPrefix)], pointerPrefix: pointerPrefix, body)
             position = mode == .stream ? try recoveryPoint(after: start) : end
             return false
@@ -134,7 +117,6 @@ public final class DocumentReader {
     /// Unpacks a top-level array: each element is a document. Returns false
     /// when the array was empty.
     private func readArray(from position: inout Int, _ body: (ReadDocument) -> Void) throws(InputError) -> Bool {
-        let arrayStart = position
         var index = 0
         position = try skipWhitespace(from: position + 1)
         guard try ensureByte(at: position, keeping: position) else {
@@ -151,7 +133,9 @@ public final class DocumentReader {
             // A broken element ends the array: the reader has already moved on.
             guard try readDocument(from: &position, depth: 1, pointerPrefix: prefix, body) else { return true }
             index += 1
+            let valueEnd = position
             position = try skipWhitespace(from: position)
+            let startsLine = position > valueEnd && lastSkippedByte == 0x0A
             guard try ensureByte(at: position, keeping: position) else {
                 emitError(.expectedCommaOrBracket(found: .endOfInput), at: position, pointerPrefix: JSONPointer.appending(index, to: ""), body)
                 return true
@@ -163,16 +147,18 @@ public final class DocumentReader {
                 return true
             case UInt8(ascii: ","):
                 let comma = position
-                position = try skipWhitespace(from: position + 1)
+                // A trailing comma is reported at the comma, so its byte must stay.
+                position = try skipWhitespace(from: position + 1, keeping: comma)
                 if try ensureByte(at: position, keeping: comma), byte(at: position) == UInt8(ascii: "]") {
                     emitError(.trailingComma(closer: UInt8(ascii: "]")), at: comma, pointerPrefix: JSONPointer.appending(index, to: ""), body)
                     position = try recoveryPoint(after: comma)
                     return true
                 }
             default:
-                let problem = JSONReadProblem.expectedCommaOrBracket(found: found(at: position))
+                let problem = try problem(at: position, keeping: position) { .expectedCommaOrBracket(found: $0) }
                 emitError(problem, at: position, pointerPrefix: JSONPointer.appending(index, to: ""), body)
-                position = try recoveryPoint(after: max(arrayStart, position))
+                // The offending byte may itself start the next line's document.
+                position = try recoveryPoint(after: position, startsLine: startsLine)
                 return true
             }
         }
@@ -181,20 +167,21 @@ public final class DocumentReader {
 
     private func checkAfterArray(_ position: inout Int, _ body: (ReadDocument) -> Void) throws(InputError) {
         if let stray = try strayDataAfterValue(at: position, keeping: position) {
-            emitError(.unexpectedData(found: found(at: stray)), at: stray, pointerPrefix: "", body)
+            let problem = try problem(at: stray, keeping: stray) { .unexpectedData(found: $0) }
+            emitError(problem, at: stray, pointerPrefix: "", body)
             position = try recoveryPoint(after: stray)
         }
     }
 
-    /// Parses from `start`, reading more input until the value is complete or fails.
+    /// Parses from `start`, reading more input until the value is complete or
+    /// fails. A complete value's end is a source offset, a failure's a buffer offset.
     private func parse(from start: Int, depth: Int) throws(InputError) -> JSONParser.Outcome {
         while true {
             let outcome = parser.parseValue(in: bytes, from: start - base, isFinal: inputEnded, depth: depth)
             switch outcome {
             case .complete(let end): return .complete(end: end + base)
-            case .failed(var error):
-                error.offset += base
-                return .failed(error)
+            // Left as a buffer offset: `readError` turns it into a source offset.
+            case .failed(let error): return .failed(error)
             case .needsMoreInput:
                 try readMore(keeping: start)
             }
@@ -210,9 +197,12 @@ public final class DocumentReader {
             let next = byte(at: i)
             switch next {
             case 0x20, 0x09, 0x0D: i += 1
-            case 0x0A, 0x1E:
+            case 0x0A:
                 if mode == .stream { return nil }
                 i += 1
+            // RFC 7464 separates texts with RS; RFC 8259 does not count it as whitespace.
+            case 0x1E:
+                return mode == .stream ? nil : i
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 return mode == .stream ? nil : i
             default: return i
@@ -221,11 +211,33 @@ public final class DocumentReader {
         return nil
     }
 
+    /// A document cut off at the end of its line (a truncated NDJSON record)
+    /// runs on into the next line's document before the parser notices.
+    /// When a line that can start a document lies between the start and the
+    /// error, the finding belongs at the end of the line before it, and that
+    /// line's document is read on its own. Returns that line end, or nil.
+    private func endOfCutLine(documentStart: Int, errorOffset: Int) -> Int? {
+        var i = documentStart
+        while i < errorOffset {
+            let next = byte(at: i)
+            if next == 0x0A, i + 1 <= errorOffset, i + 1 < end {
+                switch byte(at: i + 1) {
+                case 0x20, 0x09, 0x0D, 0x0A, UInt8(ascii: "}"), UInt8(ascii: "]"): break
+                default:
+                    return i > documentStart && byte(at: i - 1) == 0x0D ? i - 1 : i
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
     /// Where reading resumes after a broken document that starts (or errs) at
     /// `offset`: the next line that can start a document, or after an RS.
-    private func recoveryPoint(after offset: Int) throws(InputError) -> Int {
+    /// When `startsLine`, the line of `offset` itself counts.
+    private func recoveryPoint(after offset: Int, startsLine: Bool = false) throws(InputError) -> Int {
         var i = offset
-        var atLineStart = false
+        var atLineStart = startsLine
         while try ensureByte(at: i, keeping: i) {
             let next = byte(at: i)
             if next == 0x1E { return i }
@@ -273,31 +285,46 @@ public final class DocumentReader {
     private func duplicateFindings(in document: JSONDocument, prefix: String) -> [Diagnostic] {
         // Most objects have a handful of distinct keys; skip the work for scalars.
         guard document.nodes.first?.kind == .object || document.nodes.first?.kind == .array else { return [] }
-        return duplicateFinder.find(in: document).map { duplicate in
+        let duplicates = duplicateFinder.find(in: document)
+        guard !duplicates.isEmpty else { return [] }
+        let pointers = document.pointers(to: duplicates.map(\.repeated), prefix: prefix)
+        return zip(duplicates, pointers).map { duplicate, pointer in
             let key = document.string(duplicate.repeated)
             let firstLine = lines.line(of: document.sourceOffset(of: duplicate.first), in: bytes, base: base)
             return Diagnostic(
                 .error, .jsonDuplicateKey,
                 "duplicate key \(TerminalSafe.quotedExcerpt(key)); first defined at line \(firstLine)",
-                offset: document.sourceOffset(of: duplicate.repeated),
-                pointer: document.pointer(to: duplicate.repeated, prefix: prefix),
+                offset: document.sourceOffset(of: duplicate.repeated), pointer: pointer,
                 hint: "a JSON object's keys must be unique; receivers disagree on which value wins")
         }
     }
 
-    private func found(at offset: Int) -> JSONReadProblem.Found {
-        ByteScanner(bytes: bytes, isFinal: inputEnded).found(at: offset - base)
+    /// The problem with the byte at `offset`, where `expected` wanted something
+    /// else. The whole character is read first, so where a block ends cannot
+    /// change the message; bytes that are not UTF-8 are an encoding problem
+    /// wherever they stand, and a '/' can only start a comment.
+    private func problem(
+        at offset: Int, keeping keep: Int, _ expected: (JSONReadProblem.Found) -> JSONReadProblem
+    ) throws(InputError) -> JSONReadProblem {
+        _ = try ensureByte(at: offset + 3, keeping: keep)
+        let scanner = ByteScanner(bytes: bytes, isFinal: true)
+        let local = offset - base
+        let byte = storage[local]
+        if byte == UInt8(ascii: "/") { return .comment }
+        if byte >= 0x80 && !UTF8Sequence.startsCharacter(bytes, at: local, count: filled) { return .invalidUTF8(byte) }
+        return expected(scanner.found(at: local))
     }
 
     // MARK: Bytes
 
     @inline(__always) private func byte(at offset: Int) -> UInt8 { storage[offset - base] }
 
-    private func skipWhitespace(from offset: Int) throws(InputError) -> Int {
+    private func skipWhitespace(from offset: Int, keeping keep: Int? = nil) throws(InputError) -> Int {
         var i = offset
-        while try ensureByte(at: i, keeping: i) {
+        while try ensureByte(at: i, keeping: keep ?? i) {
             let next = byte(at: i)
             guard next == 0x20 || next == 0x0A || next == 0x0D || next == 0x09 else { break }
+            lastSkippedByte = next
             i += 1
         }
         return i
@@ -352,8 +379,8 @@ public final class DocumentReader {
 
     /// Line and column of a source offset in the current buffer (or its end).
     public func position(ofSourceOffset offset: Int) -> SourcePosition {
-        // The source's start is known without its bytes, which may be gone by
-        // the time a finding there (a BOM, no document) is printed.
+        // The BOM and no-document findings sit at offset 0, whose bytes may be
+        // long gone after a run of whitespace; where it is never changes.
         if offset <= 0 { return SourcePosition(line: 1, column: 1) }
         return lines.position(of: min(max(offset, base), end), in: bytes, base: base)
     }
@@ -364,52 +391,6 @@ public final class DocumentReader {
         let clamped = min(max(offset, base), end)
         return SourceLine.extract(from: bytes, base: base, offset: clamped, reach: reach, position: position(ofSourceOffset: clamped))
     }
-}
-
-/// A piece of a source line for an excerpt; `firstColumn` is above 1 when
-/// the excerpt starts after the line does.
-public struct SourceLine: Sendable, Hashable {
-    public var number: Int
-    public var firstColumn: Int
-    /// Source offset of `text`'s first byte.
-    public var startOffset: Int
-    public var text: [UInt8]
-    /// The line goes on past `text`.
-    public var continues: Bool
-    public init(number: Int, firstColumn: Int, startOffset: Int, text: [UInt8], continues: Bool) {
-        self.number = number
-        self.firstColumn = firstColumn
-        self.startOffset = startOffset
-        self.text = text
-        self.continues = continues
-    }
-}
-
-extension SourceLine {
-    /// The piece of the line around `offset` that `bytes` (starting at source
-    /// offset `base`) holds; `position` is the offset's line and column.
-    static func extract(from bytes: UnsafeRawBufferPointer, base: Int, offset: Int, reach: Int, position: SourcePosition) -> SourceLine {
-        let local = offset - base
-        var start = local
-        while start > 0 && local - start < reach && bytes[start - 1] != 0x0A { start -= 1 }
-        // Never start or stop inside a character.
-        while start < local && bytes[start] & 0xC0 == 0x80 { start += 1 }
-        var stop = local
-        while stop < bytes.count && stop - local < reach && bytes[stop] != 0x0A { stop += 1 }
-        while stop < bytes.count && stop > local && bytes[stop] & 0xC0 == 0x80 { stop += 1 }
-        let atLineEnd = stop == bytes.count || bytes[stop] == 0x0A
-        if atLineEnd && stop > start && bytes[stop - 1] == 0x0D { stop -= 1 }
-        let firstColumn = position.column - UTF8Count.scalars(in: bytes, from: start, to: local)
-        return SourceLine(
-            number: position.line, firstColumn: firstColumn, startOffset: base + start,
-            text: Array(UnsafeRawBufferPointer(rebasing: bytes[start..<stop])), continues: !atLineEnd)
-    }
-}
-
-/// Positions and excerpts for a document's findings; the reader provides them.
-public protocol SourceLocator: AnyObject {
-    func position(ofSourceOffset offset: Int) -> SourcePosition
-    func sourceLine(containing offset: Int, reach: Int) -> SourceLine
 }
 
 extension DocumentReader: SourceLocator {}

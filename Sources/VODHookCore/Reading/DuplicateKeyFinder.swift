@@ -1,7 +1,7 @@
 /// Finds keys that repeat within one object, compared after unescaping
-/// (`"a"` and `"\u0061"` are the same key). Linear in the number of keys:
-/// keys are bucketed by a hash, so a million-key object costs no more than
-/// reading it. Scratch arrays are reused across documents.
+/// (`"a"` and `"\u0061"` are the same key). Linear in the number of keys: a
+/// hash table per object, so a million-key object costs no more than reading
+/// it, even when every key repeats. Scratch arrays are reused across documents.
 struct DuplicateKeyFinder {
     /// A key that repeats: tape indices of its first and of this later occurrence.
     struct Duplicate: Equatable {
@@ -9,49 +9,60 @@ struct DuplicateKeyFinder {
         let repeated: Int
     }
 
-    private var entries: [(hash: UInt64, key: Int)] = []
+    private var hashes: [UInt64] = []
+    private var keys: [Int] = []
+    /// Open addressing: indices into `keys`, -1 for an empty slot.
+    private var slots: [Int32] = []
 
+    /// Every repeat in the document, in tape (and so source) order.
     mutating func find(in document: JSONDocument) -> [Duplicate] {
         var found: [Duplicate] = []
         for index in document.nodes.indices where document.nodes[index].kind == .object && document.nodes[index].count > 1 {
             findInObject(index, of: document, into: &found)
         }
+        // Objects come in tape order, but an outer object's repeat may follow an inner one's.
+        if found.count > 1 { found.sort { $0.repeated < $1.repeated } }
         return found
     }
 
     private mutating func findInObject(_ object: Int, of document: JSONDocument, into found: inout [Duplicate]) {
-        entries.removeAll(keepingCapacity: true)
+        hashes.removeAll(keepingCapacity: true)
+        keys.removeAll(keepingCapacity: true)
         for (key, _) in document.members(of: object) {
-            entries.append((document.withDecodedString(key, Self.hash), key))
+            hashes.append(document.withDecodedString(key, Self.hash))
+            keys.append(key)
         }
-        // Few keys (the usual callback): compare hashes pairwise, no sorting.
-        if entries.count <= 32 {
-            for later in 1..<entries.count {
-                for earlier in 0..<later where entries[earlier].hash == entries[later].hash {
-                    if sameKey(entries[earlier].key, entries[later].key, document) {
-                        found.append(Duplicate(first: entries[earlier].key, repeated: entries[later].key))
-                        break
-                    }
+        // Few keys (the usual callback): compare hashes pairwise, no table.
+        if keys.count <= 32 {
+            for later in 1..<keys.count {
+                for earlier in 0..<later where hashes[earlier] == hashes[later] && sameKey(keys[earlier], keys[later], document) {
+                    found.append(Duplicate(first: keys[earlier], repeated: keys[later]))
+                    break
                 }
             }
             return
         }
-        entries.sort { ($0.hash, $0.key) < ($1.hash, $1.key) }
-        var groupStart = 0
-        while groupStart < entries.count {
-            var groupEnd = groupStart + 1
-            while groupEnd < entries.count && entries[groupEnd].hash == entries[groupStart].hash { groupEnd += 1 }
-            if groupEnd - groupStart > 1 {
-                for later in (groupStart + 1)..<groupEnd {
-                    for earlier in groupStart..<later where sameKey(entries[earlier].key, entries[later].key, document) {
-                        found.append(Duplicate(first: entries[earlier].key, repeated: entries[later].key))
-                        break
-                    }
+        var capacity = 64
+        while capacity < keys.count * 2 { capacity *= 2 }
+        let mask = capacity - 1
+        slots.removeAll(keepingCapacity: true)
+        slots.append(contentsOf: repeatElement(-1, count: capacity))
+        for later in keys.indices {
+            var slot = Int(truncatingIfNeeded: hashes[later]) & mask
+            while true {
+                let earlier = Int(slots[slot])
+                if earlier < 0 {
+                    // Only first occurrences go in, so a repeat is matched to the first.
+                    slots[slot] = Int32(later)
+                    break
                 }
+                if hashes[earlier] == hashes[later] && sameKey(keys[earlier], keys[later], document) {
+                    found.append(Duplicate(first: keys[earlier], repeated: keys[later]))
+                    break
+                }
+                slot = (slot + 1) & mask
             }
-            groupStart = groupEnd
         }
-        found.sort { $0.repeated < $1.repeated }
     }
 
     private func sameKey(_ a: Int, _ b: Int, _ document: JSONDocument) -> Bool {
@@ -61,12 +72,13 @@ struct DuplicateKeyFinder {
         return document.decodedBytes(a) == document.decodedBytes(b)
     }
 
-    /// FNV-1a: short keys, no need for more.
+    /// FNV-1a, finished with a multiply-shift so the low bits that pick a
+    /// slot depend on every byte.
     private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01b3
         }
-        return hash
+        return (hash ^ hash >> 32) &* 0x9E37_79B9_7F4A_7C15
     }
 }

@@ -93,31 +93,55 @@ public struct JSONDocument {
         }
     }
 
-    /// The RFC 6901 pointer of a node, found by descending from the root.
-    /// Only diagnostics need it, so it is computed on demand.
+    /// The RFC 6901 pointer of a node.
     public func pointer(to target: Int, prefix: String = "") -> String {
-        var pointer = prefix
-        var current = root
-        while current != target {
-            let node = nodes[current]
-            if node.kind == .object {
-                for (key, value) in members(of: current) where target >= key && target < Int(nodes[value].next) {
-                    pointer = JSONPointer.appending(string(key), to: pointer)
-                    current = target == key ? target : value
+        pointers(to: [target], prefix: prefix)[0]
+    }
+
+    /// The pointers of several nodes, given in tape order, found in one walk
+    /// down and along the tape: a million findings in one object cost one
+    /// pass over its members, not one pass each. Only diagnostics need
+    /// pointers, so they are computed on demand.
+    public func pointers(to targets: [Int], prefix: String = "") -> [String] {
+        // A container on the way to the targets, and how far along its
+        // members (key indices) or elements the walk has come.
+        struct Level {
+            let container: Int
+            let pointer: String
+            var child: Int
+            var ordinal = 0
+        }
+        var path = [Level(container: root, pointer: prefix, child: root + 1)]
+        var result: [String] = []
+        result.reserveCapacity(targets.count)
+        for target in targets {
+            if target == root {
+                result.append(prefix)
+                continue
+            }
+            while target >= Int(nodes[path[path.count - 1].container].next) { path.removeLast() }
+            while true {
+                let top = path.count - 1
+                let isObject = nodes[path[top].container].kind == .object
+                // An object's child is its member's key; the value follows it.
+                while true {
+                    let end = Int(nodes[isObject ? path[top].child + 1 : path[top].child].next)
+                    if target < end { break }
+                    path[top].child = end
+                    path[top].ordinal += 1
+                }
+                let child = path[top].child
+                let pointer = isObject
+                    ? JSONPointer.appending(string(child), to: path[top].pointer)
+                    : JSONPointer.appending(path[top].ordinal, to: path[top].pointer)
+                let value = isObject ? child + 1 : child
+                if target == child || target == value {
+                    result.append(pointer)
                     break
                 }
-            } else {
-                var index = 0
-                for element in elements(of: current) {
-                    if target >= element && target < Int(nodes[element].next) {
-                        pointer = JSONPointer.appending(index, to: pointer)
-                        current = element
-                        break
-                    }
-                    index += 1
-                }
+                path.append(Level(container: value, pointer: pointer, child: value + 1))
             }
         }
-        return pointer
+        return result
     }
 }

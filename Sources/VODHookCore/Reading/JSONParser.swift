@@ -125,9 +125,18 @@ public struct JSONParser: Sendable {
                     i = closeContainer(at: i)
                     continue
                 }
-                return scanner.unexpected(at: i) { isObject ? .expectedCommaOrBrace(found: $0) : .expectedCommaOrBracket(found: $0) }
+                return scanner.separatorError(at: i) { isObject ? .expectedCommaOrBrace(found: $0) : .expectedCommaOrBracket(found: $0) }
             }
             return .complete(end: i)
+        }
+    }
+
+    /// Moves every node by `delta` bytes, for a reader that moved the bytes
+    /// under a finished tape.
+    mutating func shiftTape(by delta: Int) {
+        for index in tape.indices {
+            tape[index].start += delta
+            tape[index].end += delta
         }
     }
 
@@ -156,7 +165,7 @@ public struct JSONParser: Sendable {
             return .stop(scanner.endOfInput(at: colon, expected: .expectedColon(found: .endOfInput)))
         }
         guard scanner[colon] == UInt8(ascii: ":") else {
-            return .stop(scanner.unexpected(at: colon) { .expectedColon(found: $0) })
+            return .stop(scanner.separatorError(at: colon) { .expectedColon(found: $0) })
         }
         tape[Int(openContainers[openContainers.count - 1])].count += 1
         return .value(at: colon + 1)

@@ -27,6 +27,7 @@ extension JSONReadProblem {
         case .invalidUTF8(let byte): "invalid UTF-8: byte 0x\(byte.hex2) cannot start or continue a character here"
         case .tooDeep(let limit): "nesting is deeper than the limit of \(limit) levels"
         case .unexpectedData(let found): "unexpected data after the JSON value, found \(found.quoted)"
+        case .incompleteLine: "the document is incomplete: its line ends here and the next line starts a new document"
         }
     }
 
@@ -39,6 +40,7 @@ extension JSONReadProblem {
         case .leadingZero: "write the number without leading zeros, or as a string"
         case .controlCharacter(let byte): "write it as \(byte.jsonEscape)"
         case .nonFiniteLiteral: "use null or a string"
+        case .incompleteLine: "the line was probably cut off; each line of a stream is read as its own document"
         case .expectedKey(.scalar), .expectedKey(.byte): "object keys must be strings in double quotes"
         default: nil
         }

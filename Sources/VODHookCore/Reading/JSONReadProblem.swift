@@ -23,6 +23,8 @@ public enum JSONReadProblem: Sendable, Hashable {
     case invalidUTF8(UInt8)
     case tooDeep(limit: Int)
     case unexpectedData(found: Found)
+    /// A stream document whose line ends before the document does.
+    case incompleteLine
 
     /// What stood where something else was expected.
     public enum Found: Sendable, Hashable {

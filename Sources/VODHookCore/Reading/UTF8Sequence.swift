@@ -8,6 +8,12 @@ enum UTF8Sequence {
         case invalid
     }
 
+    /// True when a whole, valid character starts at `i`.
+    static func startsCharacter(_ bytes: UnsafeRawBufferPointer, at i: Int, count: Int) -> Bool {
+        if case .scalar = decode(bytes, at: i, count: count) { return true }
+        return false
+    }
+
     static func decode(_ bytes: UnsafeRawBufferPointer, at i: Int, count: Int) -> Result {
         let lead = bytes[i]
         if lead < 0x80 { return .scalar(Unicode.Scalar(lead), length: 1) }

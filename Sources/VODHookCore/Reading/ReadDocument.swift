@@ -1,0 +1,24 @@
+/// How a source is split into documents.
+public enum ReadingMode: String, Sendable, Hashable, CaseIterable {
+    /// The source is exactly one JSON text: "is this file a valid callback body?"
+    case body
+    /// Any number of JSON texts separated by whitespace or RFC 7464 record
+    /// separators; a top-level array is unpacked into its elements.
+    case stream
+}
+
+/// One document as the reader hands it over: parsed, or not, with the
+/// reader's own findings. `json` is a view into the reader's buffer, valid
+/// only during the callback.
+public struct ReadDocument {
+    /// 1-based position of the document in its source.
+    public var index: Int
+    /// `/3` for the fourth element of an unpacked top-level array, else empty.
+    public var pointerPrefix: String
+    /// Source offset of the document's first byte.
+    public var startOffset: Int
+    /// The parsed value; nil when the reader could not parse it.
+    public var json: JSONDocument?
+    /// Reader findings: syntax, encoding, depth, duplicate keys, BOM, no document.
+    public var findings: [Diagnostic]
+}
