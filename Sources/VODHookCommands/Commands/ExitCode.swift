@@ -4,7 +4,7 @@ public enum ExitCode: Int32, Sendable {
     case success = 0
     /// Some document is invalid (check, verify), could not be written (normalize) or was not delivered (send).
     case findings = 1
-    /// A usage error, or a path that could not be read.
+    /// A usage error, a path that could not be read, or a receiver send could not reach.
     case trouble = 2
 }
 
