@@ -38,6 +38,7 @@ public enum Base64Documents {
                 body(document, origin)
             }
         }
+        if index == 0 { HTTPCaptureDocuments.emitNoDocument(locator, body) }
     }
 
     private static func emitSyntax(_ message: String, at offset: Int, index: Int, blob: Blob, locator: MemoryLocator, _ body: (ReadDocument, DocumentOrigin) -> Void) {

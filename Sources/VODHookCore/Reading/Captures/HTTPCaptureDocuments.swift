@@ -26,5 +26,13 @@ public enum HTTPCaptureDocuments {
                 }
             }
         }
+        if index == 0 { emitNoDocument(locator, body) }
+    }
+
+    /// Every source appears in the output, even one that holds nothing.
+    static func emitNoDocument(_ locator: MemoryLocator, _ body: (ReadDocument, DocumentOrigin) -> Void) {
+        let finding = Diagnostic(.error, .noDocument, "the source holds no request or body (it is empty or blank)", offset: 0)
+        body(ReadDocument(index: 1, pointerPrefix: "", startOffset: 0, json: nil, findings: [finding]),
+             DocumentOrigin(locator: locator, request: nil, relocate: { _ in }))
     }
 }
