@@ -108,13 +108,21 @@ public final class DocumentReader {
         case .complete(let valueEnd):
             var extra: [Diagnostic] = []
             position = valueEnd
-            if depth == 0, let stray = try strayDataAfterValue(at: valueEnd, keeping: start) {
-                extra.append(readError(JSONReadError(problem: .unexpectedData(found: found(at: stray)), offset: stray - base), pointer: pointerPrefix))
+            let parsedBase = base
+            let stray = depth == 0 ? try strayDataAfterValue(at: valueEnd, keeping: start) : nil
+            if let stray {
+                let what = try found(at: stray, keeping: start)
+                extra.append(readError(JSONReadError(problem: .unexpectedData(found: what), offset: stray - base), pointer: pointerPrefix))
                 position = stray
-                if mode == .stream { position = try recoveryPoint(after: stray) }
             }
+            // Looking past the value may have read on and dropped the bytes
+            // before `start`; the tape must follow, or every string in the
+            // document reads the wrong bytes (found by the reader fuzzer).
+            if base != parsedBase { parser.shiftOffsets(by: base - parsedBase) }
             let document = JSONDocument(bytes: bytes, baseOffset: base, nodes: parser.tape)
             emit(start: start, json: document, findings: duplicateFindings(in: document, prefix: pointerPrefix) + extra, pointerPrefix: pointerPrefix, body)
+            // Only now: recovery reads on and may drop the document's bytes.
+            if let stray, mode == .stream { position = try recoveryPoint(after: stray) }
             return true
         case .failed(let error):
             emit(start: start, json: nil, findings: [readError(error, pointer: pointerPrefix)], pointerPrefix: pointerPrefix, body)
@@ -157,14 +165,15 @@ public final class DocumentReader {
                 return true
             case UInt8(ascii: ","):
                 let comma = position
-                position = try skipWhitespace(from: position + 1)
+                // Keep the comma: a trailing one is reported, and recovered from, there.
+                position = try skipWhitespace(from: position + 1, keeping: comma)
                 if try ensureByte(at: position, keeping: comma), byte(at: position) == UInt8(ascii: "]") {
                     emitError(.trailingComma(closer: UInt8(ascii: "]")), at: comma, pointerPrefix: JSONPointer.appending(index, to: ""), body)
                     position = try recoveryPoint(after: comma)
                     return true
                 }
             default:
-                let problem = JSONReadProblem.expectedCommaOrBracket(found: found(at: position))
+                let problem = JSONReadProblem.expectedCommaOrBracket(found: try found(at: position, keeping: position))
                 emitError(problem, at: position, pointerPrefix: JSONPointer.appending(index, to: ""), body)
                 position = try recoveryPoint(after: max(arrayStart, position))
                 return true
@@ -175,7 +184,7 @@ public final class DocumentReader {
 
     private func checkAfterArray(_ position: inout Int, _ body: (ReadDocument) -> Void) throws(InputError) {
         if let stray = try strayDataAfterValue(at: position, keeping: position) {
-            emitError(.unexpectedData(found: found(at: stray)), at: stray, pointerPrefix: "", body)
+            emitError(.unexpectedData(found: try found(at: stray, keeping: stray)), at: stray, pointerPrefix: "", body)
             position = try recoveryPoint(after: stray)
         }
     }
@@ -186,9 +195,10 @@ public final class DocumentReader {
             let outcome = parser.parseValue(in: bytes, from: start - base, isFinal: inputEnded, depth: depth)
             switch outcome {
             case .complete(let end): return .complete(end: end + base)
-            case .failed(var error):
-                error.offset += base
-                return .failed(error)
+            // The error stays in buffer offsets: `readError` adds `base`, and
+            // adding it here too put every finding after the first block off
+            // by the bytes already dropped (found by the reader fuzzer).
+            case .failed(let error): return .failed(error)
             case .needsMoreInput:
                 try readMore(keeping: start)
             }
@@ -279,17 +289,21 @@ public final class DocumentReader {
         }
     }
 
-    private func found(at offset: Int) -> JSONReadProblem.Found {
-        ByteScanner(bytes: bytes, isFinal: inputEnded).found(at: offset - base)
+    /// What stands at `offset`, read whole: a character cut by the end of the
+    /// buffer would otherwise be named as a lone byte, so the message would
+    /// depend on where a block boundary fell (found by the reader fuzzer).
+    private func found(at offset: Int, keeping keep: Int) throws(InputError) -> JSONReadProblem.Found {
+        _ = try ensureByte(at: offset + 3, keeping: keep)
+        return ByteScanner(bytes: bytes, isFinal: inputEnded).found(at: offset - base)
     }
 
     // MARK: Bytes
 
     @inline(__always) private func byte(at offset: Int) -> UInt8 { storage[offset - base] }
 
-    private func skipWhitespace(from offset: Int) throws(InputError) -> Int {
+    private func skipWhitespace(from offset: Int, keeping keep: Int? = nil) throws(InputError) -> Int {
         var i = offset
-        while try ensureByte(at: i, keeping: i) {
+        while try ensureByte(at: i, keeping: keep ?? i) {
             let next = byte(at: i)
             guard next == 0x20 || next == 0x0A || next == 0x0D || next == 0x09 else { break }
             i += 1
@@ -346,13 +360,21 @@ public final class DocumentReader {
 
     /// Line and column of a source offset in the current buffer (or its end).
     public func position(ofSourceOffset offset: Int) -> SourcePosition {
-        lines.position(of: min(max(offset, base), end), in: bytes, base: base)
+        // The BOM and no-document findings sit at offset 0, which a long first
+        // document has pushed out of the buffer; clamping would misplace them.
+        if offset <= 0 { return SourcePosition(line: 1, column: 1) }
+        return lines.position(of: min(max(offset, base), end), in: bytes, base: base)
     }
 
     /// The text around `offset` on its line, for source excerpts: at most
     /// `reach` bytes to each side, so a 100 MB line costs no more than a short one.
     public func sourceLine(containing offset: Int, reach: Int = 256) -> SourceLine {
-        let clamped = min(max(offset, base), end)
+        if offset < base {
+            // Those bytes are gone; an empty excerpt beats one from another line.
+            let position = position(ofSourceOffset: offset)
+            return SourceLine(number: position.line, firstColumn: position.column, startOffset: offset, text: [], continues: true)
+        }
+        let clamped = min(offset, end)
         let position = position(ofSourceOffset: clamped)
         let local = clamped - base
         var start = local
@@ -361,7 +383,14 @@ public final class DocumentReader {
         while start < local && storage[start] & 0xC0 == 0x80 { start += 1 }
         var stop = local
         while stop < filled && stop - local < reach && storage[stop] != 0x0A { stop += 1 }
-        while stop < filled && stop > local && storage[stop] & 0xC0 == 0x80 { stop += 1 }
+        // Never end inside a character either, but a character has at most three
+        // continuation bytes: a line of stray ones must not make the excerpt
+        // as long as the line (found by the reader fuzzer).
+        var spill = 0
+        while stop < filled && stop > local && spill < 3 && storage[stop] & 0xC0 == 0x80 {
+            stop += 1
+            spill += 1
+        }
         let atLineEnd = stop == filled || storage[stop] == 0x0A
         if atLineEnd && stop > start && storage[stop - 1] == 0x0D { stop -= 1 }
         let firstColumn = position.column - UTF8Count.scalars(in: bytes, from: start, to: local)

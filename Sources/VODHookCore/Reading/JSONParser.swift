@@ -162,6 +162,15 @@ public struct JSONParser: Sendable {
         return .value(at: colon + 1)
     }
 
+    /// Moves every node `delta` bytes towards the buffer's start, for a
+    /// reader that dropped that many bytes after parsing.
+    mutating func shiftOffsets(by delta: Int) {
+        for index in tape.indices {
+            tape[index].start -= delta
+            tape[index].end -= delta
+        }
+    }
+
     private mutating func closeContainer(at closer: Int) -> Int {
         let index = Int(openContainers.removeLast())
         tape[index].end = closer + 1
