@@ -19,7 +19,11 @@ public enum EventTimeCheck {
             return Problem(description: "is not a date and time in the form \(shape)", suggestion: nil)
         }
         guard chars[4] == UInt8(ascii: "-"), chars[7] == UInt8(ascii: "-") else {
-            let separator = Character(Unicode.Scalar(chars[4] == UInt8(ascii: "-") ? chars[7] : chars[4]))
+            // Bytes 0-3 and 5-6 are ASCII digits, so byte and scalar indices agree here.
+            // The separator is payload text: an ESC or a C1 control must not reach a terminal raw.
+            let scalar = Array(text.unicodeScalars)[chars[4] == UInt8(ascii: "-") ? 7 : 4]
+            var separator = ""
+            TerminalSafe.append(scalar, to: &separator)
             return Problem(description: "separates the date with '\(separator)' instead of '-'", suggestion: nil)
         }
         let year = digits(chars, 0, 4)!, month = digits(chars, 5, 2)!, day = digits(chars, 8, 2)!
