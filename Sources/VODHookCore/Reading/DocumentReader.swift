@@ -277,14 +277,16 @@ public final class DocumentReader {
     private func duplicateFindings(in document: JSONDocument, prefix: String) -> [Diagnostic] {
         // Most objects have a handful of distinct keys; skip the work for scalars.
         guard document.nodes.first?.kind == .object || document.nodes.first?.kind == .array else { return [] }
-        return duplicateFinder.find(in: document).map { duplicate in
+        let duplicates = duplicateFinder.find(in: document)
+        guard !duplicates.isEmpty else { return [] }
+        let pointers = document.pointers(to: duplicates.map(\.repeated), prefix: prefix)
+        return zip(duplicates, pointers).map { duplicate, pointer in
             let key = document.string(duplicate.repeated)
             let firstLine = lines.line(of: document.sourceOffset(of: duplicate.first), in: bytes, base: base)
             return Diagnostic(
                 .error, .jsonDuplicateKey,
                 "duplicate key \(TerminalSafe.quoted(key)); first defined at line \(firstLine)",
-                offset: document.sourceOffset(of: duplicate.repeated),
-                pointer: document.pointer(to: duplicate.repeated, prefix: prefix),
+                offset: document.sourceOffset(of: duplicate.repeated), pointer: pointer,
                 hint: "a JSON object's keys must be unique; receivers disagree on which value wins")
         }
     }
