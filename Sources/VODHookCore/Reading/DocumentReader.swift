@@ -24,7 +24,10 @@ public struct ReadDocument {
 }
 
 /// Reads documents from a byte input in large blocks, holding memory in
-/// proportion to the largest document, never to the whole input.
+/// proportion to the largest document, never to the whole input. A document
+/// may be at most `maxDocumentBytes` long and hold `JSONParser.maxValues`
+/// values: past either it is a `json-size` finding, and the reader moves on
+/// without holding the rest, so no input can make it allocate without bound.
 ///
 /// After a syntax error it skips to the next line that can start a document
 /// (a non-blank line that does not begin with whitespace, `}` or `]`, or the
@@ -45,13 +48,23 @@ public final class DocumentReader {
     private var documentCount = 0
     private var pendingFindings: [Diagnostic] = []
     private var stopRequested = false
+    private let documentLimit: Int
+
+    /// The most bytes one document may take, whitespace inside it included.
+    public static let maxDocumentBytes = 1 << 28
 
     /// Ends `forEach` after the current document (the output went away).
     public func stop() { stopRequested = true }
 
-    public init(input: any ByteInput, mode: ReadingMode, blockSize: Int = 1 << 20) {
+    /// The limits are parameters only so tests can reach them cheaply.
+    public init(
+        input: any ByteInput, mode: ReadingMode, blockSize: Int = 1 << 20,
+        maxDocumentBytes: Int = DocumentReader.maxDocumentBytes, maxValues: Int = JSONParser.maxValues
+    ) {
         self.input = input
         self.mode = mode
+        documentLimit = maxDocumentBytes
+        parser.valueLimit = maxValues
         storage = .allocate(byteCount: max(blockSize, 16), alignment: 16)
     }
 
@@ -164,12 +177,14 @@ public final class DocumentReader {
                 try checkAfterArray(&position, body)
                 return true
             case UInt8(ascii: ","):
+                // Keep the comma: a trailing one is reported, and recovered from,
+                // there; unless more whitespace than a document may hold followed it.
                 let comma = position
-                // Keep the comma: a trailing one is reported, and recovered from, there.
                 position = try skipWhitespace(from: position + 1, keeping: comma)
-                if try ensureByte(at: position, keeping: comma), byte(at: position) == UInt8(ascii: "]") {
-                    emitError(.trailingComma(closer: UInt8(ascii: "]")), at: comma, pointerPrefix: JSONPointer.appending(index, to: ""), body)
-                    position = try recoveryPoint(after: comma)
+                if try ensureByte(at: position, keeping: position), byte(at: position) == UInt8(ascii: "]") {
+                    let at = comma >= base ? comma : position
+                    emitError(.trailingComma(closer: UInt8(ascii: "]")), at: at, pointerPrefix: JSONPointer.appending(index, to: ""), body)
+                    position = try recoveryPoint(after: at)
                     return true
                 }
             default:
@@ -194,12 +209,22 @@ public final class DocumentReader {
         while true {
             let outcome = parser.parseValue(in: bytes, from: start - base, isFinal: inputEnded, depth: depth)
             switch outcome {
-            case .complete(let end): return .complete(end: end + base)
+            case .complete(let valueEnd):
+                // Checked here too, so the limit holds exactly, whatever the blocks held.
+                guard valueEnd + base - start <= documentLimit else {
+                    return .failed(JSONReadError(problem: .tooLarge(limit: documentLimit), offset: start + documentLimit - base))
+                }
+                return .complete(end: valueEnd + base)
             // The error stays in buffer offsets: `readError` adds `base`, and
             // adding it here too put every finding after the first block off
             // by the bytes already dropped (found by the reader fuzzer).
             case .failed(let error): return .failed(error)
             case .needsMoreInput:
+                // Past the limit the document is refused here, before its
+                // bytes can fill memory; recovery then reads on without them.
+                guard end - start <= documentLimit else {
+                    return .failed(JSONReadError(problem: .tooLarge(limit: documentLimit), offset: start + documentLimit - base))
+                }
                 try readMore(keeping: start)
             }
         }
@@ -210,7 +235,9 @@ public final class DocumentReader {
     /// Returns the offset of the first byte that breaks this.
     private func strayDataAfterValue(at valueEnd: Int, keeping keep: Int) throws(InputError) -> Int? {
         var i = valueEnd
-        while try ensureByte(at: i, keeping: keep) {
+        // The document stays in memory while this looks, so an endless run of
+        // spaces after it must not be held: past the limit, stop looking.
+        while i - keep <= documentLimit, try ensureByte(at: i, keeping: keep) {
             let next = byte(at: i)
             switch next {
             case 0x20, 0x09, 0x0D: i += 1
@@ -305,7 +332,8 @@ public final class DocumentReader {
 
     private func skipWhitespace(from offset: Int, keeping keep: Int? = nil) throws(InputError) -> Int {
         var i = offset
-        while try ensureByte(at: i, keeping: keep ?? i) {
+        // Whitespace is kept after `keep` only up to the document limit.
+        while try ensureByte(at: i, keeping: keep.map { i - $0 <= documentLimit ? $0 : i } ?? i) {
             let next = byte(at: i)
             guard next == 0x20 || next == 0x0A || next == 0x0D || next == 0x09 else { break }
             i += 1
