@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// How a source is split into documents.
 public enum ReadingMode: String, Sendable, Hashable, CaseIterable {
     /// The source is exactly one JSON text: "is this file a valid callback body?"
@@ -65,10 +71,21 @@ public final class DocumentReader {
         self.mode = mode
         documentLimit = maxDocumentBytes
         parser.valueLimit = maxValues
-        storage = .allocate(byteCount: max(blockSize, 16), alignment: 16)
+        storage = Self.resize(nil, to: max(blockSize, 16))
     }
 
-    deinit { storage.deallocate() }
+    deinit { free(storage.baseAddress) }
+
+    /// malloc and realloc, not allocate and copy: a large buffer grows in
+    /// place (mremap), so a huge document costs its size, not that plus the
+    /// copy it outgrew, and capacity never read into stays untouched.
+    private static func resize(_ old: UnsafeMutableRawBufferPointer?, to count: Int) -> UnsafeMutableRawBufferPointer {
+        guard let memory = realloc(old?.baseAddress, count) else {
+            // The document limit keeps this far below any real machine's memory.
+            fatalError("vodhook: out of memory for a \(count)-byte read buffer")
+        }
+        return UnsafeMutableRawBufferPointer(start: memory, count: count)
+    }
 
     private var end: Int { base + filled }
     private var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: storage[0..<filled]) }
@@ -375,10 +392,7 @@ public final class DocumentReader {
             filled = kept
         }
         if filled == storage.count {
-            let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: storage.count * 2, alignment: 16)
-            larger.baseAddress!.copyMemory(from: storage.baseAddress!, byteCount: filled)
-            storage.deallocate()
-            storage = larger
+            storage = Self.resize(storage, to: storage.count * 2)
         }
         let free = UnsafeMutableRawBufferPointer(rebasing: storage[filled...])
         let count = try input.read(into: free)
