@@ -1,4 +1,3 @@
-import EditDistance
 
 /// Checks parsed documents against the event specs. Reuse one validator for
 /// many documents: its scratch space is kept, so the usual valid callback
@@ -55,7 +54,7 @@ public struct Validator {
         if let known { return known }
         let name = document.string(value)
         let names = EventCatalog.events.map(\.eventType)
-        let hint = nearestMatch(to: name, among: names).map { "did you mean \(TerminalSafe.quoted($0))?" }
+        let hint = ValueSuggestion.nearest(to: name, among: names).map { "did you mean \(TerminalSafe.quoted($0))?" }
             ?? "known event types: " + names.joined(separator: ", ")
         findings.append(Diagnostic(
             .error, .unknownEventType, "unknown event type \(TerminalSafe.quoted(name))",
@@ -144,7 +143,7 @@ public struct Validator {
         let known = spec.fields.map(\.name)
         for key in unknown {
             let name = document.string(key)
-            let hint = nearestMatch(to: name, among: known).map { "did you mean \(TerminalSafe.quoted($0))?" }
+            let hint = ValueSuggestion.nearest(to: name, among: known).map { "did you mean \(TerminalSafe.quoted($0))?" }
                 ?? "fields outside the spec are common in practice; --strict makes this an error"
             findings.append(Diagnostic(
                 .warning, .unknownField,
