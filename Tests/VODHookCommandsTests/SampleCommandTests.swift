@@ -5,7 +5,8 @@ import VODHookCore
 
 /// `vodhook sample` end to end, in-process: what it writes is what `check` says it is.
 @Suite struct SampleCommandTests {
-    static let payloadRules = RuleCatalog.all.filter { $0.exampleFormat == .json }.map(\.id.rawValue)
+    /// The rules a payload can break, in catalog order (json-size needs hundreds of MiB).
+    static let payloadRules = RuleCatalog.all.map(\.id).filter { Violation.forRule($0) != nil }.map(\.rawValue)
 
     @Test func everyRuleFileBreaksOnlyItsRule() throws {
         let directory = try InProcess.temporaryDirectory()

@@ -43,6 +43,7 @@ enum NormalizeCommand {
             outcome.tally.add(report)
             let blocking = document.findings.filter { $0.severity == .error }
             if let tree = document.json, blocking.isEmpty {
+                DocumentSize.reserve(for: tree, in: &out)
                 if canonical {
                     if JSONWriter.writeCanonical(tree, into: &out) {
                         out.append(0x0A)

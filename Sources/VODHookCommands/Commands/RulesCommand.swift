@@ -75,7 +75,8 @@ enum ExplainCommand {
     private static func printable(_ example: String) -> String {
         if example.isEmpty { return "(an empty source)" }
         var out = ""
-        for scalar in example.unicodeScalars {
+        // The json-size example is megabytes long: stop once past what is shown.
+        for scalar in example.unicodeScalars.prefix(401) {
             if scalar == "\u{FEFF}" { out += "<U+FEFF byte-order mark>" } else { TerminalSafe.append(scalar, to: &out) }
         }
         return out.count > 400 ? String(out.prefix(400)) + "..." : out

@@ -97,8 +97,12 @@ enum SampleCommand {
             return .trouble
         }
         guard let violation = Violation.forRule(rule.id) else {
-            let carrier = rule.exampleFormat == .http ? "raw HTTP requests (their headers and framing)" : "Base64-encoded MNS bodies"
-            return SignCommand.usage("no payload can break '\(name)': it is about \(carrier), not the JSON a callback carries", environment, command: "sample")
+            let reason = switch rule.exampleFormat {
+            case .http: "it is about raw HTTP requests (their headers and framing), not the JSON a callback carries"
+            case .base64: "it is about Base64-encoded MNS bodies, not the JSON a callback carries"
+            case .json: "breaking it takes a document hundreds of MiB long, no sample"
+            }
+            return SignCommand.usage("no payload can break '\(name)': \(reason)", environment, command: "sample")
         }
         if violation.wholeSource && settings.count > 1 {
             return SignCommand.usage("'\(name)' is about a whole source, so '--violate \(name)' writes one payload; drop '--count'", environment, command: "sample")

@@ -46,6 +46,7 @@ enum SummaryCommand {
             if let tree = document.json {
                 fields = CallbackFields(tree)
                 normalized.removeAll(keepingCapacity: true)
+                DocumentSize.reserve(for: tree, in: &normalized)
                 JSONWriter.write(tree, layout: .compact, topLevelOrder: order.keyOrder(for: report.eventType), into: &normalized)
                 firstCopy = normalized.withUnsafeBytes { summary.add(report, fields: fields, normalized: $0, at: location) }
             } else {

@@ -57,7 +57,11 @@ struct SummaryTable {
     /// A payload value made printable and kept to a sane width.
     static func cell(_ value: String) -> String {
         var text = ""
-        for scalar in value.unicodeScalars { TerminalSafe.append(scalar, to: &text) }
+        for scalar in value.unicodeScalars {
+            TerminalSafe.append(scalar, to: &text)
+            // Only 40 are shown: a 100 MB value need not be escaped whole first.
+            if text.unicodeScalars.count > 40 { break }
+        }
         if text.isEmpty { return "\"\"" }
         return text.unicodeScalars.count > 40 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(39))) + "…" : text
     }

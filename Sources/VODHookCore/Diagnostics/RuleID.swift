@@ -13,6 +13,7 @@ extension RuleID {
     public static let jsonSyntax = RuleID("json-syntax")
     public static let jsonEncoding = RuleID("json-encoding")
     public static let jsonDepth = RuleID("json-depth")
+    public static let jsonSize = RuleID("json-size")
     public static let jsonDuplicateKey = RuleID("json-duplicate-key")
     public static let jsonBOM = RuleID("json-bom")
     public static let noDocument = RuleID("no-document")

@@ -1,11 +1,18 @@
 /// Makes payload text safe to print: nothing from the input may reach a
 /// terminal as a control character or an escape sequence.
 public enum TerminalSafe {
+    /// Characters of a value that `quoted` shows: a finding quotes a payload
+    /// value to say which one, not to copy 100 MB of it into every message.
+    /// No path is longer (PATH_MAX is 4096 bytes).
+    public static let quotedLimit = 4096
+
     /// A value quoted for a message, with JSON-style escapes for anything a
-    /// terminal would act on: `"Success"`, `"\u001b[2J"`.
+    /// terminal would act on: `"Success"`, `"\u001b[2J"`. Past `quotedLimit`
+    /// characters it is cut: `"xxx…"… (104857600 bytes)`.
     public static func quoted(_ text: String) -> String {
         var out = "\""
-        for scalar in text.unicodeScalars {
+        for (index, scalar) in text.unicodeScalars.enumerated() {
+            if index == quotedLimit { return out + "\"… (\(text.utf8.count) bytes)" }
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// Reads documents from a byte input in large blocks, holding memory in
 /// proportion to the largest document, never to the whole input.
 ///
@@ -27,13 +33,35 @@ public final class DocumentReader {
     /// Ends `forEach` after the current document (the output went away).
     public func stop() { stopRequested = true }
 
-    public init(input: any ByteInput, mode: ReadingMode, blockSize: Int = 1 << 20) {
+    private let documentLimit: Int
+
+    /// The most bytes one document may take, whitespace inside it included.
+    public static let maxDocumentBytes = 1 << 28
+
+    /// The limits are parameters only so tests can reach them cheaply.
+    public init(
+        input: any ByteInput, mode: ReadingMode, blockSize: Int = 1 << 20,
+        maxDocumentBytes: Int = DocumentReader.maxDocumentBytes, maxValues: Int = JSONParser.maxValues
+    ) {
         self.input = input
         self.mode = mode
-        storage = .allocate(byteCount: max(blockSize, 16), alignment: 16)
+        documentLimit = maxDocumentBytes
+        parser.valueLimit = maxValues
+        storage = Self.resize(nil, to: max(blockSize, 16))
     }
 
-    deinit { storage.deallocate() }
+    deinit { free(storage.baseAddress) }
+
+    /// malloc and realloc, not allocate and copy: a large buffer grows in
+    /// place (mremap), so a huge document costs its size, not that plus the
+    /// copy it outgrew, and capacity never read into stays untouched.
+    private static func resize(_ old: UnsafeMutableRawBufferPointer?, to count: Int) -> UnsafeMutableRawBufferPointer {
+        guard let memory = realloc(old?.baseAddress, count) else {
+            // The document limit keeps this far below any real machine's memory.
+            fatalError("vodhook: out of memory for a \(count)-byte read buffer")
+        }
+        return UnsafeMutableRawBufferPointer(start: memory, count: count)
+    }
 
     private var end: Int { base + filled }
     private var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: storage[0..<filled]) }
@@ -179,10 +207,20 @@ public final class DocumentReader {
         while true {
             let outcome = parser.parseValue(in: bytes, from: start - base, isFinal: inputEnded, depth: depth)
             switch outcome {
-            case .complete(let end): return .complete(end: end + base)
+            case .complete(let valueEnd):
+                // Checked here too, so the limit holds exactly, whatever the blocks held.
+                guard valueEnd + base - start <= documentLimit else {
+                    return .failed(JSONReadError(problem: .tooLarge(limit: documentLimit), offset: start + documentLimit - base))
+                }
+                return .complete(end: valueEnd + base)
             // Left as a buffer offset: `readError` turns it into a source offset.
             case .failed(let error): return .failed(error)
             case .needsMoreInput:
+                // Past the limit the document is refused here, before its
+                // bytes can fill memory; recovery then reads on without them.
+                guard end - start <= documentLimit else {
+                    return .failed(JSONReadError(problem: .tooLarge(limit: documentLimit), offset: start + documentLimit - base))
+                }
                 try readMore(keeping: start)
             }
         }
@@ -193,7 +231,9 @@ public final class DocumentReader {
     /// Returns the offset of the first byte that breaks this.
     private func strayDataAfterValue(at valueEnd: Int, keeping keep: Int) throws(InputError) -> Int? {
         var i = valueEnd
-        while try ensureByte(at: i, keeping: keep) {
+        // The document stays in memory while this looks, so an endless run of
+        // spaces after it must not be held: past the limit, stop looking.
+        while i - keep <= documentLimit, try ensureByte(at: i, keeping: keep) {
             let next = byte(at: i)
             switch next {
             case 0x20, 0x09, 0x0D: i += 1
@@ -364,10 +404,7 @@ public final class DocumentReader {
             filled = kept
         }
         if filled == storage.count {
-            let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: storage.count * 2, alignment: 16)
-            larger.baseAddress!.copyMemory(from: storage.baseAddress!, byteCount: filled)
-            storage.deallocate()
-            storage = larger
+            storage = Self.resize(storage, to: storage.count * 2)
         }
         let free = UnsafeMutableRawBufferPointer(rebasing: storage[filled...])
         let count = try input.read(into: free)
@@ -388,7 +425,12 @@ public final class DocumentReader {
     /// The text around `offset` on its line, for source excerpts: at most
     /// `reach` bytes to each side, so a 100 MB line costs no more than a short one.
     public func sourceLine(containing offset: Int, reach: Int = 256) -> SourceLine {
-        let clamped = min(max(offset, base), end)
+        if offset < base {
+            // Those bytes are gone; an empty excerpt beats one from another line.
+            let position = position(ofSourceOffset: offset)
+            return SourceLine(number: position.line, firstColumn: position.column, startOffset: offset, text: [], continues: true)
+        }
+        let clamped = min(offset, end)
         return SourceLine.extract(from: bytes, base: base, offset: clamped, reach: reach, position: position(ofSourceOffset: clamped))
     }
 }

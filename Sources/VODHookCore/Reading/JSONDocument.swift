@@ -98,11 +98,20 @@ public struct JSONDocument {
         pointers(to: [target], prefix: prefix)[0]
     }
 
-    /// The pointers of several nodes, given in tape order, found in one walk
+    /// The pointers of several nodes, in the order given, found in one walk
     /// down and along the tape: a million findings in one object cost one
     /// pass over its members, not one pass each. Only diagnostics need
     /// pointers, so they are computed on demand.
     public func pointers(to targets: [Int], prefix: String = "") -> [String] {
+        if zip(targets, targets.dropFirst()).allSatisfy({ $0 <= $1 }) { return pointers(inTapeOrder: targets, prefix: prefix) }
+        let order = targets.indices.sorted { targets[$0] < targets[$1] }
+        let sorted = pointers(inTapeOrder: order.map { targets[$0] }, prefix: prefix)
+        var result = [String](repeating: "", count: targets.count)
+        for (position, index) in order.enumerated() { result[index] = sorted[position] }
+        return result
+    }
+
+    private func pointers(inTapeOrder targets: [Int], prefix: String) -> [String] {
         // A container on the way to the targets, and how far along its
         // members (key indices) or elements the walk has come.
         struct Level {

@@ -6,6 +6,14 @@
 public struct JSONParser: Sendable {
     /// Nesting deeper than this is a `json-depth` error, never a crash.
     public static let maxDepth = 512
+    /// More values and keys than this in one document is a `json-size`
+    /// error: the tape costs 32 bytes a node and `[0,0,...]` is two bytes a
+    /// node, so without a cap a document could cost sixteen times its size.
+    /// This caps the tape at 64 MiB and still reads an object of a million keys.
+    public static let maxValues = 1 << 21
+
+    /// `maxValues` unless a test wants a smaller cap.
+    var valueLimit = JSONParser.maxValues
 
     public private(set) var tape: [JSONNode] = []
     private var openContainers: [Int32] = []
@@ -35,6 +43,9 @@ public struct JSONParser: Sendable {
         // After a key's ':' or an array's '[' / ',' the parser wants a value;
         // after a value it wants a separator or a closer.
         wantValue: while true {
+            guard tape.count < valueLimit else {
+                return .failed(JSONReadError(problem: .tooManyValues(limit: valueLimit), offset: scanner.skipWhitespace(from: i)))
+            }
             i = scanner.skipWhitespace(from: i)
             guard i < scanner.count else { return scanner.endOfInput(at: i, expected: .expectedValue(found: .endOfInput)) }
             let byte = scanner[i]
@@ -152,6 +163,9 @@ public struct JSONParser: Sendable {
             if byte == UInt8(ascii: "'") { return .stop(.failed(JSONReadError(problem: .singleQuote, offset: start))) }
             if byte == UInt8(ascii: "/") { return .stop(.failed(JSONReadError(problem: .comment, offset: start))) }
             return .stop(scanner.unexpected(at: start) { .expectedKey(found: $0) })
+        }
+        guard tape.count < valueLimit else {
+            return .stop(.failed(JSONReadError(problem: .tooManyValues(limit: valueLimit), offset: start)))
         }
         let keyEnd: Int
         switch scanner.scanString(at: start) {

@@ -26,6 +26,8 @@ extension JSONReadProblem {
         case .loneSurrogate(let unit): "\\u\(unit.hex4) is a lone surrogate, which is not a Unicode character"
         case .invalidUTF8(let byte): "invalid UTF-8: byte 0x\(byte.hex2) cannot start or continue a character here"
         case .tooDeep(let limit): "nesting is deeper than the limit of \(limit) levels"
+        case .tooLarge(let limit): "the document is larger than the limit of \(limit >> 20) MiB"
+        case .tooManyValues(let limit): "the document holds more than the limit of \(limit) values and keys"
         case .unexpectedData(let found): "unexpected data after the JSON value, found \(found.quoted)"
         case .incompleteLine: "the document is incomplete: its line ends here and the next line starts a new document"
         }
@@ -41,6 +43,7 @@ extension JSONReadProblem {
         case .controlCharacter(let byte): "write it as \(byte.jsonEscape)"
         case .nonFiniteLiteral: "use null or a string"
         case .incompleteLine: "the line was probably cut off; each line of a stream is read as its own document"
+        case .tooLarge, .tooManyValues: "no callback comes close; this is likely corrupt or not a callback log"
         case .expectedKey(.scalar), .expectedKey(.byte): "object keys must be strings in double quotes"
         default: nil
         }

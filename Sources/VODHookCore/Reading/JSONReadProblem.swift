@@ -22,6 +22,10 @@ public enum JSONReadProblem: Sendable, Hashable {
     case loneSurrogate(UInt16)
     case invalidUTF8(UInt8)
     case tooDeep(limit: Int)
+    /// The document goes on past `DocumentReader.maxDocumentBytes`.
+    case tooLarge(limit: Int)
+    /// The document holds more than `JSONParser.maxValues` values and keys.
+    case tooManyValues(limit: Int)
     case unexpectedData(found: Found)
     /// A stream document whose line ends before the document does.
     case incompleteLine
@@ -37,6 +41,7 @@ public enum JSONReadProblem: Sendable, Hashable {
         switch self {
         case .invalidUTF8, .loneSurrogate: .jsonEncoding
         case .tooDeep: .jsonDepth
+        case .tooLarge, .tooManyValues: .jsonSize
         default: .jsonSyntax
         }
     }

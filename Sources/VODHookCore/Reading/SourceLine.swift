@@ -28,7 +28,13 @@ extension SourceLine {
         while start < local && bytes[start] & 0xC0 == 0x80 { start += 1 }
         var stop = local
         while stop < bytes.count && stop - local < reach && bytes[stop] != 0x0A { stop += 1 }
-        while stop < bytes.count && stop > local && bytes[stop] & 0xC0 == 0x80 { stop += 1 }
+        // A character has at most three continuation bytes: a line of stray
+        // ones must not make the excerpt as long as the line.
+        var spill = 0
+        while stop < bytes.count && stop > local && spill < 3 && bytes[stop] & 0xC0 == 0x80 {
+            stop += 1
+            spill += 1
+        }
         let atLineEnd = stop == bytes.count || bytes[stop] == 0x0A
         if atLineEnd && stop > start && bytes[stop - 1] == 0x0D { stop -= 1 }
         let firstColumn = position.column - UTF8Count.scalars(in: bytes, from: start, to: local)

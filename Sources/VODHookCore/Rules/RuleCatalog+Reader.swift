@@ -31,6 +31,17 @@ extension RuleCatalog {
             failingExample: String(repeating: "[", count: JSONParser.maxDepth + 1) + String(repeating: "]", count: JSONParser.maxDepth + 1),
             passingExample: valid),
         RuleDescription(
+            id: .jsonSize, severity: .error,
+            summary: "a document is larger than \(DocumentReader.maxDocumentBytes >> 20) MiB or holds more than \(JSONParser.maxValues) values",
+            explanation: """
+                A document that goes on past \(DocumentReader.maxDocumentBytes >> 20) MiB, or holds more than \
+                \(JSONParser.maxValues) values and keys, is reported instead of read, and in a stream reading \
+                resumes at the next line that can start a document. The limits bound the memory one document can \
+                take (an unterminated string would otherwise swallow all the input); no real callback comes close.
+                """,
+            failingExample: "[" + String(repeating: "0,", count: JSONParser.maxValues - 1) + "0]",
+            passingExample: valid),
+        RuleDescription(
             id: .jsonDuplicateKey, severity: .error,
             summary: "an object has the same key twice",
             explanation: """

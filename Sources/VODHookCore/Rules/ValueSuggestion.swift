@@ -4,7 +4,17 @@ import EditDistance
 /// case or with spaces around it, a small edit away ("failed" → "fail"), or
 /// the allowed value with something after it ("failure" → "fail").
 enum ValueSuggestion {
+    /// Past this many bytes a text is no typo of a short name, and folding and
+    /// comparing it would cost several times its size: a 100 MB value must not.
+    static let longestSuggestible = 256
+
+    /// `nearestMatch`, skipped for texts too long to be a typo.
+    static func nearest(to word: String, among candidates: [String]) -> String? {
+        word.utf8.count <= longestSuggestible ? nearestMatch(to: word, among: candidates) : nil
+    }
+
     static func suggest(_ value: String, among allowed: [String]) -> String? {
+        guard value.utf8.count <= longestSuggestible else { return nil }
         let trimmed = value.unicodeScalars.drop { $0.properties.isWhitespace }
         let core = String(String.UnicodeScalarView(trimmed.reversed().drop { $0.properties.isWhitespace }.reversed()))
         let folded = core.lowercased()

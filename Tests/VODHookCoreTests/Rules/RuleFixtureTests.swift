@@ -59,7 +59,8 @@ import VODHookCore
         #expect(names.count > 40)
         // Capture rules (HTTP, Base64, signatures) need a capture, not a JSON body:
         // their examples run in RuleExampleTests and the golden tests.
-        for rule in RuleCatalog.all.filter({ $0.exampleFormat == .json }).map(\.id.rawValue) {
+        // json-size needs a document hundreds of MiB long; ReaderLimitTests cover it with small limits.
+        for rule in RuleCatalog.all.filter({ $0.exampleFormat == .json && $0.id != .jsonSize }).map(\.id.rawValue) {
             #expect(names.contains { $0.hasPrefix(rule + "--fail") }, "no failing fixture for \(rule)")
             #expect(names.contains { $0.hasPrefix(rule + "--pass") }, "no passing fixture for \(rule)")
         }
