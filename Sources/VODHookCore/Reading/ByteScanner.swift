@@ -61,19 +61,26 @@ struct ByteScanner {
         case UInt8(ascii: "/"): return .failed(JSONReadError(problem: .comment, offset: i))
         case UInt8(ascii: "+"): return .failed(JSONReadError(problem: .leadingPlus, offset: i))
         case UInt8(ascii: "."): return .failed(JSONReadError(problem: .leadingDot, offset: i))
-        case UInt8(ascii: "N") where matches("NaN", at: i):
-            return .failed(JSONReadError(problem: .nonFiniteLiteral("NaN"), offset: i))
-        case UInt8(ascii: "I") where matches("Infinity", at: i):
-            return .failed(JSONReadError(problem: .nonFiniteLiteral("Infinity"), offset: i))
+        case UInt8(ascii: "N"), UInt8(ascii: "I"):
+            let word: StaticString = bytes[i] == UInt8(ascii: "N") ? "NaN" : "Infinity"
+            switch matches(word, at: i) {
+            case true?: return .failed(JSONReadError(problem: .nonFiniteLiteral(word.description), offset: i))
+            case nil: return .needsMoreInput
+            case false?: return unexpected(at: i) { .expectedValue(found: $0) }
+            }
         default: return unexpected(at: i) { .expectedValue(found: $0) }
         }
     }
 
-    private func matches(_ word: StaticString, at i: Int) -> Bool {
-        let length = word.utf8CodeUnitCount
-        guard i + length <= count else { return false }
+    /// Whether `word` stands at `i`; nil when the buffer ends inside it and
+    /// more input may follow. Deciding on a cut-off "Infini" named the error
+    /// by where a block boundary fell (found by the reader fuzzer).
+    private func matches(_ word: StaticString, at i: Int) -> Bool? {
         let start = word.utf8Start
-        for k in 0..<length where bytes[i + k] != start[k] { return false }
+        for k in 0..<word.utf8CodeUnitCount {
+            guard i + k < count else { return isFinal ? false : nil }
+            if bytes[i + k] != start[k] { return false }
+        }
         return true
     }
 
@@ -106,7 +113,10 @@ struct ByteScanner {
         var i = start
         if bytes[i] == UInt8(ascii: "-") {
             i += 1
-            if matches("Infinity", at: i) {
+            switch matches("Infinity", at: i) {
+            case false?: break
+            case nil: return .failure(Stop(outcome: .needsMoreInput))
+            case true?:
                 return .failure(Stop(outcome: .failed(JSONReadError(problem: .nonFiniteLiteral("-Infinity"), offset: start))))
             }
         }
