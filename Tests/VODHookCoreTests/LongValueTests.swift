@@ -29,3 +29,25 @@ import Testing
         #expect(invalid.message.contains("… (200000 bytes)"))
     }
 }
+
+/// Only the start of a long value is decoded for its message: escapes,
+/// surrogate pairs and raw multi-byte characters must not be cut apart.
+@Suite struct LongValueQuoteTests {
+    @Test(arguments: [#"y\u00e9\ud83d\ude00é\n"#, #"\ud83d\ude00"#, "é€😀", #"\"\\"#])
+    func theStartOfALongValueIsQuotedAsTheWholeWouldBe(_ piece: String) throws {
+        let source = String(repeating: piece, count: 60_000 / piece.utf8.count + 1)
+        let findings = try checkBody(#"{"EventType":"DeleteMediaComplete","MediaId":""# + source + #""}"#)
+        let note = try #require(findings.first { $0.rule == "media-id-format" })
+        let whole = TerminalSafe.quoted(try #require(try Self.decoded(source)))
+        let cut = try #require(whole.firstRange(of: "\"… ("))
+        #expect(note.message.contains(String(whole[..<cut.lowerBound]) + "\"… (\(source.utf8.count) bytes)"))
+    }
+
+    /// What the reader decodes a string's source text to.
+    static func decoded(_ source: String) throws -> String? {
+        let reader = DocumentReader(input: BytesInput("\"" + source + "\""), mode: .body)
+        var text: String?
+        try reader.forEach { document in text = document.json.map { $0.string($0.root) } }
+        return text
+    }
+}

@@ -52,12 +52,12 @@ public struct Validator {
             bytes.isEmpty ? EventCatalog.fallback : EventCatalog.spec(forEventType: bytes)
         }
         if let known { return known }
-        let name = document.string(value)
+        let name = document.shortString(value, limit: ValueSuggestion.longestSuggestible)
         let names = EventCatalog.events.map(\.eventType)
-        let hint = ValueSuggestion.nearest(to: name, among: names).map { "did you mean \(TerminalSafe.quoted($0))?" }
+        let hint = name.flatMap { ValueSuggestion.nearest(to: $0, among: names) }.map { "did you mean \(TerminalSafe.quoted($0))?" }
             ?? "known event types: " + names.joined(separator: ", ")
         findings.append(Diagnostic(
-            .error, .unknownEventType, "unknown event type \(TerminalSafe.quoted(name))",
+            .error, .unknownEventType, "unknown event type \(document.quotedForMessage(value))",
             offset: document.sourceOffset(of: value), pointer: pointer(document, key: value - 1, pointerPrefix), hint: hint))
         return nil
     }
@@ -142,12 +142,12 @@ public struct Validator {
         }
         let known = spec.fields.map(\.name)
         for key in unknown {
-            let name = document.string(key)
-            let hint = ValueSuggestion.nearest(to: name, among: known).map { "did you mean \(TerminalSafe.quoted($0))?" }
+            let name = document.shortString(key, limit: ValueSuggestion.longestSuggestible)
+            let hint = name.flatMap { ValueSuggestion.nearest(to: $0, among: known) }.map { "did you mean \(TerminalSafe.quoted($0))?" }
                 ?? "fields outside the spec are common in practice; --strict makes this an error"
             findings.append(Diagnostic(
                 .warning, .unknownField,
-                "field \(TerminalSafe.quoted(name)) is not in the \(spec.eventType) spec",
+                "field \(document.quotedForMessage(key)) is not in the \(spec.eventType) spec",
                 offset: document.sourceOffset(of: key), pointer: pointer(document, key: key, pointerPrefix), hint: hint))
         }
     }
@@ -184,15 +184,17 @@ public struct Validator {
         }
         if field.name == "EventType" { return }
         if let allowed = field.allowedValues {
-            let ok = document.withDecodedString(value) { bytes in allowed.contains { $0.utf8.elementsEqual(bytes) } }
+            // Compared as bytes, not as Strings (which would take U+037E for ';'),
+            // and not decoded at all when too long to be one of them.
+            let text = document.shortString(value, limit: ValueSuggestion.longestSuggestible)
+            let ok = text != nil && document.withDecodedString(value) { bytes in allowed.contains { $0.utf8.elementsEqual(bytes) } }
             if !ok {
-                let text = document.string(value)
                 let list = allowed.map(TerminalSafe.quoted).joined(separator: ", ")
                 findings.append(Diagnostic(
                     .error, .invalidValue,
-                    "\(TerminalSafe.quoted(text)) is not a valid \(field.name); expected one of \(list)",
+                    "\(document.quotedForMessage(value)) is not a valid \(field.name); expected one of \(list)",
                     offset: offset, pointer: at,
-                    hint: ValueSuggestion.suggest(text, among: allowed).map { "did you mean \(TerminalSafe.quoted($0))?" }))
+                    hint: text.flatMap { ValueSuggestion.suggest($0, among: allowed) }.map { "did you mean \(TerminalSafe.quoted($0))?" }))
             }
         }
         switch field.format {
@@ -209,7 +211,7 @@ public struct Validator {
             if let problem {
                 findings.append(Diagnostic(
                     .note, .mediaIdFormat,
-                    "\(field.name) \(TerminalSafe.quoted(document.string(value))) is not 32 lowercase hex characters; \(problem)",
+                    "\(field.name) \(document.quotedForMessage(value)) is not 32 lowercase hex characters; \(problem)",
                     offset: offset, pointer: at))
             }
         case nil:
@@ -226,9 +228,8 @@ public struct Validator {
             guard document[value].kind == .string,
                 let allowed = spec.fields[governing].allowedValues
             else { continue }
-            let text = document.string(value)
             // Only a valid governing value says anything; a wrong one is its own finding.
-            guard allowed.contains(text) else { continue }
+            guard let text = document.shortString(value, limit: ValueSuggestion.longestSuggestible), allowed.contains(text) else { continue }
             let holds: Bool
             switch condition.trigger {
             case .equals(let expected): holds = text == expected
