@@ -67,6 +67,27 @@ import Testing
         #expect(String(decoding: result.stdout, as: UTF8.self).contains("checked 1 document"))
     }
 
+    /// Links back up the tree are followed once: each file is one source.
+    @Test func directoryLinkLoopsAreWalkedOnce() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sub = directory.appendingPathComponent("sub")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try Data("{}".utf8).write(to: directory.appendingPathComponent("a.json"))
+        try Data("{}".utf8).write(to: sub.appendingPathComponent("b.json"))
+        // Every link stays inside the tree: ".." from the top would walk /tmp.
+        for (name, target) in [("self", "."), ("again", "."), ("sub/top", ".."), ("sub/here", ".")] {
+            try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent(name).path, withDestinationPath: target)
+        }
+        let result = try Spawn.run(["check", "--format", "json", directory.path], timeout: 30)
+        #expect(!result.timedOut)
+        let sources = result.stdout.split(separator: 0x0A).compactMap { line in
+            ((try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any])?["source"] as? String
+        }
+        #expect(sources.count == 2, "\(sources)")
+        #expect(Set(sources.map { URL(fileURLWithPath: $0).lastPathComponent }) == ["a.json", "b.json"])
+    }
+
     // MARK: An output that goes away
 
     static func invalidStream(lines: Int) -> Data {

@@ -116,9 +116,12 @@ struct DocumentPipeline {
     private mutating func report(for document: ReadDocument, source: String, origin: DocumentOrigin?) -> DocumentReport {
         var diagnostics = document.findings
         var eventType: String?
+        // The validator's findings come sorted; merging, sorting and copying
+        // them again cost a million-finding document hundreds of megabytes.
+        var sorted = diagnostics.isEmpty
         if let json = document.json {
             let result = validator.validate(json, pointerPrefix: document.pointerPrefix)
-            diagnostics.append(contentsOf: result.diagnostics)
+            if diagnostics.isEmpty { diagnostics = result.diagnostics } else { diagnostics.append(contentsOf: result.diagnostics) }
             eventType = result.eventType
         }
         if let origin {
@@ -127,9 +130,11 @@ struct DocumentPipeline {
         if strict {
             for index in diagnostics.indices where diagnostics[index].severity == .warning {
                 diagnostics[index].severity = .error
+                // Worst first at one offset: a promoted warning may move.
+                sorted = false
             }
         }
-        if diagnostics.count > 1 { diagnostics.sort() }
+        if !sorted && diagnostics.count > 1 { diagnostics.sort() }
         return DocumentReport(source: source, index: document.index, startOffset: document.startOffset, eventType: eventType, diagnostics: diagnostics)
     }
 }

@@ -33,7 +33,8 @@ enum SourceList {
                 continue
             }
             if info.st_mode & S_IFMT == S_IFDIR {
-                walk(path, into: &sources, failures: &failures)
+                var visited: Set<DirectoryID> = [DirectoryID(info)]
+                walk(path, into: &sources, failures: &failures, visited: &visited)
             } else {
                 sources.append(InputSource(name: path))
             }
@@ -41,7 +42,22 @@ enum SourceList {
         return (sources, failures)
     }
 
-    private static func walk(_ directory: String, into sources: inout [InputSource], failures: inout [(String, String)]) {
+    /// A directory by device and inode, however many links lead to it.
+    struct DirectoryID: Hashable {
+        let device: UInt64
+        let inode: UInt64
+        init(_ info: stat) {
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
+    }
+
+    /// Each directory is walked once: a link back up the tree (`ln -s . self`)
+    /// listed every file forty times, and two such links made the walk
+    /// exponential, a hang (found while hardening the walk).
+    private static func walk(
+        _ directory: String, into sources: inout [InputSource], failures: inout [(String, String)], visited: inout Set<DirectoryID>
+    ) {
         guard let handle = opendir(directory) else {
             failures.append((directory, reason(errno)))
             return
@@ -63,7 +79,9 @@ enum SourceList {
                 continue
             }
             if info.st_mode & S_IFMT == S_IFDIR {
-                walk(path, into: &sources, failures: &failures)
+                if visited.insert(DirectoryID(info)).inserted {
+                    walk(path, into: &sources, failures: &failures, visited: &visited)
+                }
             } else if extensions.contains(where: { name.hasSuffix($0) }) {
                 sources.append(InputSource(name: path))
             }

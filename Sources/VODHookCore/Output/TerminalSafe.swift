@@ -8,11 +8,16 @@ public enum TerminalSafe {
 
     /// A value quoted for a message, with JSON-style escapes for anything a
     /// terminal would act on: `"Success"`, `"\u001b[2J"`. Past `quotedLimit`
-    /// characters it is cut: `"xxx…"… (104857600 bytes)`.
+    /// characters it is cut: `"xxx"… (104857600 bytes)`.
     public static func quoted(_ text: String) -> String {
+        quoted(text, byteCount: nil)
+    }
+
+    /// `quoted(_:)` for the start of a longer value, `byteCount` long in all.
+    static func quoted(_ text: String, byteCount: Int?) -> String {
         var out = "\""
         for (index, scalar) in text.unicodeScalars.enumerated() {
-            if index == quotedLimit { return out + "\"… (\(text.utf8.count) bytes)" }
+            if index == quotedLimit { return out + "\"… (\(byteCount ?? text.utf8.count) bytes)" }
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"

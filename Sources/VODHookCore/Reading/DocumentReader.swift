@@ -34,6 +34,11 @@ public final class DocumentReader {
     public func stop() { stopRequested = true }
 
     private let documentLimit: Int
+    /// The least asked of the input at a time. Reads otherwise fill the
+    /// buffer (the parser restarts a document on each read, so reads must
+    /// grow with it), but never past what the document limit can use: one
+    /// read into the doubled buffer made a refused document cost twice the limit.
+    private let readSize: Int
 
     /// The most bytes one document may take, whitespace inside it included.
     public static let maxDocumentBytes = 1 << 28
@@ -46,6 +51,7 @@ public final class DocumentReader {
         self.input = input
         self.mode = mode
         documentLimit = maxDocumentBytes
+        readSize = max(blockSize, 16)
         parser.valueLimit = maxValues
         storage = Self.resize(nil, to: max(blockSize, 16))
     }
@@ -406,7 +412,8 @@ public final class DocumentReader {
         if filled == storage.count {
             storage = Self.resize(storage, to: storage.count * 2)
         }
-        let free = UnsafeMutableRawBufferPointer(rebasing: storage[filled...])
+        let useful = max(readSize, keep + documentLimit + 1 - end)
+        let free = UnsafeMutableRawBufferPointer(rebasing: storage[filled..<min(storage.count, filled + useful)])
         let count = try input.read(into: free)
         if count == 0 { inputEnded = true }
         filled += count
