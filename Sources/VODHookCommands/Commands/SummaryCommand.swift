@@ -43,7 +43,10 @@ enum SummaryCommand {
             let location = CallbackSummary.DocumentLocation(source: sourceNames.count - 1, line: line)
             var fields = CallbackFields()
             var firstCopy: CallbackSummary.DocumentLocation?
-            if let tree = document.json {
+            // A document the reader found broken (stray data after it, a
+            // duplicate key) is not JSON as a receiver sees it: it is counted
+            // as invalid, never read for values or taken as a duplicate.
+            if let tree = document.json, !document.findings.contains(where: { $0.severity == .error }) {
                 fields = CallbackFields(tree)
                 normalized.removeAll(keepingCapacity: true)
                 DocumentSize.reserve(for: tree, in: &normalized)
