@@ -3,8 +3,10 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 CONFIG_RELEASE = -c release --static-swift-stdlib
 RELEASE_BIN = .build/release/vodhook
+FUZZ_SECONDS ?= 180
+STRESS_SCALE ?= full
 
-.PHONY: help build test release install demo bench fuzz stress clean
+.PHONY: help build test release install demo bench fuzz fuzz-smoke stress stress-small clean
 
 help:
 	@echo "make build      debug build"
@@ -13,8 +15,10 @@ help:
 	@echo "make install    install the release binary into PREFIX/bin (PREFIX=$(PREFIX))"
 	@echo "make demo       run vodhook on the bundled Examples/"
 	@echo "make bench      throughput and start-up benchmark (see BENCHMARKS.md)"
-	@echo "make fuzz       libFuzzer on the reader and the check pipeline (FUZZ_SECONDS=...)"
+	@echo "make fuzz       libFuzzer on the reader and the check pipeline, FUZZ_SECONDS each (default 180)"
+	@echo "make fuzz-smoke the fuzzers for 10 seconds each, as CI runs them"
 	@echo "make stress     large and hostile inputs, with counts, exit codes and memory checked"
+	@echo "make stress-small  the same at a scale CI runs in under a minute"
 	@echo "make clean      remove build products"
 
 build:
@@ -34,6 +38,19 @@ install: release
 demo: build
 	-.build/debug/vodhook check Examples/
 	-.build/debug/vodhook check Examples/captured-log.ndjson --format json
+
+# Linux only: swiftc's libFuzzer runtime ships with the Linux toolchain.
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run.sh
+
+fuzz-smoke:
+	FUZZ_SECONDS=10 Fuzz/run.sh
+
+stress:
+	STRESS_SCALE=$(STRESS_SCALE) Stress/run.sh
+
+stress-small:
+	STRESS_SCALE=small Stress/run.sh
 
 clean:
 	$(SWIFT) package clean
