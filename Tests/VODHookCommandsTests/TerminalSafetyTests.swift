@@ -28,18 +28,21 @@ import Testing
         Payload("invalid UTF-8", bytes: Array("{\"Status\":\"".utf8) + [0xC0, 0x9B, 0xE2, 0x80, 0xFF, 0x9B] + Array("\"}\n".utf8) + [0xC2, 0x9B, 0x0A]),
         Payload("NUL bytes", bytes: Array("{\"a\":\"x".utf8) + [0] + Array("y\"}\n".utf8) + [0, 0x0A] + Array("{\"b\":1}".utf8) + [0]),
         Payload("duplicate escaped keys", #"{"\u001b":1,"\u001b":2,"EventType":"DeleteMediaComplete"}"#),
+        // Found by the pipeline fuzzer: a "found ..." message printed an unassigned scalar raw.
+        Payload("unassigned scalar after a value", bytes: Array("656789".utf8) + [0xCE, 0x82] + Array("\n".utf8)),
         Payload("control in a number and a literal", bytes: Array("{\"a\":1".utf8) + [0x07] + Array("}\n{\"b\":t".utf8) + [0x08] + Array("ue}\n".utf8)),
     ]
 
-    /// Scalars a terminal acts on: C0 controls but the line feed, DEL, C1
-    /// controls, line and paragraph separators and bidi controls.
+    /// Scalars a terminal acts on or a reader cannot see: C0 controls but the
+    /// line feed, DEL, C1 controls, format characters (bidi controls, zero
+    /// widths), separators other than the space, private-use and unassigned.
     static func unsafeScalars(in data: Data) -> [String] {
         guard let text = String(data: data, encoding: .utf8) else { return ["invalid UTF-8"] }
         return text.unicodeScalars.filter { scalar in
-            switch scalar.value {
-            case 0x0A: false
-            case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F: true
-            default: false
+            if scalar == "\n" || scalar == " " { return false }
+            switch scalar.properties.generalCategory {
+            case .control, .format, .privateUse, .unassigned, .surrogate, .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
+            default: return false
             }
         }.map { "U+" + String($0.value, radix: 16, uppercase: true) }
     }

@@ -58,10 +58,8 @@ extension JSONReadProblem.Found {
         case .byte(let byte) where byte >= 0x20 && byte < 0x7F: "'\(Character(Unicode.Scalar(byte)))'"
         case .byte(let byte) where byte < 0x80: byte.unicodeName
         case .byte(let byte): "byte 0x\(byte.hex2)"
-        case .scalar(let scalar) where scalar.properties.generalCategory == .control
-            || scalar.properties.generalCategory == .format || scalar.properties.generalCategory == .lineSeparator
-            || scalar.properties.generalCategory == .paragraphSeparator:
-            scalar.codePointName
+        // Whatever the excerpt would escape is named by its code point alone.
+        case .scalar(let scalar) where TerminalSafe.needsEscape(scalar): scalar.codePointName
         case .scalar(let scalar): "'\(Character(scalar))' (\(scalar.codePointName))"
         }
     }
