@@ -52,6 +52,10 @@ stress:
 stress-small:
 	STRESS_SCALE=small Stress/run.sh
 
+# Python 3 generates the corpus and times the runs; BENCH_DOCS=20000 for a quick one.
+bench:
+	SWIFT=$(SWIFT) Benchmarks/bench.sh
+
 clean:
 	$(SWIFT) package clean
 	rm -rf .build
