@@ -5,10 +5,13 @@ public struct RuleDescription: Sendable {
     public let severity: Severity
     public let summary: String
     public let explanation: String
-    /// A source (one document) that triggers the rule.
-    public let failingExample: String
+    /// A source (one document) that triggers the rule. Built on demand:
+    /// json-size's is megabytes long, and every run would pay for it.
+    public var failingExample: String { makeFailingExample() }
     /// A close variant that does not.
-    public let passingExample: String
+    public var passingExample: String { makePassingExample() }
+    private let makeFailingExample: @Sendable () -> String
+    private let makePassingExample: @Sendable () -> String
     /// What the examples are: a JSON body, a raw HTTP capture, or Base64 lines.
     public let exampleFormat: ExampleFormat
 
@@ -18,14 +21,16 @@ public struct RuleDescription: Sendable {
 
     public init(
         id: RuleID, severity: Severity, summary: String, explanation: String,
-        failingExample: String, passingExample: String, exampleFormat: ExampleFormat = .json
+        failingExample: @autoclosure @escaping @Sendable () -> String,
+        passingExample: @autoclosure @escaping @Sendable () -> String,
+        exampleFormat: ExampleFormat = .json
     ) {
         self.id = id
         self.severity = severity
         self.summary = summary
         self.explanation = explanation
-        self.failingExample = failingExample
-        self.passingExample = passingExample
+        self.makeFailingExample = failingExample
+        self.makePassingExample = passingExample
         self.exampleFormat = exampleFormat
     }
 }
