@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VODHookCore
 
 /// `summary --format json` checked against an independent count made here
 /// with Foundation's JSON parser, on generated logs with retried duplicates,
@@ -13,7 +14,7 @@ import Testing
     /// A seeded log: mostly valid callbacks, some repeated (VOD retries),
     /// some with wrong values, some lines cut off or not JSON at all.
     static func generateLog(seed: UInt64, count: Int) -> Log {
-        var random = SeededRandom(seed: seed)
+        var random = VODHookCore.SplitMix64(seed: seed)
         var log = Log()
         let statuses = ["success", "success", "success", "fail", "Success", "failed"]
         let mediaTypes = ["video", "video", "image", "attached", "Video"]
@@ -92,18 +93,5 @@ import Testing
         for name in ["eventTypes", "status", "mediaType", "deleteType", "errorCodes"] {
             #expect(summary[name] as? [String: Int] == expected[name] as? [String: Int], "\(name)")
         }
-    }
-}
-
-/// SplitMix64, so a failing log can be regenerated from its seed.
-struct SeededRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -22,5 +22,5 @@ public enum EventCatalog {
     }
 
     /// The table used when a payload does not say which event it is.
-    public static var fallback: EventSpec { events[0] }
+    public static let fallback: EventSpec = .deleteMediaComplete
 }
