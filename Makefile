@@ -35,6 +35,10 @@ demo: build
 	-.build/debug/vodhook check Examples/
 	-.build/debug/vodhook check Examples/captured-log.ndjson --format json
 
+# Python 3 generates the corpus and times the runs; BENCH_DOCS=20000 for a quick one.
+bench:
+	SWIFT=$(SWIFT) Benchmarks/bench.sh
+
 clean:
 	$(SWIFT) package clean
 	rm -rf .build

@@ -1,0 +1,225 @@
+#!/usr/bin/env python3
+"""Times vodhook on the benchmark corpus and prints a Markdown table.
+
+Each case runs once to check its result (exit status and document count;
+a wrong one fails the bench), then BENCH_RUNS times with its output sent to
+/dev/null. Wall time is measured around fork/exec/wait, peak RSS comes from
+GNU time (/usr/bin/time -f %M) in one more run. The table reports the median, never asserts
+on speed: a slow or busy machine is reported, not failed.
+
+usage: see bench.sh, which passes every argument.
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+TIME = "/usr/bin/time"
+
+
+class WrongResult(Exception):
+    pass
+
+
+def run_once(argv, stdin_path=None, capture=False, feed=None):
+    """Runs argv; returns (seconds, exit status, stdout bytes or None)."""
+    stdin = open(stdin_path, "rb") if stdin_path else (subprocess.PIPE if feed else subprocess.DEVNULL)
+    stdout = subprocess.PIPE if capture else subprocess.DEVNULL
+    started = time.perf_counter()
+    process = subprocess.Popen(argv, stdin=stdin, stdout=stdout, stderr=subprocess.DEVNULL)
+    output = None
+    writer = None
+    if feed:
+        # A stream larger than the disk copy: the corpus written `feed` times
+        # into a pipe, from a thread so a command's output cannot block it.
+        writer = threading.Thread(target=write_copies, args=(process.stdin, *feed))
+        writer.start()
+    if capture:
+        output = process.stdout.read()
+    status = process.wait()
+    if writer:
+        writer.join()
+    elapsed = time.perf_counter() - started
+    if stdin_path:
+        stdin.close()
+    return elapsed, status, output
+
+
+def write_copies(pipe, path, times):
+    try:
+        with open(path, "rb") as source:
+            for _ in range(times):
+                source.seek(0)
+                while block := source.read(1 << 20):
+                    pipe.write(block)
+        pipe.close()
+    except BrokenPipeError:
+        pass
+
+
+def peak_rss(argv, stdin_path=None, feed=None):
+    """Peak RSS in KiB, from GNU time: a child of this process would count
+    Python's own pages, which a fork carries into the exec'd program's high-water mark."""
+    if not os.access(TIME, os.X_OK):
+        return None
+    with tempfile.NamedTemporaryFile("r") as report:
+        _, status, _ = run_once([TIME, "-f", "%M", "-o", report.name] + argv, stdin_path, feed=feed)
+        text = report.read().strip().splitlines()
+    return int(text[-1]) if text and text[-1].isdigit() else None
+
+
+def verify(case, status, output, expected):
+    want_status = case["status"]
+    if status != want_status:
+        raise WrongResult("%s: exit status %d, expected %d" % (case["name"], status, want_status))
+    check = case.get("verify")
+    if check is None:
+        return
+    multiplier = case.get("multiplier", 1)
+    documents = expected["documents"] * multiplier
+    if check == "lines":
+        lines = output.count(b"\n")
+        if lines != documents:
+            raise WrongResult("%s: %d records, expected %d" % (case["name"], lines, documents))
+        invalid = output.count(b'"valid":false')
+        if invalid != expected["invalid"] * multiplier:
+            raise WrongResult("%s: %d invalid, expected %d" % (case["name"], invalid, expected["invalid"] * multiplier))
+    elif check == "written":
+        lines = output.count(b"\n")
+        want = (expected["documents"] - expected["syntaxErrors"]) * multiplier
+        if lines != want:
+            raise WrongResult("%s: %d documents written, expected %d" % (case["name"], lines, want))
+    elif check == "summary":
+        summary = json.loads(output)
+        for key in ("documents", "invalid"):
+            if summary[key] != expected[key] * multiplier:
+                raise WrongResult("%s: %s is %d, expected %d" % (case["name"], key, summary[key], expected[key] * multiplier))
+        # Copies of the whole corpus are duplicates too.
+        duplicates = expected["duplicates"] + (multiplier - 1) * (expected["documents"] - expected["syntaxErrors"])
+        if summary["duplicates"] != duplicates:
+            raise WrongResult("%s: duplicates is %d, expected %d" % (case["name"], summary["duplicates"], duplicates))
+    elif check == "empty":
+        if output:
+            raise WrongResult("%s: printed %d bytes, expected nothing" % (case["name"], len(output)))
+
+
+def measure(case, runs, expected):
+    stdin_path = case.get("stdin")
+    feed = case.get("feed")
+    _, status, output = run_once(case["argv"], stdin_path, capture=True, feed=feed)
+    verify(case, status, output, expected)
+    times = []
+    for _ in range(case.get("runs", runs)):
+        elapsed, status, _ = run_once(case["argv"], stdin_path, feed=feed)
+        if status != case["status"]:
+            raise WrongResult("%s: exit status %d on a timed run" % (case["name"], status))
+        times.append(elapsed)
+    return times, peak_rss(case["argv"], stdin_path, feed)
+
+
+def row(case, times, peak, size, documents):
+    median = statistics.median(times)
+    cells = [case["name"], case.get("input", ""), str(case.get("jobs", "")),
+             "%.3f" % median, "%.3f–%.3f" % (min(times), max(times))]
+    if case.get("startup"):
+        cells += ["%.1f ms" % (median * 1000), "", ""]
+    else:
+        cells += ["%.0f" % (size * case.get("multiplier", 1) / median / 1e6),
+                  "%.0f" % (documents * case.get("multiplier", 1) / median), ""]
+    cells[-1] = "%.1f" % (peak / 1024) if peak is not None else "n/a"
+    cells.append(str(len(times)))
+    return "| " + " | ".join(cells) + " |", median
+
+
+def plan(args, expected):
+    """The cases, in table order."""
+    invalid = 1 if expected["invalid"] > 0 else 0
+    binary, corpus = args.binary, args.corpus
+    jobs = ["--jobs", "1"] if args.jobs else []
+    commands = [
+        ("check --quiet", ["check", "--quiet"], invalid, "empty", "quiet"),
+        ("check --format json", ["check", "--format", "json"], invalid, "lines", "json"),
+        ("summary --format json", ["summary", "--format", "json"], 0, "summary", "summary"),
+        ("normalize", ["normalize"], invalid, "written", "normalize"),
+        ("normalize --canonical", ["normalize", "--canonical"], invalid, "written", "canonical"),
+    ]
+    cases = []
+    for name, arguments, status, check, key in commands:
+        base = {"name": name, "status": status, "verify": check}
+        cases.append(dict(base, argv=[binary] + arguments + jobs + [corpus], input="file", jobs=1, key=key))
+        cases.append(dict(base, argv=[binary] + arguments + jobs, stdin=corpus, input="stdin", jobs=1))
+        if args.jobs:
+            cases.append(dict(base, argv=[binary] + arguments + [corpus], input="file", jobs=args.jobs, key=key + "N"))
+    if args.jq:
+        cases.append({"name": "jq -c .", "argv": [args.jq, "-c", "."], "stdin": args.json_only, "input": "stdin (no syntax errors)",
+                      "status": 0, "verify": "written", "key": "jq", "jsonOnly": True, "runs": args.jq_runs})
+    for name, arguments, status, check in [("check --quiet", ["check", "--quiet"], invalid, "empty"),
+                                           ("summary --format json", ["summary", "--format", "json"], 0, "summary"),
+                                           ("normalize", ["normalize"], invalid, "written")]:
+        cases.append({"name": name, "argv": [binary] + arguments, "feed": [corpus, 4], "multiplier": 4,
+                      "input": "stdin, corpus ×4", "jobs": args.jobs or 1, "status": status, "verify": check, "runs": 1})
+    cases.append({"name": "check (one small file)", "argv": [binary, "check", args.small_file], "status": 0,
+                  "input": "file", "jobs": "", "startup": True, "key": "startup", "runs": args.startup_runs})
+    cases.append({"name": "Swift hello world", "argv": [args.hello], "status": 0,
+                  "input": "", "jobs": "", "startup": True, "key": "hello", "runs": args.startup_runs})
+    return cases
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--hello", required=True)
+    parser.add_argument("--corpus", required=True)
+    parser.add_argument("--json-only", required=True)
+    parser.add_argument("--expected", required=True)
+    parser.add_argument("--small-file", required=True)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--startup-runs", type=int, default=30)
+    parser.add_argument("--jq", default="")
+    parser.add_argument("--jq-runs", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=0, help="the default --jobs, 0 when vodhook has no --jobs")
+    args = parser.parse_args()
+    expected = json.load(open(args.expected))
+    size = os.path.getsize(args.corpus)
+    json_only_size = os.path.getsize(args.json_only)
+    if not os.access(TIME, os.X_OK):
+        print("bench: %s not found; peak RSS is not measured" % TIME, file=sys.stderr)
+    print("| command | input | jobs | median s | min–max s | MB/s | docs/s | peak RSS MiB | runs |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    medians = {}
+    for case in plan(args, expected):
+        try:
+            times, peak = measure(case, args.runs, expected)
+        except WrongResult as problem:
+            print("bench: wrong result: %s" % problem, file=sys.stderr)
+            sys.exit(1)
+        except OSError as problem:
+            print("bench: could not run %s: %s" % (case["name"], problem), file=sys.stderr)
+            sys.exit(1)
+        json_only = case.get("jsonOnly", False)
+        documents = expected["documents"] - (expected["syntaxErrors"] if json_only else 0)
+        line, median = row(case, times, peak, json_only_size if json_only else size, documents)
+        if "key" in case:
+            medians[case["key"]] = (median, case)
+        print(line, flush=True)
+    print()
+    if "quiet" in medians and "jq" in medians:
+        ratio = (size / medians["quiet"][0]) / (json_only_size / medians["jq"][0])
+        print("check --quiet, one thread, is %.1f× jq -c . in MB/s (jq reads the corpus without its %d syntax-error lines: it stops at the first)"
+              % (ratio, expected["syntaxErrors"]))
+    if "startup" in medians and "hello" in medians:
+        print("start-up: check on one small file %.1f ms, Swift hello world %.1f ms (%.2f×), both including the harness's fork/exec"
+              % (medians["startup"][0] * 1000, medians["hello"][0] * 1000, medians["startup"][0] / medians["hello"][0]))
+    for key in ("quiet", "json", "summary", "normalize", "canonical"):
+        if key in medians and key + "N" in medians:
+            print("%s: --jobs %s is %.2f× --jobs 1" % (medians[key][1]["name"], medians[key + "N"][1]["jobs"],
+                                                        medians[key][0] / medians[key + "N"][0]))
+
+
+if __name__ == "__main__":
+    main()
