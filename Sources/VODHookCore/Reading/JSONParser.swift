@@ -67,6 +67,12 @@ public struct JSONParser: Sendable {
                     continue wantValue
                 }
             case UInt8(ascii: "\""):
+                let plainEnd = scanner.scanPlainString(at: i)
+                if plainEnd >= 0 {
+                    tape.append(JSONNode(start: i, end: plainEnd, next: Int32(tape.count + 1), count: 0, kind: .string, hasEscapes: false))
+                    i = plainEnd
+                    break
+                }
                 switch scanner.scanString(at: i) {
                 case .success(let scanned):
                     tape.append(JSONNode(start: i, end: scanned.end, next: Int32(tape.count + 1), count: 0, kind: .string, hasEscapes: scanned.hasEscapes))
@@ -153,12 +159,16 @@ public struct JSONParser: Sendable {
             if byte == UInt8(ascii: "/") { return .stop(.failed(JSONReadError(problem: .comment, offset: start))) }
             return .stop(scanner.unexpected(at: start) { .expectedKey(found: $0) })
         }
-        let keyEnd: Int
-        switch scanner.scanString(at: start) {
-        case .success(let scanned):
-            tape.append(JSONNode(start: start, end: scanned.end, next: Int32(tape.count + 1), count: 0, kind: .string, hasEscapes: scanned.hasEscapes))
-            keyEnd = scanned.end
-        case .failure(let stop): return .stop(stop.outcome)
+        var keyEnd = scanner.scanPlainString(at: start)
+        if keyEnd >= 0 {
+            tape.append(JSONNode(start: start, end: keyEnd, next: Int32(tape.count + 1), count: 0, kind: .string, hasEscapes: false))
+        } else {
+            switch scanner.scanString(at: start) {
+            case .success(let scanned):
+                tape.append(JSONNode(start: start, end: scanned.end, next: Int32(tape.count + 1), count: 0, kind: .string, hasEscapes: scanned.hasEscapes))
+                keyEnd = scanned.end
+            case .failure(let stop): return .stop(stop.outcome)
+            }
         }
         let colon = scanner.skipWhitespace(from: keyEnd)
         guard colon < scanner.count else {

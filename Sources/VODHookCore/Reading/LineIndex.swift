@@ -16,19 +16,39 @@ struct LineIndex {
     private var cachedOffset = -1
     private var cachedColumn = 0
 
-    /// Called before the reader drops the bytes before `keep`.
+    init() {}
+
+    /// An index whose first byte is not the source's: `offset` is the start of
+    /// a line, and `linesBefore` line feeds come before it.
+    init(lineStart offset: Int, linesBefore: Int) {
+        newlinesBefore = linesBefore
+        indexedFrom = offset
+        indexedTo = offset
+    }
+
+    /// Called before the reader drops the bytes before `keep`. Line feeds not
+    /// yet indexed are counted, not stored, since they are about to go.
     mutating func forget(upTo keep: Int, in bytes: UnsafeRawBufferPointer, base: Int) {
-        index(through: keep, in: bytes, base: base)
-        let lastNewline = newlines.last(where: { $0 < keep })
-        if let lastNewline, lastNewline >= base {
+        let from = max(indexedTo, base)
+        var unindexed = 0
+        var lastNewline = -1
+        if from < keep {
+            unindexed = ByteSearch.count(0x0A, in: bytes, from: from - base, to: keep - base)
+            if unindexed > 0, let last = ByteSearch.last(0x0A, in: bytes, from: from - base, to: keep - base) {
+                lastNewline = last + base
+            }
+        }
+        let dropped = newlines.partitioningIndex { $0 >= keep }
+        if lastNewline < 0 && dropped > 0 { lastNewline = newlines[dropped - 1] }
+        if lastNewline >= base {
             baseColumn = UTF8Count.scalars(in: bytes, from: lastNewline + 1 - base, to: keep - base)
         } else {
             baseColumn += UTF8Count.scalars(in: bytes, from: 0, to: keep - base)
         }
-        let dropped = newlines.partitioningIndex { $0 >= keep }
-        newlinesBefore += dropped
+        newlinesBefore += dropped + unindexed
         newlines.removeFirst(dropped)
         indexedFrom = keep
+        indexedTo = max(indexedTo, keep)
         cachedOffset = -1
     }
 
@@ -59,9 +79,9 @@ struct LineIndex {
         guard indexedTo < limit else { return }
         var i = indexedTo - base
         let stop = limit - base
-        while i < stop {
-            if bytes[i] == 0x0A { newlines.append(i + base) }
-            i += 1
+        while let found = ByteSearch.first(0x0A, in: bytes, from: i, to: stop) {
+            newlines.append(found + base)
+            i = found + 1
         }
         indexedTo = limit
     }
