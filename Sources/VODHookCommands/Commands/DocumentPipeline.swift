@@ -118,13 +118,13 @@ struct DocumentPipeline {
         var eventType: String?
         if let json = document.json {
             let result = validator.validate(json, pointerPrefix: document.pointerPrefix)
-            diagnostics.append(contentsOf: result.diagnostics)
+            if diagnostics.isEmpty { diagnostics = result.diagnostics } else { diagnostics.append(contentsOf: result.diagnostics) }
             eventType = result.eventType
         }
         if let origin {
             for index in diagnostics.indices { origin.relocate(&diagnostics[index]) }
         }
-        if strict {
+        if strict && !diagnostics.isEmpty {
             for index in diagnostics.indices where diagnostics[index].severity == .warning {
                 diagnostics[index].severity = .error
             }

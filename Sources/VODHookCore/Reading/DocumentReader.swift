@@ -259,9 +259,12 @@ public final class DocumentReader {
 
     private func emit(start: Int, json: JSONDocument?, findings: [Diagnostic], pointerPrefix: String = "", _ body: (ReadDocument) -> Void) {
         documentCount += 1
-        var all = pendingFindings
-        pendingFindings.removeAll()
-        all.append(contentsOf: findings)
+        // Nearly every document has no reader findings: touch no array then.
+        var all = findings
+        if !pendingFindings.isEmpty {
+            all = pendingFindings + findings
+            pendingFindings.removeAll()
+        }
         body(ReadDocument(index: documentCount, pointerPrefix: pointerPrefix, startOffset: start, json: json, findings: all))
     }
 

@@ -30,8 +30,9 @@ public struct Validator {
             return Result(diagnostics: findings, eventType: nil)
         }
         let eventTypeKey = eventTypeMembers(document)
-        let eventType = eventTypeText(document, value: eventTypeKey.exact)
-        guard let chosen = chooseSpec(document, value: eventTypeKey.exact ?? eventTypeKey.caseMatch) else {
+        let exactEvent = eventTypeKey.exact.flatMap { document[$0].kind == .string ? knownEvent(document, $0) : nil }
+        let eventType = exactEvent.map { specs[$0].spec.eventType } ?? eventTypeText(document, value: eventTypeKey.exact)
+        guard let chosen = exactEvent ?? chooseSpec(document, value: eventTypeKey.exact ?? eventTypeKey.caseMatch) else {
             // Another VOD event: its fields differ from every spec here, so
             // checking them would only produce noise. EventType says it all.
             if let value = eventTypeKey.exact ?? eventTypeKey.caseMatch {
@@ -48,10 +49,12 @@ public struct Validator {
             for index in 0..<fieldCount where fields.values[index] < 0 && spec.tables.isRequired[index] {
                 findings.append(missingField(spec.spec.fields[index], spec: spec.spec, unknownKeys: fields.unknownKeys, document, pointerPrefix))
             }
+            // The exact EventType's value, when it names a known event.
+            let knownEventType = exactEvent == nil ? -1 : eventTypeKey.exact!
             for occurrence in 0..<fields.occurrenceCount {
-                checkValue(
-                    fields.occurrenceFields[occurrence], spec: spec, value: fields.occurrenceValues[occurrence],
-                    document, findings: &findings, pointerPrefix: pointerPrefix)
+                let index = fields.occurrenceFields[occurrence], value = fields.occurrenceValues[occurrence]
+                if passesQuickly(index, spec.tables, value: value, knownEventType: knownEventType, document) { continue }
+                checkValue(index, spec: spec, value: value, document, findings: &findings, pointerPrefix: pointerPrefix)
             }
             checkConditions(spec, fields, document, findings: &findings, pointerPrefix: pointerPrefix)
         }
