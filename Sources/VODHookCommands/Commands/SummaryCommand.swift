@@ -29,7 +29,8 @@ enum SummaryCommand {
         let json = parsed.value("format") == "json"
         let showDocuments = !json && !parsed.isSet("totals-only")
         let table = SummaryTable(style: CommonOptions.style(parsed, environment))
-        var summary = CallbackSummary()
+        // Only the per-document lines say where a duplicate's first copy was.
+        var summary = CallbackSummary(remembersLocations: showDocuments)
         var sourceNames: [String] = []
         var normalized: [UInt8] = []
         var lines: [UInt8] = []
@@ -41,17 +42,16 @@ enum SummaryCommand {
             if sourceNames.last != report.source { sourceNames.append(report.source) }
             let line = reader.position(ofSourceOffset: report.startOffset).line
             let location = CallbackSummary.DocumentLocation(source: sourceNames.count - 1, line: line)
-            var fields = CallbackFields()
             var firstCopy: CallbackSummary.DocumentLocation?
             if let tree = document.json {
-                fields = CallbackFields(tree)
                 normalized.removeAll(keepingCapacity: true)
                 JSONWriter.write(tree, layout: .compact, topLevelOrder: order.keyOrder(for: report.eventType), into: &normalized)
-                firstCopy = normalized.withUnsafeBytes { summary.add(report, fields: fields, normalized: $0, at: location) }
+                firstCopy = normalized.withUnsafeBytes { summary.add(report, document: tree, normalized: $0, at: location) }
             } else {
-                summary.add(report, fields: fields, normalized: nil, at: location)
+                summary.add(report, document: nil, normalized: nil, at: location)
             }
             guard showDocuments else { return }
+            let fields = document.json.map(CallbackFields.init) ?? CallbackFields()
             let repeated = firstCopy.map { SummaryTable.where(sourceNames[$0.source], $0.line, relativeTo: report.source) }
             lines.append(string: table.row(report, fields: fields, line: line, duplicateOf: repeated))
             if lines.count >= 1 << 16 {
@@ -75,8 +75,17 @@ enum SummaryCommand {
 /// Key orders for known events, prepared once per run.
 final class KeyOrderCache {
     private var orders: [String: KeyOrder] = [:]
+    /// The last answer: documents in a log nearly always name the same event.
+    private var last: (eventType: String, order: KeyOrder)?
 
     func keyOrder(for eventType: String?) -> KeyOrder {
+        if let eventType, let last, last.eventType == eventType { return last.order }
+        let order = lookUp(eventType)
+        if let eventType { last = (eventType, order) }
+        return order
+    }
+
+    private func lookUp(_ eventType: String?) -> KeyOrder {
         guard let eventType, let spec = EventCatalog.spec(forEventType: eventType) else { return .source }
         if let order = orders[eventType] { return order }
         let order = KeyOrder(spec.fields.map(\.name))
