@@ -2,6 +2,8 @@
 /// `{"source","document","line","column","valid","eventType","diagnostics":[...]}`.
 /// The key set is versioned in the README; changing it is a breaking change.
 public struct JSONRecordRenderer {
+    private let recurring = EscapedStringCache()
+
     public init() {}
 
     /// `signature` adds `"signature"` (and `"keyIndex"` when valid) for `verify`.
@@ -11,7 +13,7 @@ public struct JSONRecordRenderer {
     ) {
         let start = locator.position(ofSourceOffset: report.startOffset)
         out.append("{\"source\":")
-        JSONText.appendString(report.source, to: &out)
+        recurring.append(report.source, to: &out)
         out.append(",\"document\":")
         out.append(decimal: report.index)
         out.append(",\"line\":")
@@ -19,7 +21,7 @@ public struct JSONRecordRenderer {
         out.append(",\"column\":")
         out.append(decimal: start.column)
         out.append(report.isValid ? ",\"valid\":true,\"eventType\":" : ",\"valid\":false,\"eventType\":")
-        JSONText.appendOptionalString(report.eventType, to: &out)
+        if let eventType = report.eventType { recurring.append(eventType, to: &out) } else { out.append("null") }
         if let signature {
             out.append(",\"signature\":")
             JSONText.appendString(signature.status, to: &out)

@@ -15,6 +15,8 @@ struct LineIndex {
     /// long line cost only the distance moved.
     private var cachedOffset = -1
     private var cachedColumn = 0
+    /// The last answer of `newlinesBelow`, where the next search starts.
+    private var lastBelow = 0
 
     init() {}
 
@@ -47,6 +49,7 @@ struct LineIndex {
         }
         newlinesBefore += dropped + unindexed
         newlines.removeFirst(dropped)
+        lastBelow = 0
         indexedFrom = keep
         indexedTo = max(indexedTo, keep)
         cachedOffset = -1
@@ -54,7 +57,25 @@ struct LineIndex {
 
     mutating func line(of offset: Int, in bytes: UnsafeRawBufferPointer, base: Int) -> Int {
         index(through: offset, in: bytes, base: base)
-        return newlinesBefore + newlines.partitioningIndex { $0 >= offset } + 1
+        return newlinesBefore + newlinesBelow(offset) + 1
+    }
+
+    /// How many indexed line feeds come before `offset`. Queries mostly move
+    /// forward a line or two (a stream's documents, one after the other), so
+    /// the search steps on from the last answer before it bisects.
+    private mutating func newlinesBelow(_ offset: Int) -> Int {
+        var below = min(lastBelow, newlines.count)
+        if below == 0 || newlines[below - 1] < offset {
+            for _ in 0..<4 {
+                if below == newlines.count || newlines[below] >= offset {
+                    lastBelow = below
+                    return below
+                }
+                below += 1
+            }
+        }
+        lastBelow = newlines.partitioningIndex { $0 >= offset }
+        return lastBelow
     }
 
     mutating func position(of offset: Int, in bytes: UnsafeRawBufferPointer, base: Int) -> SourcePosition {
