@@ -11,11 +11,25 @@ public struct JSONRecordRenderer {
         _ report: DocumentReport, locator: some SourceLocator,
         signature: (status: String, keyIndex: Int?)? = nil, into out: inout [UInt8]
     ) {
-        let start = locator.position(ofSourceOffset: report.startOffset)
-        out.append("{\"source\":")
-        recurring.append(report.source, to: &out)
-        out.append(",\"document\":")
+        appendHead(source: report.source, into: &out)
         out.append(decimal: report.index)
+        appendTail(report, locator: locator, signature: signature, into: &out)
+    }
+
+    /// A record up to its document number, which only the reader of the
+    /// whole source knows when parts of it are read on other threads.
+    public func appendHead(source: String, into out: inout [UInt8]) {
+        out.append("{\"source\":")
+        recurring.append(source, to: &out)
+        out.append(",\"document\":")
+    }
+
+    /// The rest of a record, after its document number.
+    public func appendTail(
+        _ report: DocumentReport, locator: some SourceLocator,
+        signature: (status: String, keyIndex: Int?)? = nil, into out: inout [UInt8]
+    ) {
+        let start = locator.position(ofSourceOffset: report.startOffset)
         out.append(",\"line\":")
         out.append(decimal: start.line)
         out.append(",\"column\":")

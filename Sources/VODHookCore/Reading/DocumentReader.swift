@@ -27,10 +27,41 @@ public final class DocumentReader {
     /// Ends `forEach` after the current document (the output went away).
     public func stop() { stopRequested = true }
 
+    /// Top-level values may start only before this offset (a part reader's share).
+    private var limit = Int.max
+    /// False for a part reader: whether a source holds no document is the whole source's question.
+    private var reportsNoDocument = true
+    /// The top-level values read, kept by part readers.
+    public private(set) var values: [TopLevelValue] = []
+    private var recordsValues = false
+    /// Where the next top-level value starts once `forEach` is done: at or
+    /// past the limit, or the end of the input.
+    public private(set) var resumeOffset = 0
+
     public init(input: any ByteInput, mode: ReadingMode, blockSize: Int = 1 << 20) {
         self.input = input
         self.mode = mode
         storage = .allocate(byteCount: max(blockSize, 16), alignment: 16)
+    }
+
+    /// A reader of part of a stream: `input` yields the source from
+    /// `start.offset` on, and top-level values are read while they start
+    /// before `limit` (the last one read may end past it). It records each
+    /// top-level value and reports no `no-document` finding, so whoever
+    /// joins the parts can line them up with the whole source.
+    public convenience init(input: any ByteInput, from start: ReadStart, stoppingBefore limit: Int, blockSize: Int = 1 << 16) {
+        self.init(input: input, mode: .stream, blockSize: blockSize)
+        base = start.offset
+        lines = LineIndex(at: start)
+        self.limit = limit
+        reportsNoDocument = false
+        recordsValues = true
+    }
+
+    /// The line and column where the next top-level value starts, for a reader that carries on from there.
+    public var resumePoint: ReadStart {
+        let position = position(ofSourceOffset: resumeOffset)
+        return ReadStart(offset: resumeOffset, line: position.line, column: position.column)
     }
 
     deinit { storage.deallocate() }
@@ -40,21 +71,25 @@ public final class DocumentReader {
 
     /// Calls `body` with each document in source order.
     public func forEach(_ body: (ReadDocument) -> Void) throws(InputError) {
-        var position = 0
-        try readBOM(&position)
+        var position = base
+        if position == 0 { try readBOM(&position) }
         var sawEmptyArray = false
+        defer { resumeOffset = position }
         while !stopRequested {
             position = try skipSeparators(from: position)
-            guard try ensureByte(at: position, keeping: position) else { break }
+            guard try ensureByte(at: position, keeping: position), position < limit else { break }
+            var value = TopLevelValue(offset: position, documentsBefore: documentCount, isEmptyArray: false)
             if mode == .stream && byte(at: position) == UInt8(ascii: "[") {
                 let produced = try readArray(from: &position, body)
                 if !produced { sawEmptyArray = true }
+                value.isEmptyArray = !produced
             } else {
                 try readDocument(from: &position, depth: 0, pointerPrefix: "", body)
-                if mode == .body { break }
             }
+            if recordsValues { values.append(value) }
+            if mode == .body { break }
         }
-        if documentCount == 0 && !stopRequested {
+        if reportsNoDocument && documentCount == 0 && !stopRequested {
             let message = sawEmptyArray
                 ? "the source holds only an empty array, so no document"
                 : "the source holds no JSON document (it is empty or whitespace only)"

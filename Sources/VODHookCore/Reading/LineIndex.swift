@@ -20,12 +20,12 @@ struct LineIndex {
 
     init() {}
 
-    /// An index whose first byte is not the source's: `offset` is the start of
-    /// a line, and `linesBefore` line feeds come before it.
-    init(lineStart offset: Int, linesBefore: Int) {
-        newlinesBefore = linesBefore
-        indexedFrom = offset
-        indexedTo = offset
+    /// An index whose first byte is not the source's, but the one at `start`.
+    init(at start: ReadStart) {
+        newlinesBefore = start.line - 1
+        baseColumn = start.column - 1
+        indexedFrom = start.offset
+        indexedTo = start.offset
     }
 
     /// Called before the reader drops the bytes before `keep`. Line feeds not

@@ -76,7 +76,7 @@ public struct CallbackSummary: Sendable {
         if var id = fields.mediaId {
             _ = mediaIds.insert(id.withUTF8 { Fingerprint(UnsafeRawBufferPointer($0)) }, payload: 0)
         }
-        return noteCopy(normalized, at: location)
+        return normalized.flatMap { noteCopy(Fingerprint($0), at: location) }
     }
 
     /// The same count as `add(_:fields:normalized:at:)` with
@@ -85,22 +85,25 @@ public struct CallbackSummary: Sendable {
     public mutating func add(
         _ report: DocumentReport, document: JSONDocument?, normalized: UnsafeRawBufferPointer?, at location: DocumentLocation
     ) -> DocumentLocation? {
-        tally.add(report)
-        if let document {
-            let nodes = SummaryFieldNodes(document)
-            if nodes.eventType >= 0 { SummaryFieldNodes.withValue(document, nodes.eventType) { eventTypes.add(bytes: $0) } }
-            if nodes.status >= 0 { SummaryFieldNodes.withValue(document, nodes.status) { status.add(bytes: $0) } }
-            if nodes.mediaType >= 0 { SummaryFieldNodes.withValue(document, nodes.mediaType) { mediaType.add(bytes: $0) } }
-            if nodes.deleteType >= 0 { SummaryFieldNodes.withValue(document, nodes.deleteType) { deleteType.add(bytes: $0) } }
-            if nodes.errorCode >= 0 { SummaryFieldNodes.withValue(document, nodes.errorCode) { errorCodes.add(bytes: $0) } }
-            if nodes.eventTime >= 0 && SummaryFieldNodes.isWellFormedTime(document, nodes.eventTime) {
-                document.withDecodedString(nodes.eventTime) { noteTime($0) }
-            }
-            if nodes.mediaId >= 0 {
-                _ = mediaIds.insert(SummaryFieldNodes.withValue(document, nodes.mediaId) { Fingerprint($0) }, payload: 0)
-            }
-        }
-        return noteCopy(normalized, at: location)
+        var arena: [UInt8] = []
+        let entry = SummaryEntry(report, document: document, normalized: normalized, arena: &arena)
+        return arena.withUnsafeBytes { add(entry, values: $0, at: location) }
+    }
+
+    /// Counts a document worked out earlier; `values` is the arena its entry was made with.
+    @discardableResult
+    public mutating func add(_ entry: SummaryEntry, values: UnsafeRawBufferPointer, at location: DocumentLocation) -> DocumentLocation? {
+        func bytes(_ range: Range<Int>) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: values[range]) }
+        tally.add(entry.counts)
+        if let range = entry.range(of: .eventType) { eventTypes.add(bytes: bytes(range)) }
+        if let range = entry.range(of: .status) { status.add(bytes: bytes(range)) }
+        if let range = entry.range(of: .mediaType) { mediaType.add(bytes: bytes(range)) }
+        if let range = entry.range(of: .deleteType) { deleteType.add(bytes: bytes(range)) }
+        if let range = entry.range(of: .errorCode) { errorCodes.add(bytes: bytes(range)) }
+        if let range = entry.range(of: .eventTime) { noteTime(bytes(range)) }
+        if let id = entry.mediaId { _ = mediaIds.insert(id, payload: 0) }
+        guard let fingerprint = entry.normalized else { return nil }
+        return noteCopy(fingerprint, at: location)
     }
 
     /// Keeps the earliest and latest time; the format is fixed-width ASCII,
@@ -129,14 +132,13 @@ public struct CallbackSummary: Sendable {
         }
     }
 
-    private mutating func noteCopy(_ normalized: UnsafeRawBufferPointer?, at location: DocumentLocation) -> DocumentLocation? {
-        guard let normalized else { return nil }
+    private mutating func noteCopy(_ fingerprint: Fingerprint, at location: DocumentLocation) -> DocumentLocation? {
         // A location too large to pack goes to a side list, its index flagged by the top bit.
         var payload: UInt64 = 0
         if remembersLocations {
             payload = location.packed ?? (1 << 63 | UInt64(unpackedLocations.count))
         }
-        guard let first = firstCopies.insert(Fingerprint(normalized), payload: payload) else {
+        guard let first = firstCopies.insert(fingerprint, payload: payload) else {
             if remembersLocations && location.packed == nil { unpackedLocations.append(location) }
             return nil
         }

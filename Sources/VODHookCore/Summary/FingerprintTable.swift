@@ -1,8 +1,8 @@
 /// A set of document fingerprints, each optionally with where it was first
-/// seen, made to hold a million entries in a few megabytes: 96 bits of the
+/// seen, made to hold a million entries in about 15 MB: 96 bits of the
 /// fingerprint per entry (at a billion documents the odds of two sharing
-/// them are about 1 in 10^11), linear probing, at most 80% full, and growth
-/// by half again rather than doubling, so a resize never holds much more
+/// them are about 1 in 10^11), linear probing, at most 85% full, and growth
+/// by a quarter rather than doubling, so a resize never holds much more
 /// than two and a half times the live entries.
 struct FingerprintTable: Sendable {
     private var storage: Storage
@@ -21,7 +21,7 @@ struct FingerprintTable: Sendable {
     /// when it was already present (0 when payloads are not kept), nil when it is new.
     mutating func insert(_ fingerprint: Fingerprint, payload: UInt64) -> UInt64? {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-        if storage.count >= storage.capacity / 5 * 4 { storage = storage.grown() }
+        if storage.count >= storage.capacity / 20 * 17 { storage = storage.grown() }
         return storage.insert(low: fingerprint.low, high: UInt32(truncatingIfNeeded: fingerprint.high), payload: payload)
     }
 
@@ -73,7 +73,7 @@ struct FingerprintTable: Sendable {
         }
 
         func grown() -> Storage {
-            let larger = Storage(capacity: capacity + capacity / 2, payloads: payloads != nil)
+            let larger = Storage(capacity: capacity + capacity / 4, payloads: payloads != nil)
             for slot in 0..<capacity where lows[slot] != 0 || highs[slot] != 0 {
                 _ = larger.insert(low: lows[slot], high: highs[slot], payload: payloads?[slot] ?? 0)
             }
