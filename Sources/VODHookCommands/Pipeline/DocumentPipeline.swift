@@ -19,20 +19,58 @@ struct PipelineDocument {
 /// agree on what a document is and whether it is valid.
 struct DocumentPipeline {
     var mode: InputMode
-    var strict: Bool
-    private var validator = Validator()
+    var strict: Bool { checker.strict }
+    private var checker: DocumentChecker
     /// How much of a source `--input auto` looks at before deciding.
     private let sniffLength = 1 << 16
 
     init(mode: InputMode, strict: Bool) {
         self.mode = mode
-        self.strict = strict
+        checker = DocumentChecker(strict: strict)
     }
 
     /// Calls `handle` for each document; returns true when every path was readable.
     mutating func run(
         paths: [String], environment: CommandEnvironment, command: String,
         _ handle: (PipelineDocument) -> Void
+    ) -> Bool {
+        Self.forEachSource(paths, environment: environment, command: command) { source, descriptor throws(InputError) in
+            try self.read(source, descriptor: descriptor, environment: environment, handle)
+        }
+    }
+
+    /// Reads every source as `run(paths:environment:command:_:)` does, with
+    /// each document's work split into the command's preparer and committer,
+    /// so a large regular file read as a stream can be shared by `jobs`
+    /// threads. The committer sees the same documents in the same order either way.
+    mutating func run<Preparer: DocumentPreparer, Committer: DocumentCommitter>(
+        paths: [String], environment: CommandEnvironment, command: String, jobs: Int,
+        preparer makePreparer: @escaping @Sendable () -> Preparer, committer: inout Committer
+    ) -> Bool where Preparer.Record == Committer.Record {
+        var preparer = makePreparer()
+        var arena: [UInt8] = []
+        let chunkSize = environment.variables["VODHOOK_CHUNK_BYTES"].flatMap(Int.init).map { max($0, 1) } ?? (1 << 19)
+        return Self.forEachSource(paths, environment: environment, command: command) { source, descriptor throws(InputError) in
+            if jobs > 1, let (origin, length) = try self.parallelCandidate(descriptor, chunkSize: chunkSize) {
+                let stream = ParallelStream(
+                    descriptor: descriptor, origin: origin, length: length, source: source, strict: self.strict,
+                    threads: jobs, chunkSize: chunkSize, makePreparer: makePreparer)
+                // A source without documents is read again on one thread, for its finding.
+                if try stream.run(&committer, environment: environment) { return }
+            }
+            try self.read(source, descriptor: descriptor, environment: environment) { item in
+                arena.removeAll(keepingCapacity: true)
+                let record = preparer.prepare(item, into: &arena)
+                arena.withUnsafeBytes { committer.commit(record, number: item.report.index, source: item.report.source, arena: $0) }
+            }
+        }
+    }
+
+    /// Expands the paths and opens each source for `body`, reporting what
+    /// cannot be read; true when every path was readable.
+    private static func forEachSource(
+        _ paths: [String], environment: CommandEnvironment, command: String,
+        _ body: (InputSource, Int32) throws(InputError) -> Void
     ) -> Bool {
         let (sources, failures) = SourceList.expand(paths)
         var allReadable = failures.isEmpty
@@ -50,13 +88,30 @@ struct DocumentPipeline {
             }
             defer { if !source.isStandardInput { close(descriptor) } }
             do {
-                try read(source, descriptor: descriptor, environment: environment, handle)
+                try body(source, descriptor)
             } catch {
                 environment.errors.write("vodhook \(command): cannot read \(TerminalSafe.quoted(source.name)): \(error.reason)\n")
                 allReadable = false
             }
         }
         return allReadable
+    }
+
+    /// Where a source that threads may share starts, and its length: a
+    /// regular file (named, or redirected to standard input) read as a JSON
+    /// stream, at least two parts long. Looks without moving the descriptor.
+    private func parallelCandidate(_ descriptor: Int32, chunkSize: Int) throws(InputError) -> (origin: Int, length: Int)? {
+        guard mode == .stream || mode == .auto else { return nil }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let origin = Int(lseek(descriptor, 0, SEEK_CUR))
+        let length = Int(info.st_size) - origin
+        guard origin >= 0, length >= 2 * chunkSize else { return nil }
+        if mode == .auto {
+            var input = PositionedFileInput(descriptor: descriptor, position: origin)
+            guard InputFormat.sniff(try input.readUpTo(sniffLength)) == .json else { return nil }
+        }
+        return (origin, length)
     }
 
     private mutating func read(
@@ -93,7 +148,7 @@ struct DocumentPipeline {
     ) throws(InputError) {
         let reader = DocumentReader(input: input, mode: mode)
         try reader.forEach { document in
-            let report = self.report(for: document, source: source.name, origin: nil)
+            let report = self.checker.report(for: document, source: source.name, origin: nil)
             handle(PipelineDocument(report: report, document: document, locator: reader, request: nil))
             if environment.output.isClosed { reader.stop() }
         }
@@ -101,35 +156,15 @@ struct DocumentPipeline {
 
     private mutating func readHTTP(_ capture: [UInt8], source: InputSource, _ handle: (PipelineDocument) -> Void) {
         HTTPCaptureDocuments.forEach(capture) { document, origin in
-            let report = self.report(for: document, source: source.name, origin: origin)
+            let report = self.checker.report(for: document, source: source.name, origin: origin)
             handle(PipelineDocument(report: report, document: document, locator: origin.locator, request: origin.request))
         }
     }
 
     private mutating func readBase64(_ text: [UInt8], source: InputSource, _ handle: (PipelineDocument) -> Void) {
         Base64Documents.forEach(text) { document, origin in
-            let report = self.report(for: document, source: source.name, origin: origin)
+            let report = self.checker.report(for: document, source: source.name, origin: origin)
             handle(PipelineDocument(report: report, document: document, locator: origin.locator, request: nil))
         }
-    }
-
-    private mutating func report(for document: ReadDocument, source: String, origin: DocumentOrigin?) -> DocumentReport {
-        var diagnostics = document.findings
-        var eventType: String?
-        if let json = document.json {
-            let result = validator.validate(json, pointerPrefix: document.pointerPrefix)
-            if diagnostics.isEmpty { diagnostics = result.diagnostics } else { diagnostics.append(contentsOf: result.diagnostics) }
-            eventType = result.eventType
-        }
-        if let origin {
-            for index in diagnostics.indices { origin.relocate(&diagnostics[index]) }
-        }
-        if strict && !diagnostics.isEmpty {
-            for index in diagnostics.indices where diagnostics[index].severity == .warning {
-                diagnostics[index].severity = .error
-            }
-        }
-        if diagnostics.count > 1 { diagnostics.sort() }
-        return DocumentReport(source: source, index: document.index, startOffset: document.startOffset, eventType: eventType, diagnostics: diagnostics)
     }
 }
