@@ -89,7 +89,7 @@ struct SpecTables {
             conditions.append(CompiledCondition(
                 index: index, governing: governing, triggerValue: allowed.firstIndex(of: triggerText) ?? -1,
                 isEquals: isEquals, expectsPresent: condition.expectation == .present,
-                subjects: firstSubject..<subjectFields.count, severity: RuleCatalog.severity(of: condition.rule)))
+                subjects: firstSubject..<subjectFields.count))
         }
         self.names = Self.copy(names)
         self.nameStarts = Self.copy(nameStarts)
@@ -170,6 +170,7 @@ struct CompiledCondition {
     let isEquals: Bool
     let expectsPresent: Bool
     /// The condition's entries in `subjectFields` (and `CompiledSpec.subjectNames`).
+    /// The rule's severity is looked up only for a finding: the rule catalog
+    /// builds every rule's examples, which a short run need not pay for.
     let subjects: Range<Int>
-    let severity: Severity
 }

@@ -30,24 +30,25 @@ extension Validator {
         subjectKey key: Int, subjectValue: Int, _ document: JSONDocument, _ pointerPrefix: String
     ) -> Diagnostic {
         let condition = compiled.spec.conditions[resolved.index]
+        let severity = RuleCatalog.severity(of: condition.rule)
         let name = compiled.subjectNames[subject]
         let text = TerminalSafe.quoted(document.string(value))
         if !resolved.expectsPresent {
             return Diagnostic(
-                resolved.severity, condition.rule,
+                severity, condition.rule,
                 "\(name) is present but \(condition.field) is \(text); \(condition.reason)",
                 offset: document.sourceOffset(of: key), pointer: document.pointer(to: key, prefix: pointerPrefix))
         }
         if subjectValue < 0 {
             return Diagnostic(
-                resolved.severity, condition.rule,
+                severity, condition.rule,
                 "\(condition.field) is \(text) but \(name) is absent; \(condition.reason)",
                 offset: document.sourceOffset(of: value), pointer: document.pointer(to: value, prefix: pointerPrefix))
         }
         // An empty optional field is no finding of its own, but it says as
         // little as an absent one where one is expected.
         return Diagnostic(
-            resolved.severity, condition.rule,
+            severity, condition.rule,
             "\(condition.field) is \(text) but \(name) is empty; \(condition.reason)",
             offset: document.sourceOffset(of: subjectValue), pointer: document.pointer(to: subjectValue, prefix: pointerPrefix))
     }
