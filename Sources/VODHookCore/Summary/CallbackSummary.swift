@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// The totals of a log of callbacks. Memory grows with the number of
 /// distinct values and documents' fingerprints, never with their size.
 public struct CallbackSummary: Sendable {
@@ -93,14 +99,17 @@ public struct CallbackSummary: Sendable {
     /// Counts a document worked out earlier; `values` is the arena its entry was made with.
     @discardableResult
     public mutating func add(_ entry: SummaryEntry, values: UnsafeRawBufferPointer, at location: DocumentLocation) -> DocumentLocation? {
-        func bytes(_ range: Range<Int>) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: values[range]) }
         tally.add(entry.counts)
-        if let range = entry.range(of: .eventType) { eventTypes.add(bytes: bytes(range)) }
-        if let range = entry.range(of: .status) { status.add(bytes: bytes(range)) }
-        if let range = entry.range(of: .mediaType) { mediaType.add(bytes: bytes(range)) }
-        if let range = entry.range(of: .deleteType) { deleteType.add(bytes: bytes(range)) }
-        if let range = entry.range(of: .errorCode) { errorCodes.add(bytes: bytes(range)) }
-        if let range = entry.range(of: .eventTime) { noteTime(bytes(range)) }
+        entry.forEachValue(in: values) { value, bytes in
+            switch value {
+            case .eventType: eventTypes.add(bytes: bytes)
+            case .status: status.add(bytes: bytes)
+            case .mediaType: mediaType.add(bytes: bytes)
+            case .deleteType: deleteType.add(bytes: bytes)
+            case .errorCode: errorCodes.add(bytes: bytes)
+            case .eventTime: noteTime(bytes)
+            }
+        }
         if let id = entry.mediaId { _ = mediaIds.insert(id, payload: 0) }
         guard let fingerprint = entry.normalized else { return nil }
         return noteCopy(fingerprint, at: location)
@@ -109,19 +118,23 @@ public struct CallbackSummary: Sendable {
     /// Keeps the earliest and latest time; the format is fixed-width ASCII,
     /// so byte order is text order is time order.
     private mutating func noteTime(_ time: UnsafeRawBufferPointer) {
-        func precedes(_ a: UnsafeRawBufferPointer, _ b: [UInt8]) -> Bool {
-            b.withUnsafeBytes { a.lexicographicallyPrecedes($0) }
-        }
         if let first = firstTime {
-            if precedes(time, first) { Self.copy(time, over: &firstTime) }
+            if first.withUnsafeBytes({ Self.order(time, $0) < 0 }) { Self.copy(time, over: &firstTime) }
         } else {
             firstTime = Array(time)
         }
         if let last = lastTime {
-            if last.withUnsafeBytes({ $0.lexicographicallyPrecedes(time) }) { Self.copy(time, over: &lastTime) }
+            if last.withUnsafeBytes({ Self.order(time, $0) > 0 }) { Self.copy(time, over: &lastTime) }
         } else {
             lastTime = Array(time)
         }
+    }
+
+    /// Byte order, shorter first on a common prefix: `lexicographicallyPrecedes` in one `memcmp`.
+    private static func order(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int32 {
+        let common = min(a.count, b.count)
+        let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+        return order != 0 ? order : Int32(a.count - b.count).signum()
     }
 
     private static func copy(_ time: UnsafeRawBufferPointer, over stored: inout [UInt8]?) {

@@ -16,15 +16,16 @@ public struct SummaryEntry: Sendable {
 
     enum Value: Int { case eventType, status, mediaType, deleteType, errorCode, eventTime }
 
-    /// Where a value is in the arena, when present. Only a well-formed
-    /// EventTime counts towards the first and last, so only it is kept.
-    func range(of value: Value) -> Range<Int>? {
+    /// Calls `body` with each value present, in the order of `Value`, as
+    /// its bytes in `arena`. Only a well-formed EventTime counts towards the
+    /// first and last, so only it is kept.
+    func forEachValue(in arena: UnsafeRawBufferPointer, _ body: (Value, UnsafeRawBufferPointer) -> Void) {
         withUnsafeBytes(of: lengths) { raw in
-            let lengths = raw.bindMemory(to: Int32.self)
             var start = valuesStart
-            for index in 0..<value.rawValue where lengths[index] > 0 { start += Int(lengths[index]) }
-            let length = Int(lengths[value.rawValue])
-            return length < 0 ? nil : start..<start + length
+            for (index, length) in raw.bindMemory(to: Int32.self).enumerated() where length >= 0 {
+                body(Value(rawValue: index)!, UnsafeRawBufferPointer(rebasing: arena[start..<start + Int(length)]))
+                start += Int(length)
+            }
         }
     }
 
