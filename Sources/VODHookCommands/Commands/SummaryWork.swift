@@ -60,6 +60,10 @@ struct SummaryCommitter: DocumentCommitter {
         summary = CallbackSummary(remembersLocations: showDocuments)
     }
 
+    mutating func expect(documents: Int) {
+        summary.reserveCapacity(documents: documents)
+    }
+
     mutating func commit(_ record: SummaryRecord, number: Int, source: String, arena: UnsafeRawBufferPointer) {
         if sourceNames.last != source { sourceNames.append(source) }
         let location = CallbackSummary.DocumentLocation(source: sourceNames.count - 1, line: record.line)

@@ -58,7 +58,11 @@ struct DocumentPipeline {
                 // A source without documents is read again on one thread, for its finding.
                 if try stream.run(&committer, environment: environment) { return }
             }
+            let length = Self.regularFileLength(descriptor)
             try self.read(source, descriptor: descriptor, environment: environment) { item in
+                if item.report.index == 4096, let length, item.report.startOffset > 0 {
+                    committer.expect(documents: estimatedDocuments(length: length, documents: 4096, sampleBytes: item.report.startOffset) - 4096)
+                }
                 arena.removeAll(keepingCapacity: true)
                 let record = preparer.prepare(item, into: &arena)
                 arena.withUnsafeBytes { committer.commit(record, number: item.report.index, source: item.report.source, arena: $0) }
@@ -95,6 +99,14 @@ struct DocumentPipeline {
             }
         }
         return allReadable
+    }
+
+    /// The bytes left to read in a regular file; nil for anything else.
+    private static func regularFileLength(_ descriptor: Int32) -> Int? {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let origin = Int(lseek(descriptor, 0, SEEK_CUR))
+        return origin >= 0 ? Int(info.st_size) - origin : nil
     }
 
     /// Where a source that threads may share starts, and its length: a

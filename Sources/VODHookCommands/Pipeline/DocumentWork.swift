@@ -15,6 +15,19 @@ protocol DocumentCommitter {
     /// `number`: the document's 1-based place in its source; `arena`: the
     /// bytes the record's ranges refer to.
     mutating func commit(_ record: Record, number: Int, source: String, arena: UnsafeRawBufferPointer)
+    /// About how many more documents the source holds, told once when a
+    /// regular file's size and its first documents allow a guess.
+    mutating func expect(documents: Int)
+}
+
+extension DocumentCommitter {
+    mutating func expect(documents: Int) {}
+}
+
+/// How many documents a source of `length` bytes holds, from a sample: `documents` in its first `sampleBytes`.
+func estimatedDocuments(length: Int, documents: Int, sampleBytes: Int) -> Int {
+    guard documents > 0, sampleBytes > 0 else { return 0 }
+    return Int(Double(length) * Double(documents) / Double(sampleBytes))
 }
 
 extension UnsafeRawBufferPointer {

@@ -105,6 +105,9 @@ struct ParallelStream<Preparer: DocumentPreparer> {
             }
             if stopped { return true }
             if let error = result.error { throw error }
+            if index == 0 {
+                committer.expect(documents: estimatedDocuments(length: length, documents: documents, sampleBytes: result.resume.offset) - documents)
+            }
             resume = result.resume
         }
         return documents > 0

@@ -35,6 +35,16 @@ public struct CallbackSummary: Sendable {
 
     public var distinctMediaIds: Int { mediaIds.count }
 
+    /// Makes room for about `documents` more documents, when a caller can
+    /// tell from a source's size, so the tables of fingerprints are sized
+    /// once instead of grown (and copied) over and over.
+    public mutating func reserveCapacity(documents: Int) {
+        // A guess can be wrong; past two million the tables grow as they fill.
+        let documents = min(max(documents, 0), 2_000_000)
+        firstCopies.reserveCapacity(firstCopies.count + documents)
+        mediaIds.reserveCapacity(mediaIds.count + documents)
+    }
+
     public var firstEventTime: String? {
         get { firstTime.map { String(decoding: $0, as: UTF8.self) } }
         set { firstTime = newValue.map { Array($0.utf8) } }

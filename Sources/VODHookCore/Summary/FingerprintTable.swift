@@ -17,11 +17,19 @@ struct FingerprintTable: Sendable {
 
     var count: Int { storage.count }
 
+    /// Makes room for `count` entries in all, so a table whose size is
+    /// known in advance never pays for growing (nor holds two sizes at once).
+    mutating func reserveCapacity(_ count: Int) {
+        let capacity = count / 17 * 20 + 64
+        guard capacity > storage.capacity else { return }
+        storage = storage.grown(to: capacity)
+    }
+
     /// Adds the fingerprint, or finds it: returns the payload stored with it
     /// when it was already present (0 when payloads are not kept), nil when it is new.
     mutating func insert(_ fingerprint: Fingerprint, payload: UInt64) -> UInt64? {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-        if storage.count >= storage.capacity / 20 * 17 { storage = storage.grown() }
+        if storage.count >= storage.capacity / 20 * 17 { storage = storage.grown(to: storage.capacity + storage.capacity / 4) }
         return storage.insert(low: fingerprint.low, high: UInt32(truncatingIfNeeded: fingerprint.high), payload: payload)
     }
 
@@ -72,8 +80,8 @@ struct FingerprintTable: Sendable {
             }
         }
 
-        func grown() -> Storage {
-            let larger = Storage(capacity: capacity + capacity / 4, payloads: payloads != nil)
+        func grown(to newCapacity: Int) -> Storage {
+            let larger = Storage(capacity: newCapacity, payloads: payloads != nil)
             for slot in 0..<capacity where lows[slot] != 0 || highs[slot] != 0 {
                 _ = larger.insert(low: lows[slot], high: highs[slot], payload: payloads?[slot] ?? 0)
             }
