@@ -39,15 +39,22 @@ struct DuplicateKeyFinder {
         let count = Int(nodes[object].count)
         withUnsafeTemporaryAllocation(of: (signature: UInt64, key: Int).self, capacity: count) { entries in
             var key = object + 1
+            // One bit per signature's top six bits: only a key whose bit is
+            // already set can repeat one, so the rest skip the pairwise scan.
+            var seen: UInt64 = 0
             for later in 0..<count {
                 let node = nodes[key]
                 let signature = node.hasEscapes
                     ? document.withDecodedString(key, Self.signature)
                     : Self.signature(UnsafeRawBufferPointer(rebasing: document.bytes[(node.start + 1)..<(node.end - 1)]))
-                for earlier in 0..<later where entries[earlier].signature == signature && sameKey(entries[earlier].key, key, document) {
-                    found.append(Duplicate(first: entries[earlier].key, repeated: key))
-                    break
+                let bit: UInt64 = 1 << (signature >> 58)
+                if seen & bit != 0 {
+                    for earlier in 0..<later where entries[earlier].signature == signature && sameKey(entries[earlier].key, key, document) {
+                        found.append(Duplicate(first: entries[earlier].key, repeated: key))
+                        break
+                    }
                 }
+                seen |= bit
                 entries[later] = (signature, key)
                 key = Int(nodes[key + 1].next)
             }
@@ -91,10 +98,11 @@ struct DuplicateKeyFinder {
         return document.decodedBytes(a) == document.decodedBytes(b)
     }
 
-    /// The length and the first and last eight bytes, mixed: equal keys get
-    /// equal signatures, and keys that differ nearly always differ in one of
-    /// these, at a cost that does not grow with the key. Only for the
-    /// pairwise path: crafted keys sharing one cannot make it worse than 32².
+    /// The length and the first and last bytes (up to eight each), mixed:
+    /// equal keys get equal signatures, and keys that differ nearly always
+    /// differ in one of these, at a cost that does not grow with the key.
+    /// Only for the pairwise path: crafted keys sharing one cannot make it
+    /// worse than 32².
     private static func signature(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         let count = bytes.count
         var head: UInt64 = 0
@@ -102,12 +110,13 @@ struct DuplicateKeyFinder {
         if count >= 8 {
             head = bytes.loadUnaligned(as: UInt64.self)
             tail = bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        } else if count >= 4 {
+            head = UInt64(bytes.loadUnaligned(as: UInt32.self))
+            tail = UInt64(bytes.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
         } else {
             for i in 0..<count { head = head << 8 | UInt64(bytes[i]) }
         }
-        var mixed = (head ^ UInt64(count) &* 0x9E37_79B9_7F4A_7C15) &* 0xFF51_AFD7_ED55_8CCD
-        mixed ^= (tail ^ mixed >> 29) &* 0xC4CE_B9FE_1A85_EC53
-        return mixed ^ mixed >> 32
+        return ((head ^ UInt64(count) << 59) &* 0x9E37_79B9_7F4A_7C15 ^ tail) &* 0xFF51_AFD7_ED55_8CCD
     }
 
     /// FNV-1a, finished with a multiply-shift so the low bits that pick a

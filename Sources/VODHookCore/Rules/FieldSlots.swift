@@ -8,6 +8,9 @@ struct FieldSlots {
     let keys: UnsafeMutableBufferPointer<Int>
     /// 1 when the slot was filled by an exact key, which wins over a miscased one.
     let exact: UnsafeMutableBufferPointer<Int>
+    /// Which allowed value the slot's value is, once a check has looked
+    /// (-1: none of them), so conditions need not look again; -2 before.
+    let allowedMatches: UnsafeMutableBufferPointer<Int>
     /// Every member whose key names a spec field, exactly or ignoring case,
     /// so a repeated or miscased key's value is checked too.
     let occurrenceFields: UnsafeMutableBufferPointer<Int>
@@ -18,7 +21,7 @@ struct FieldSlots {
     private let other: UnsafeMutableBufferPointer<Int>
     private let counts: UnsafeMutablePointer<Int>
 
-    /// `scratch` holds `3 * fieldCount + 4 * keyCount + 2` integers.
+    /// `scratch` holds `4 * fieldCount + 4 * keyCount + 2` integers.
     init(_ scratch: UnsafeMutableBufferPointer<Int>, fieldCount: Int, keyCount: Int) {
         var next = 0
         func take(_ count: Int) -> UnsafeMutableBufferPointer<Int> {
@@ -28,6 +31,7 @@ struct FieldSlots {
         values = take(fieldCount)
         keys = take(fieldCount)
         exact = take(fieldCount)
+        allowedMatches = take(fieldCount)
         occurrenceFields = take(keyCount)
         occurrenceKeys = take(keyCount)
         occurrenceValues = take(keyCount)
@@ -36,6 +40,7 @@ struct FieldSlots {
         values.initialize(repeating: -1)
         keys.initialize(repeating: -1)
         exact.initialize(repeating: 0)
+        allowedMatches.initialize(repeating: -2)
         counts.initialize(repeating: 0, count: 2)
     }
 

@@ -7,8 +7,11 @@ extension Validator {
             let value = fields.values[condition.governing]
             guard value >= 0, document[value].kind == .string else { continue }
             // Only a valid governing value says anything; a wrong one is its own finding.
-            let matched = document.plainString(value).map { tables.allowedIndex(of: $0, field: condition.governing) }
-                ?? document.withDecodedString(value) { tables.allowedIndex(of: $0, field: condition.governing) }
+            var matched = fields.allowedMatches[condition.governing]
+            if matched == -2 {
+                matched = document.plainString(value).map { tables.allowedIndex(of: $0, field: condition.governing) }
+                    ?? document.withDecodedString(value) { tables.allowedIndex(of: $0, field: condition.governing) }
+            }
             guard matched >= 0, (matched == condition.triggerValue) == condition.isEquals else { continue }
             for subject in condition.subjects {
                 let index = tables.subjectFields[subject]

@@ -4,11 +4,17 @@ extension Validator {
     /// allowed value or well formed, as the field asks. False sends it to
     /// `checkValue`, which decides again and says what is wrong.
     @inline(__always)
-    func passesQuickly(_ index: Int, _ tables: SpecTables, value: Int, knownEventType: Int, _ document: JSONDocument) -> Bool {
+    func passesQuickly(
+        _ index: Int, _ tables: SpecTables, value: Int, knownEventType: Int, _ fields: FieldSlots, _ document: JSONDocument
+    ) -> Bool {
         guard document[value].kind == .string, let bytes = document.plainString(value), let first = bytes.first else { return false }
         if tables.isRequired[index] && (first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D) { return false }
         if index == tables.eventTypeField { return value == knownEventType }
-        if tables.hasAllowed[index] && tables.allowedIndex(of: bytes, field: index) < 0 { return false }
+        if tables.hasAllowed[index] {
+            let match = tables.allowedIndex(of: bytes, field: index)
+            if value == fields.values[index] { fields.allowedMatches[index] = match }
+            if match < 0 { return false }
+        }
         switch tables.formats[index] {
         case .eventTime: return EventTimeCheck.isWellFormed(bytes)
         case .mediaId: return MediaIdCheck.isWellFormed(bytes)

@@ -43,7 +43,7 @@ public struct Validator {
         let spec = specs[chosen]
         let fieldCount = spec.tables.fieldCount
         let keyCount = Int(document[root].count)
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * fieldCount + 4 * keyCount + 2) { scratch in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * fieldCount + 4 * keyCount + 2) { scratch in
             let fields = FieldSlots(scratch, fieldCount: fieldCount, keyCount: keyCount)
             collectFields(document, spec: spec, into: fields, findings: &findings, pointerPrefix: pointerPrefix)
             for index in 0..<fieldCount where fields.values[index] < 0 && spec.tables.isRequired[index] {
@@ -53,7 +53,7 @@ public struct Validator {
             let knownEventType = exactEvent == nil ? -1 : eventTypeKey.exact!
             for occurrence in 0..<fields.occurrenceCount {
                 let index = fields.occurrenceFields[occurrence], value = fields.occurrenceValues[occurrence]
-                if passesQuickly(index, spec.tables, value: value, knownEventType: knownEventType, document) { continue }
+                if passesQuickly(index, spec.tables, value: value, knownEventType: knownEventType, fields, document) { continue }
                 checkValue(index, spec: spec, value: value, document, findings: &findings, pointerPrefix: pointerPrefix)
             }
             checkConditions(spec, fields, document, findings: &findings, pointerPrefix: pointerPrefix)
