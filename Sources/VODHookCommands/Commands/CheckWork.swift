@@ -56,7 +56,7 @@ struct CheckCommitter: DocumentCommitter {
             buffer.append(contentsOf: arena.slice(record.output.lowerBound..<record.numberAt))
             buffer.append(decimal: number)
             buffer.append(contentsOf: arena.slice(record.numberAt..<record.output.upperBound))
-        } else {
+        } else if !record.output.isEmpty {
             buffer.append(contentsOf: arena.slice(record.output))
         }
         if buffer.count >= 1 << 16 {

@@ -14,8 +14,14 @@ public final class DocumentReader {
     /// Bytes of `storage` that hold input.
     private var filled = 0
     private var inputEnded = false
-    private var parser = JSONParser()
-    private var duplicateFinder = DuplicateKeyFinder()
+    /// The parser and the duplicate finder, behind a pointer: they are
+    /// mutated for every document, and a class's stored properties cost a
+    /// dynamic exclusivity check on every access.
+    private let scratch: UnsafeMutablePointer<(parser: JSONParser, duplicateFinder: DuplicateKeyFinder)> = {
+        let scratch = UnsafeMutablePointer<(parser: JSONParser, duplicateFinder: DuplicateKeyFinder)>.allocate(capacity: 1)
+        scratch.initialize(to: (JSONParser(), DuplicateKeyFinder()))
+        return scratch
+    }()
     private var lines = LineIndex()
     private var documentCount = 0
     private var pendingFindings: [Diagnostic] = []
@@ -64,7 +70,11 @@ public final class DocumentReader {
         return ReadStart(offset: resumeOffset, line: position.line, column: position.column)
     }
 
-    deinit { storage.deallocate() }
+    deinit {
+        storage.deallocate()
+        scratch.deinitialize(count: 1)
+        scratch.deallocate()
+    }
 
     private var end: Int { base + filled }
     private var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: storage[0..<filled]) }
@@ -126,8 +136,8 @@ public final class DocumentReader {
             if depth == 0, let offset = try strayDataAfterValue(at: valueEnd, keeping: start) {
                 stray = (offset, try problem(at: offset, keeping: start) { .unexpectedData(found: $0) })
             }
-            if base != tapeBase { parser.shiftTape(by: tapeBase - base) }
-            let document = JSONDocument(bytes: bytes, baseOffset: base, nodes: parser.tape)
+            if base != tapeBase { scratch.pointee.parser.shiftTape(by: tapeBase - base) }
+            let document = JSONDocument(bytes: bytes, baseOffset: base, nodes: scratch.pointee.parser.tape)
             var findings = duplicateFindings(in: document, prefix: pointerPrefix)
             if let stray {
                 findings.append(readError(JSONReadError(problem: stray.problem, offset: stray.offset - base), pointer: pointerPrefix))
@@ -212,7 +222,7 @@ public final class DocumentReader {
     /// fails. A complete value's end is a source offset, a failure's a buffer offset.
     private func parse(from start: Int, depth: Int) throws(InputError) -> JSONParser.Outcome {
         while true {
-            let outcome = parser.parseValue(in: bytes, from: start - base, isFinal: inputEnded, depth: depth)
+            let outcome = scratch.pointee.parser.parseValue(in: bytes, from: start - base, isFinal: inputEnded, depth: depth)
             switch outcome {
             case .complete(let end): return .complete(end: end + base)
             // Left as a buffer offset: `readError` turns it into a source offset.
@@ -323,7 +333,7 @@ public final class DocumentReader {
     private func duplicateFindings(in document: JSONDocument, prefix: String) -> [Diagnostic] {
         // Most objects have a handful of distinct keys; skip the work for scalars.
         guard document.nodes.first?.kind == .object || document.nodes.first?.kind == .array else { return [] }
-        let duplicates = duplicateFinder.find(in: document)
+        let duplicates = scratch.pointee.duplicateFinder.find(in: document)
         guard !duplicates.isEmpty else { return [] }
         let pointers = document.pointers(to: duplicates.map(\.repeated), prefix: prefix)
         return zip(duplicates, pointers).map { duplicate, pointer in

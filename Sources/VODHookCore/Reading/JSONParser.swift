@@ -61,6 +61,8 @@ public struct JSONParser: Sendable {
                     if scanner[i] == UInt8(ascii: "}") {
                         i = Self.closeContainer(&tape, at: i)
                     } else {
+                        let next = Self.plainMember(&tape, scanner, at: i)
+                        if next >= 0 { i = next; continue wantValue }
                         switch Self.parseMember(&tape, &scanner, at: i) {
                         case .value(let next): i = next; continue wantValue
                         case .stop(let outcome): return outcome
@@ -125,6 +127,8 @@ public struct JSONParser: Sendable {
                         return .failed(JSONReadError(problem: .trailingComma(closer: closer), offset: comma))
                     }
                     if isObject {
+                        let next = Self.plainMember(&tape, scanner, at: i)
+                        if next >= 0 { i = next; continue wantValue }
                         switch Self.parseMember(&tape, &scanner, at: i) {
                         case .value(let next): i = next; continue wantValue
                         case .stop(let outcome): return outcome
@@ -155,6 +159,18 @@ public struct JSONParser: Sendable {
     private enum MemberStep {
         case value(at: Int)
         case stop(Outcome)
+    }
+
+    /// The usual member start, `"key":` with a plain key and no space before
+    /// the colon, read inline; -1 leaves anything else to `parseMember`.
+    @inline(__always)
+    private static func plainMember(_ tape: inout TapeBuilder, _ scanner: ByteScanner, at start: Int) -> Int {
+        guard scanner[start] == UInt8(ascii: "\"") else { return -1 }
+        let keyEnd = scanner.scanPlainString(at: start)
+        guard keyEnd >= 0, keyEnd < scanner.count, scanner[keyEnd] == UInt8(ascii: ":") else { return -1 }
+        tape.append(JSONNode(start: start, end: keyEnd, next: Int32(tape.count + 1), count: 0, kind: .string, hasEscapes: false))
+        tape[tape.top!].count += 1
+        return keyEnd + 1
     }
 
     /// Reads `"key" :` and leaves the parser wanting the member's value.

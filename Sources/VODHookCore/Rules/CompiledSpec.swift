@@ -33,6 +33,9 @@ struct SpecTables {
     /// Field `i`'s name is `names[nameStarts[i]..<nameStarts[i + 1]]`.
     let names: UnsafeBufferPointer<UInt8>
     let nameStarts: UnsafeBufferPointer<Int>
+    /// Each name's `KeyWords`: comparing a key with a name is then three
+    /// integer compares, the key's words taken once for all names.
+    let nameWords: UnsafeBufferPointer<KeyWords>
     let isRequired: UnsafeBufferPointer<Bool>
     let formats: UnsafeBufferPointer<FieldFormat?>
     /// Whether a field's values are restricted; its allowed values are then
@@ -93,6 +96,7 @@ struct SpecTables {
         }
         self.names = Self.copy(names)
         self.nameStarts = Self.copy(nameStarts)
+        self.nameWords = Self.copy(spec.fields.map { field in field.nameBytes.withUnsafeBytes(KeyWords.init) })
         self.isRequired = Self.copy(spec.fields.map(\.isRequired))
         self.formats = Self.copy(spec.fields.map(\.format))
         self.hasAllowed = Self.copy(spec.fields.map { $0.allowedValues != nil })
@@ -106,6 +110,7 @@ struct SpecTables {
     func deallocate() {
         names.deallocate()
         nameStarts.deallocate()
+        nameWords.deallocate()
         isRequired.deallocate()
         formats.deallocate()
         hasAllowed.deallocate()
@@ -130,9 +135,10 @@ struct SpecTables {
     /// order, so the search starts at `hint`; names are distinct, so where it
     /// starts cannot change the answer.
     @inline(__always) func exactField(_ key: UnsafeRawBufferPointer, hint: Int) -> Int {
+        let words = KeyWords(key)
         var index = hint < fieldCount ? hint : 0
         for _ in 0..<fieldCount {
-            if key.equals(name(index)) { return index }
+            if nameWords[index] == words && (words.coversAll || key.equals(name(index))) { return index }
             index = index + 1 == fieldCount ? 0 : index + 1
         }
         return -1
@@ -173,4 +179,32 @@ struct CompiledCondition {
     /// The rule's severity is looked up only for a finding: the rule catalog
     /// builds every rule's examples, which a short run need not pay for.
     let subjects: Range<Int>
+}
+
+/// A key's length with its first and last bytes, up to eight each, as two
+/// words: for keys of up to 16 bytes these cover every byte, so equal words
+/// mean equal keys; longer keys still need their bytes compared.
+struct KeyWords: Equatable {
+    let count: Int
+    let head: UInt64
+    let tail: UInt64
+
+    @inline(__always) init(_ bytes: UnsafeRawBufferPointer) {
+        count = bytes.count
+        switch count {
+        case 8...:
+            head = bytes.loadUnaligned(as: UInt64.self)
+            tail = bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        case 4..<8:
+            head = UInt64(bytes.loadUnaligned(as: UInt32.self))
+            tail = UInt64(bytes.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+        default:
+            var head: UInt64 = 0
+            for index in 0..<count { head = head << 8 | UInt64(bytes[index]) }
+            self.head = head
+            tail = 0
+        }
+    }
+
+    var coversAll: Bool { count <= 16 }
 }

@@ -65,13 +65,20 @@ public struct DocumentCounts: Sendable {
     var warnings: Int32
     var notes: Int32
 
+    /// Counted as `DiagnosticTally.add(_: DocumentReport)` counts.
     public init(_ report: DocumentReport) {
-        var tally = DiagnosticTally()
-        tally.add(report)
-        isValid = tally.valid == 1
-        errors = Int32(clamping: tally.errors)
-        warnings = Int32(clamping: tally.warnings)
-        notes = Int32(clamping: tally.notes)
+        var errors: Int32 = 0, warnings: Int32 = 0, notes: Int32 = 0
+        for diagnostic in report.diagnostics {
+            switch diagnostic.severity {
+            case .error: errors &+= 1
+            case .warning: warnings &+= 1
+            case .note: notes &+= 1
+            }
+        }
+        isValid = errors == 0
+        self.errors = errors
+        self.warnings = warnings
+        self.notes = notes
     }
 }
 
