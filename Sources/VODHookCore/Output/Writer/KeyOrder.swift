@@ -4,10 +4,9 @@
 public struct KeyOrder: Sendable, Hashable {
     /// UTF-8 of each name, in order.
     let names: [[UInt8]]
-    /// The names back to back (name `i` is `packed[starts[i]..<starts[i + 1]]`),
-    /// so ranking a key walks one array instead of one per name.
-    private let packed: [UInt8]
-    private let starts: [Int]
+    /// Each name's length and first and last words, so ranking a key
+    /// compares integers; names longer than 16 bytes are compared whole too.
+    private let words: [KeyWords]
     /// No name is listed twice, so the one match may be searched for from anywhere.
     private let namesAreDistinct: Bool
 
@@ -15,8 +14,7 @@ public struct KeyOrder: Sendable, Hashable {
     /// counts at its first position.
     public init(_ names: [String]) {
         self.names = names.map { Array($0.utf8) }
-        packed = self.names.flatMap { $0 }
-        starts = self.names.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        words = self.names.map { $0.withUnsafeBytes(KeyWords.init) }
         namesAreDistinct = Set(self.names).count == self.names.count
     }
 
@@ -30,17 +28,16 @@ public struct KeyOrder: Sendable, Hashable {
     /// usually come in list order, so with distinct names the search starts
     /// at `hint`, which then cannot change the answer.
     func rank(of key: UnsafeRawBufferPointer, hint: Int = 0) -> Int {
-        let count = names.count
-        return packed.withUnsafeBytes { packed in
-            starts.withUnsafeBufferPointer { starts in
-                var position = namesAreDistinct && hint < count ? hint : 0
-                for _ in 0..<count {
-                    if key.equals(UnsafeRawBufferPointer(rebasing: packed[starts[position]..<starts[position + 1]])) { return position }
-                    position = position + 1 == count ? 0 : position + 1
-                }
-                return count
+        let keyWords = KeyWords(key)
+        let count = words.count
+        var position = namesAreDistinct && hint < count ? hint : 0
+        for _ in 0..<count {
+            if words[position] == keyWords && (keyWords.coversAll || names[position].withUnsafeBytes { key.equals($0) }) {
+                return position
             }
+            position = position + 1 == count ? 0 : position + 1
         }
+        return count
     }
 
     public static func == (lhs: KeyOrder, rhs: KeyOrder) -> Bool { lhs.names == rhs.names }
