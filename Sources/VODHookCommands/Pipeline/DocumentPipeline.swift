@@ -56,7 +56,11 @@ struct DocumentPipeline {
                     descriptor: descriptor, origin: origin, length: length, source: source, strict: self.strict,
                     threads: jobs, chunkSize: chunkSize, makePreparer: makePreparer)
                 // A source without documents is read again on one thread, for its finding.
-                if try stream.run(&committer, environment: environment) { return }
+                if try stream.run(&committer, environment: environment) {
+                    // Leave the descriptor where reading it through would have: at the end.
+                    lseek(descriptor, off_t(origin + length), SEEK_SET)
+                    return
+                }
             }
             let length = Self.regularFileLength(descriptor)
             try self.read(source, descriptor: descriptor, environment: environment) { item in
