@@ -33,6 +33,8 @@ import Testing
         // Canonically equivalent spellings are one value, whichever way they are counted.
         let values = ["success", "fail", "caf\u{E9}", "cafe\u{301}", "success", "", "K", "\u{212A}", "fail", "success"]
             + (0..<40).map { "code \($0 % 23)" }
+            // Longer than 16 bytes, alike in their first and last eight.
+            + (0..<30).map { "InvalidVideo.\($0 % 7)NotFound.Really" }
         var byString = ValueCounter()
         var byBytes = ValueCounter()
         for value in values {

@@ -8,8 +8,12 @@ public struct ValueCounter: Sendable, Hashable {
     private var values: [String] = []
     private var tallies: [Int] = []
     private var positions: [String: Int] = [:]
-    /// Byte spellings already seen, with the position of their value.
-    private var spellings: [(bytes: [UInt8], position: Int)] = []
+    /// Byte spellings already seen, by their words (whole up to 16 bytes,
+    /// so a repeat is found by integer compares), with the position of their value.
+    private var spellings: [(words: KeyWords, position: Int, long: Int)] = []
+    /// The bytes of spellings longer than 16, which the words do not cover
+    /// (a spelling's `long` indexes them; -1 for short ones).
+    private var longSpellings: [[UInt8]] = []
     /// How many spellings are remembered; values past them take the `String` path.
     private static let spellingLimit = 16
 
@@ -21,13 +25,21 @@ public struct ValueCounter: Sendable, Hashable {
 
     /// Counts the value whose UTF-8 is `bytes` (valid UTF-8, as the reader's strings are).
     public mutating func add(bytes: UnsafeRawBufferPointer) {
-        for spelling in spellings where bytes.equals(spelling.bytes) {
+        let words = KeyWords(bytes)
+        for spelling in spellings where spelling.words == words
+            && (words.coversAll || bytes.equals(longSpellings[spelling.long])) {
             tallies[spelling.position] += 1
             return
         }
         let position = position(of: String(decoding: bytes, as: UTF8.self))
         tallies[position] += 1
-        if spellings.count < Self.spellingLimit { spellings.append((Array(bytes), position)) }
+        guard spellings.count < Self.spellingLimit else { return }
+        if words.coversAll {
+            spellings.append((words, position, -1))
+        } else {
+            spellings.append((words, position, longSpellings.count))
+            longSpellings.append(Array(bytes))
+        }
     }
 
     private mutating func position(of value: String) -> Int {
