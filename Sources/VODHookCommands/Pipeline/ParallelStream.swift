@@ -37,7 +37,7 @@ struct ParallelStream<Preparer: DocumentPreparer> {
         _ committer: inout Committer, environment: CommandEnvironment
     ) throws(InputError) -> Bool where Committer.Record == Preparer.Record {
         let plan = try ChunkPlan.make(descriptor: descriptor, origin: origin, length: length, chunkSize: chunkSize, threads: threads)
-        // One part being committed while each thread reads one more.
+        // A part being committed while each thread reads one more.
         let queue = PartQueue<Preparer.Record>(parts: plan.starts.count, window: threads + 1)
         let part = partReader()
         let work: @Sendable (Int) -> Void = { _ in
@@ -48,7 +48,9 @@ struct ParallelStream<Preparer: DocumentPreparer> {
                 queue.deliver(index, result)
             }
         }
-        guard let pool = WorkerThreads(count: threads, work) else {
+        // This thread reads parts too while it waits, so `threads` threads in
+        // all run, and a busy machine with fewer free cores loses little.
+        guard let pool = WorkerThreads(count: threads - 1, work) else {
             // The system would not start threads: the same parts, in order, on this one.
             return try merge(plan, results: { _ in nil }, &committer, environment)
         }
@@ -56,9 +58,16 @@ struct ParallelStream<Preparer: DocumentPreparer> {
             queue.stop()
             pool.join()
         }
+        var preparer: Preparer?
+        var checker = DocumentChecker(strict: strict)
         return try merge(plan, results: { index in
             defer { queue.release(index) }
-            return queue.result(index)
+            while true {
+                if let result = queue.readyResult(index) { return result }
+                guard let (next, spare) = queue.takeIfReady() else { return queue.result(index) }
+                if preparer == nil { preparer = makePreparer() }
+                queue.deliver(next, part(plan.starts[next], plan.limits[next], spare, &preparer!, &checker) { false })
+            }
         }, &committer, environment)
     }
 
@@ -195,6 +204,20 @@ final class PartQueue<Record: Sendable>: @unchecked Sendable {
             results[index] = result
             monitor.signalAll()
         }
+    }
+
+    /// The next part to read with buffers to fill, if one may be taken now.
+    func takeIfReady() -> (Int, PartResult<Record>)? {
+        monitor.locked {
+            guard !stopped && next < parts && next < released + window else { return nil }
+            next += 1
+            return (next - 1, spares.popLast() ?? PartResult())
+        }
+    }
+
+    /// A part's result if it has been delivered, without waiting.
+    func readyResult(_ index: Int) -> PartResult<Record>? {
+        monitor.locked { index < parts ? results[index] : nil }
     }
 
     /// Waits for a part's result; nil when no thread reads parts (`parts` is 0).
