@@ -23,7 +23,7 @@ import VODHookCommands
             return Int((state >> 33) % UInt64(bound))
         }
         var lines: [String] = []
-        for index in 0..<600 {
+        for index in 0..<400 {
             let id = String(format: "%032x", index * 7919)
             let time = String(format: "2026-11-%02dT%02d:%02d:00Z", 1 + index % 28, index % 24, index % 60)
             let line = valid.replacingOccurrences(of: "10f6baa29bdf71f1bfc46733a78e0102", with: id)

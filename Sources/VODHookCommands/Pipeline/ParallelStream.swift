@@ -37,8 +37,9 @@ struct ParallelStream<Preparer: DocumentPreparer> {
         _ committer: inout Committer, environment: CommandEnvironment
     ) throws(InputError) -> Bool where Committer.Record == Preparer.Record {
         let plan = try ChunkPlan.make(descriptor: descriptor, origin: origin, length: length, chunkSize: chunkSize, threads: threads)
-        // A part being committed while each thread reads one more.
-        let queue = PartQueue<Preparer.Record>(parts: plan.starts.count, window: threads + 1)
+        // Parts may be read this far ahead of the one being committed, so a
+        // thread the system pauses for a moment does not hold up the others.
+        let queue = PartQueue<Preparer.Record>(parts: plan.starts.count, window: 2 * threads + 2)
         let part = partReader()
         let work: @Sendable (Int) -> Void = { _ in
             var preparer = makePreparer()
@@ -62,11 +63,17 @@ struct ParallelStream<Preparer: DocumentPreparer> {
         var checker = DocumentChecker(strict: strict)
         return try merge(plan, results: { index in
             defer { queue.release(index) }
+            if preparer == nil { preparer = makePreparer() }
             while true {
                 if let result = queue.readyResult(index) { return result }
-                guard let (next, spare) = queue.takeIfReady() else { return queue.result(index) }
-                if preparer == nil { preparer = makePreparer() }
-                queue.deliver(next, part(plan.starts[next], plan.limits[next], spare, &preparer!, &checker) { false })
+                if let (next, spare) = queue.takeIfReady() {
+                    queue.deliver(next, part(plan.starts[next], plan.limits[next], spare, &preparer!, &checker) { false })
+                    continue
+                }
+                // Nothing else may be read yet, and the thread reading this
+                // part may not be running (the cores are busy): read it here
+                // rather than wait. Whichever result comes second is dropped.
+                return part(plan.starts[index], plan.limits[index], PartResult(), &preparer!, &checker) { false }
             }
         }, &committer, environment)
     }
@@ -199,9 +206,16 @@ final class PartQueue<Record: Sendable>: @unchecked Sendable {
         }
     }
 
+    /// A part already committed (read twice, the other copy first) is dropped, its memory kept for reuse.
     func deliver(_ index: Int, _ result: PartResult<Record>) {
         monitor.locked {
-            results[index] = result
+            if index < released {
+                var spare = result
+                spare.empty()
+                spares.append(spare)
+            } else {
+                results[index] = result
+            }
             monitor.signalAll()
         }
     }
