@@ -66,14 +66,11 @@ struct ParallelStream<Preparer: DocumentPreparer> {
             if preparer == nil { preparer = makePreparer() }
             while true {
                 if let result = queue.readyResult(index) { return result }
-                if let (next, spare) = queue.takeIfReady() {
-                    queue.deliver(next, part(plan.starts[next], plan.limits[next], spare, &preparer!, &checker) { false })
-                    continue
-                }
-                // Nothing else may be read yet, and the thread reading this
-                // part may not be running (the cores are busy): read it here
-                // rather than wait. Whichever result comes second is dropped.
-                return part(plan.starts[index], plan.limits[index], PartResult(), &preparer!, &checker) { false }
+                // Waiting would leave a core idle; read the next part instead.
+                // (Reading this one again would waste a core that busy
+                // machines do not have: it is the reader's turn to run.)
+                guard let (next, spare) = queue.takeIfReady() else { return queue.result(index) }
+                queue.deliver(next, part(plan.starts[next], plan.limits[next], spare, &preparer!, &checker) { false })
             }
         }, &committer, environment)
     }
@@ -206,16 +203,9 @@ final class PartQueue<Record: Sendable>: @unchecked Sendable {
         }
     }
 
-    /// A part already committed (read twice, the other copy first) is dropped, its memory kept for reuse.
     func deliver(_ index: Int, _ result: PartResult<Record>) {
         monitor.locked {
-            if index < released {
-                var spare = result
-                spare.empty()
-                spares.append(spare)
-            } else {
-                results[index] = result
-            }
+            results[index] = result
             monitor.signalAll()
         }
     }
