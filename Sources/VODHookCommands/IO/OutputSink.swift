@@ -31,6 +31,7 @@ public final class FileOutput: OutputSink {
     /// class's stored property costs a dynamic exclusivity check each time.
     private let closed = UnsafeMutablePointer<Bool>.allocate(capacity: 1)
 
+    /// True once a write failed: the reader went away.
     public var isClosed: Bool { closed.pointee }
 
     public init(descriptor: Int32) {

@@ -2,11 +2,13 @@
 /// threads sharing a large file each do: the source offset of the input's
 /// first byte, and that byte's line and column.
 public struct ReadStart: Sendable, Hashable {
+    /// Source offset of the first byte read.
     public var offset: Int
     /// 1-based, as `SourcePosition` counts.
     public var line: Int
     public var column: Int
 
+    /// A start at source offset `offset`, which is on `line` at `column`.
     public init(offset: Int, line: Int, column: Int) {
         self.offset = offset
         self.line = line
@@ -22,7 +24,10 @@ public struct ReadStart: Sendable, Hashable {
 /// came before it in this reader, and whether it was an empty array (which
 /// yields no document, but changes the message when a source has none).
 public struct TopLevelValue: Sendable, Hashable {
+    /// Source offset of the value's first byte.
     public var offset: Int
+    /// Documents the same reader handed over before this value's.
     public var documentsBefore: Int
+    /// `[]`: no document, but it changes what a source without any is told.
     public var isEmptyArray: Bool
 }

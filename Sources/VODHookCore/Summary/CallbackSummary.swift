@@ -45,11 +45,13 @@ public struct CallbackSummary: Sendable {
         mediaIds.reserveCapacity(mediaIds.count + documents)
     }
 
+    /// The earliest well-formed EventTime seen.
     public var firstEventTime: String? {
         get { firstTime.map { String(decoding: $0, as: UTF8.self) } }
         set { firstTime = newValue.map { Array($0.utf8) } }
     }
 
+    /// The latest well-formed EventTime seen.
     public var lastEventTime: String? {
         get { lastTime.map { String(decoding: $0, as: UTF8.self) } }
         set { lastTime = newValue.map { Array($0.utf8) } }

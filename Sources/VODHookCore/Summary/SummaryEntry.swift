@@ -83,6 +83,7 @@ public struct DocumentCounts: Sendable {
 }
 
 extension DiagnosticTally {
+    /// Counts one document from its `DocumentCounts`, as `add(_: DocumentReport)` would.
     public mutating func add(_ counts: DocumentCounts) {
         documents += 1
         if counts.isValid { valid += 1 } else { invalid += 1 }

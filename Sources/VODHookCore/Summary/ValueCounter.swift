@@ -64,10 +64,12 @@ public struct ValueCounter: Sendable, Hashable {
 
     public var isEmpty: Bool { values.isEmpty }
 
+    /// The same values, counted the same, first seen in the same order.
     public static func == (lhs: ValueCounter, rhs: ValueCounter) -> Bool {
         lhs.values == rhs.values && lhs.tallies == rhs.tallies
     }
 
+    /// Hashes what `==` compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(values)
         hasher.combine(tallies)

@@ -40,7 +40,9 @@ public struct KeyOrder: Sendable, Hashable {
         return count
     }
 
+    /// Orders are the same when their names are; the rest is derived from them.
     public static func == (lhs: KeyOrder, rhs: KeyOrder) -> Bool { lhs.names == rhs.names }
 
+    /// Hashes the names only, as `==` compares them.
     public func hash(into hasher: inout Hasher) { hasher.combine(names) }
 }
