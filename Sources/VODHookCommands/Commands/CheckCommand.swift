@@ -13,6 +13,7 @@ enum CheckCommand {
             CommonOptions.strict,
             CommonOptions.quiet,
             CommonOptions.color,
+            CommonOptions.jobs,
         ],
         positionals: "[PATH ...]",
         discussion: """
@@ -35,32 +36,21 @@ enum CheckCommand {
     static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> ExitCode {
         let format = parsed.value("format") ?? "text"
         let quiet = parsed.isSet("quiet")
+        guard let jobs = CommonOptions.jobs(parsed, command: "check", environment) else { return .trouble }
         let style = CommonOptions.style(parsed, environment)
-        let text = TextDiagnosticRenderer(style: style)
-        let json = JSONRecordRenderer()
-        let github = GitHubAnnotationRenderer()
-        var outcome = RunOutcome()
+        var committer = CheckCommitter(environment: environment)
         var pipeline = DocumentPipeline(mode: CommonOptions.inputMode(parsed), strict: parsed.isSet("strict"))
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(1 << 16)
-        let readable = pipeline.run(paths: parsed.positionals, environment: environment, command: "check") { item in
-            let report = item.report, reader = item.locator
-            outcome.tally.add(report)
-            guard !quiet else { return }
-            switch format {
-            case "json": json.render(report, locator: reader, into: &buffer)
-            case "github": github.render(report, locator: reader, into: &buffer)
-            default: text.render(report, locator: reader, into: &buffer)
-            }
-            if buffer.count >= 1 << 16 {
-                environment.output.write(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
-        }
+        // Text findings quote the source around them from the reader's
+        // buffer, whose extent differs between threads: one thread reads those.
+        let threads = format == "text" && !quiet ? 1 : jobs
+        let readable = pipeline.run(
+            paths: parsed.positionals, environment: environment, command: "check", jobs: threads,
+            preparer: { CheckPreparer(format: format, quiet: quiet, style: style) }, committer: &committer)
+        var outcome = committer.outcome
         outcome.hadTrouble = !readable
         if !quiet {
-            environment.output.write(buffer)
-            if format == "text" { environment.output.write(text.footer(outcome.tally)) }
+            environment.output.write(committer.buffer)
+            if format == "text" { environment.output.write(TextDiagnosticRenderer(style: style).footer(outcome.tally)) }
         }
         return outcome.exitCode(.validity)
     }

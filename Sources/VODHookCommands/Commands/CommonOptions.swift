@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 import ArgumentParsing
 import VODHookCore
 
@@ -17,6 +22,21 @@ enum CommonOptions {
     /// `check` and `verify` print findings the same three ways.
     static func findingsFormat(help: String) -> OptionSpec {
         OptionSpec("format", kind: .value(placeholder: "format"), help: help, allowedValues: ["text", "json", "github"])
+    }
+
+    static let jobs = OptionSpec(
+        "jobs", kind: .value(placeholder: "N"),
+        help: "threads that share a large file read as a stream; default: one per core; 1 reads on one thread")
+
+    /// `--jobs`, or one thread per core (at most 64); nil, after saying why,
+    /// when the value is not a whole number from 1.
+    static func jobs(_ parsed: ParsedArguments, command: String, _ environment: CommandEnvironment) -> Int? {
+        guard let text = parsed.value("jobs") else { return min(max(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 1), 64) }
+        guard let count = Int(text), count >= 1 else {
+            environment.errors.write("vodhook \(command): error: --jobs wants a whole number of threads from 1, not \(TerminalSafe.quoted(text))\nRun 'vodhook \(command) --help' for usage.\n")
+            return nil
+        }
+        return min(count, 64)
     }
 
     static func inputMode(_ parsed: ParsedArguments) -> InputMode {

@@ -11,6 +11,7 @@ enum NormalizeCommand {
             CommonOptions.input,
             OptionSpec("pretty", help: "indent with two spaces instead of one line per document"),
             OptionSpec("canonical", help: "RFC 8785 (JCS): keys sorted by UTF-16 code units, ECMAScript numbers"),
+            CommonOptions.jobs,
         ],
         positionals: "[PATH ...]",
         discussion: """
@@ -30,48 +31,16 @@ enum NormalizeCommand {
             environment.errors.write("vodhook normalize: error: --pretty and --canonical cannot be combined; RFC 8785 output has no whitespace\n")
             return .trouble
         }
+        guard let jobs = CommonOptions.jobs(parsed, command: "normalize", environment) else { return .trouble }
         let layout: JSONLayout = parsed.isSet("pretty") ? .pretty : .compact
         let canonical = parsed.isSet("canonical")
-        let order = KeyOrderCache()
-        var outcome = RunOutcome()
-        var out: [UInt8] = []
-        var problems: [UInt8] = []
-        let renderer = TextDiagnosticRenderer(style: TextStyle(enabled: false))
+        var committer = NormalizeCommitter(environment: environment)
         var pipeline = DocumentPipeline(mode: CommonOptions.inputMode(parsed), strict: false)
-        let readable = pipeline.run(paths: parsed.positionals, environment: environment, command: "normalize") { item in
-            let report = item.report, document = item.document, reader = item.locator
-            outcome.tally.add(report)
-            let blocking = document.findings.filter { $0.severity == .error }
-            if let tree = document.json, blocking.isEmpty {
-                DocumentSize.reserve(for: tree, in: &out)
-                if canonical {
-                    if JSONWriter.writeCanonical(tree, into: &out) {
-                        out.append(0x0A)
-                    } else {
-                        outcome.failedDocuments += 1
-                        let finding = Diagnostic(.error, RuleID("canonical-number"),
-                                                 "a number is outside the range of IEEE 754 doubles, so RFC 8785 cannot write it",
-                                                 offset: report.startOffset, pointer: document.pointerPrefix)
-                        renderer.renderHeaders(source: report.source, [finding], locator: reader, into: &problems)
-                    }
-                } else {
-                    JSONWriter.write(tree, layout: layout, topLevelOrder: order.keyOrder(for: report.eventType), into: &out)
-                    out.append(0x0A)
-                }
-            } else {
-                outcome.failedDocuments += 1
-                renderer.renderHeaders(source: report.source, blocking, locator: reader, into: &problems)
-            }
-            if out.count >= 1 << 16 {
-                environment.output.write(out)
-                out.removeAll(keepingCapacity: true)
-            }
-            if !problems.isEmpty {
-                environment.errors.write(problems)
-                problems.removeAll(keepingCapacity: true)
-            }
-        }
-        environment.output.write(out)
+        let readable = pipeline.run(
+            paths: parsed.positionals, environment: environment, command: "normalize", jobs: jobs,
+            preparer: { NormalizePreparer(layout: layout, canonical: canonical) }, committer: &committer)
+        environment.output.write(committer.out)
+        var outcome = committer.outcome
         outcome.hadTrouble = !readable
         return outcome.exitCode(.output)
     }

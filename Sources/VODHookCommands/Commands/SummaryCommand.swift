@@ -13,6 +13,7 @@ enum SummaryCommand {
                        allowedValues: ["text", "json"]),
             OptionSpec("totals-only", help: "leave out the per-document lines"),
             CommonOptions.color,
+            CommonOptions.jobs,
         ],
         positionals: "[PATH ...]",
         discussion: """
@@ -28,47 +29,20 @@ enum SummaryCommand {
     static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> ExitCode {
         let json = parsed.value("format") == "json"
         let showDocuments = !json && !parsed.isSet("totals-only")
+        guard let jobs = CommonOptions.jobs(parsed, command: "summary", environment) else { return .trouble }
         let table = SummaryTable(style: CommonOptions.style(parsed, environment))
-        var summary = CallbackSummary()
-        var sourceNames: [String] = []
-        var normalized: [UInt8] = []
-        var lines: [UInt8] = []
-        let order = KeyOrderCache()
-        if showDocuments { lines.append(string: table.header()) }
+        var committer = SummaryCommitter(environment: environment, table: table, showDocuments: showDocuments)
+        if showDocuments { committer.lines.append(string: table.header()) }
         var pipeline = DocumentPipeline(mode: CommonOptions.inputMode(parsed), strict: false)
-        let readable = pipeline.run(paths: parsed.positionals, environment: environment, command: "summary") { item in
-            let report = item.report, document = item.document, reader = item.locator
-            if sourceNames.last != report.source { sourceNames.append(report.source) }
-            let line = reader.position(ofSourceOffset: report.startOffset).line
-            let location = CallbackSummary.DocumentLocation(source: sourceNames.count - 1, line: line)
-            var fields = CallbackFields()
-            var firstCopy: CallbackSummary.DocumentLocation?
-            // A document the reader found broken (stray data after it, a
-            // duplicate key) is not JSON as a receiver sees it: it is counted
-            // as invalid, never read for values or taken as a duplicate.
-            if let tree = document.json, !document.findings.contains(where: { $0.severity == .error }) {
-                fields = CallbackFields(tree)
-                normalized.removeAll(keepingCapacity: true)
-                DocumentSize.reserve(for: tree, in: &normalized)
-                JSONWriter.write(tree, layout: .compact, topLevelOrder: order.keyOrder(for: report.eventType), into: &normalized)
-                firstCopy = normalized.withUnsafeBytes { summary.add(report, fields: fields, normalized: $0, at: location) }
-            } else {
-                summary.add(report, fields: fields, normalized: nil, at: location)
-            }
-            guard showDocuments else { return }
-            let repeated = firstCopy.map { SummaryTable.where(sourceNames[$0.source], $0.line, relativeTo: report.source) }
-            lines.append(string: table.row(report, fields: fields, line: line, duplicateOf: repeated))
-            if lines.count >= 1 << 16 {
-                environment.output.write(lines)
-                lines.removeAll(keepingCapacity: true)
-            }
-        }
+        let readable = pipeline.run(
+            paths: parsed.positionals, environment: environment, command: "summary", jobs: jobs,
+            preparer: { SummaryPreparer(table: table, showDocuments: showDocuments) }, committer: &committer)
         if json {
-            environment.output.write(SummaryJSON.object(summary).pretty() + [0x0A])
+            environment.output.write(SummaryJSON.object(committer.summary).pretty() + [0x0A])
         } else {
-            if showDocuments { lines.append(0x0A) }
-            environment.output.write(lines)
-            environment.output.write(table.totals(summary))
+            if showDocuments { committer.lines.append(0x0A) }
+            environment.output.write(committer.lines)
+            environment.output.write(table.totals(committer.summary))
         }
         var outcome = RunOutcome()
         outcome.hadTrouble = !readable
@@ -79,8 +53,17 @@ enum SummaryCommand {
 /// Key orders for known events, prepared once per run.
 final class KeyOrderCache {
     private var orders: [String: KeyOrder] = [:]
+    /// The last answer: documents in a log nearly always name the same event.
+    private var last: (eventType: String, order: KeyOrder)?
 
     func keyOrder(for eventType: String?) -> KeyOrder {
+        if let eventType, let last, last.eventType == eventType { return last.order }
+        let order = lookUp(eventType)
+        if let eventType { last = (eventType, order) }
+        return order
+    }
+
+    private func lookUp(_ eventType: String?) -> KeyOrder {
         guard let eventType, let spec = EventCatalog.spec(forEventType: eventType) else { return .source }
         if let order = orders[eventType] { return order }
         let order = KeyOrder(spec.fields.map(\.name))

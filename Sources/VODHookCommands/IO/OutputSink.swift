@@ -27,14 +27,23 @@ public final class FileOutput: OutputSink {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
     private let capacity = 1 << 18
-    public private(set) var isClosed = false
+    /// Behind a pointer: commands ask after every document, and reading a
+    /// class's stored property costs a dynamic exclusivity check each time.
+    private let closed = UnsafeMutablePointer<Bool>.allocate(capacity: 1)
+
+    /// True once a write failed: the reader went away.
+    public var isClosed: Bool { closed.pointee }
 
     public init(descriptor: Int32) {
         self.descriptor = descriptor
+        closed.initialize(to: false)
         buffer.reserveCapacity(capacity)
     }
 
-    deinit { flush() }
+    deinit {
+        flush()
+        closed.deallocate()
+    }
 
     public func write(_ bytes: UnsafeRawBufferPointer) {
         guard !isClosed else { return }
@@ -58,7 +67,7 @@ public final class FileOutput: OutputSink {
                 continue
             } else {
                 // EPIPE or any other failure: nobody is reading; stop quietly.
-                isClosed = true
+                closed.pointee = true
             }
         }
     }

@@ -11,19 +11,28 @@ struct SummaryTable {
     }
 
     func row(_ report: DocumentReport, fields: CallbackFields, line: Int, duplicateOf: String?) -> String {
+        let (head, tail) = rowParts(report, fields: fields, line: line)
+        return head + (duplicateOf.map(duplicateNote) ?? "") + tail
+    }
+
+    /// A row around its duplicate note, which only the reader of every
+    /// earlier document can write: the part before it, and the part after.
+    func rowParts(_ report: DocumentReport, fields: CallbackFields, line: Int) -> (head: String, tail: String) {
         let marker = report.isValid ? "  " : style.severity(.error, "✗") + " "
-        var text = marker + cells([fields.eventTime, fields.status, fields.mediaType, fields.deleteType, fields.mediaId, fields.errorCode].map { $0.map(Self.cell) ?? "-" })
-        text += TerminalSafe.path(report.source) + ":\(line)"
-        if let duplicateOf { text += style.dim("  duplicate of \(duplicateOf)") }
+        var head = marker + cells([fields.eventTime, fields.status, fields.mediaType, fields.deleteType, fields.mediaId, fields.errorCode].map { $0.map(Self.cell) ?? "-" })
+        head += TerminalSafe.path(report.source) + ":\(line)"
+        var tail = ""
         if !report.isValid {
             var rules: [String] = []
             for diagnostic in report.diagnostics where diagnostic.severity == .error && !rules.contains(diagnostic.rule.rawValue) {
                 rules.append(diagnostic.rule.rawValue)
             }
-            text += "  " + style.severity(.error, "invalid: " + rules.joined(separator: ", "))
+            tail += "  " + style.severity(.error, "invalid: " + rules.joined(separator: ", "))
         }
-        return text + "\n"
+        return (head, tail + "\n")
     }
+
+    func duplicateNote(_ firstCopy: String) -> String { style.dim("  duplicate of \(firstCopy)") }
 
     /// "line 3" in the same source, "file.ndjson:3" in another.
     static func `where`(_ source: String, _ line: Int, relativeTo current: String) -> String {

@@ -7,27 +7,38 @@ public struct Fingerprint: Hashable, Sendable {
     public let low: UInt64
 
     public init(_ bytes: UnsafeRawBufferPointer) {
-        // Two independent multiply-xorshift lanes over 8-byte words.
-        var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F &+ UInt64(bytes.count)
+        // Two lanes over 16-byte blocks, each block folded in with one
+        // 64x64->128-bit multiply per lane (as wyhash does): a summary takes
+        // two fingerprints per document, so this is on its hot path.
+        let count = bytes.count
+        var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: count)
+        var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F &+ UInt64(truncatingIfNeeded: count)
         var i = 0
-        while i + 8 <= bytes.count {
-            let word = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            a = Self.mix(a ^ word) &* 0xFF51_AFD7_ED55_8CCD
-            b = Self.mix(b &+ word &* 0x9FB2_1C65_1E98_DF25)
-            i += 8
+        while i + 16 <= count {
+            let x = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            let y = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
+            a = Self.fold(a ^ x, y ^ 0xA076_1D64_78BD_642F)
+            b = Self.fold(b ^ y, x ^ 0xE703_7ED1_A0B4_28DB)
+            i += 16
         }
-        var tail: UInt64 = 0
+        // The last 0-15 bytes, zero-padded; the length in the seeds tells paddings apart.
+        var x: UInt64 = 0
+        var y: UInt64 = 0
         var shift: UInt64 = 0
-        while i < bytes.count {
-            tail |= UInt64(bytes[i]) << shift
+        while i < count {
+            if shift < 64 { x |= UInt64(bytes[i]) << shift } else { y |= UInt64(bytes[i]) << (shift - 64) }
             shift += 8
             i += 1
         }
-        a = Self.mix(a ^ tail ^ 0x1)
-        b = Self.mix(b &+ tail &* 0xD6E8_FEB8_6659_FD93)
+        a = Self.fold(a ^ x ^ 0x8EBC_6AF0_9C88_C6E3, y ^ 0x5899_65CC_7537_4CC3)
+        b = Self.fold(b ^ y ^ 0x1D8E_4E27_C47D_124F, x ^ 0xA076_1D64_78BD_642F)
         high = Self.mix(a ^ (b >> 29))
         low = Self.mix(b ^ (a << 17))
+    }
+
+    @inline(__always) private static func fold(_ x: UInt64, _ y: UInt64) -> UInt64 {
+        let product = x.multipliedFullWidth(by: y)
+        return product.high ^ product.low
     }
 
     public init(_ bytes: [UInt8]) {

@@ -2,6 +2,8 @@
 /// `{"source","document","line","column","valid","eventType","diagnostics":[...]}`.
 /// The key set is versioned in the README; changing it is a breaking change.
 public struct JSONRecordRenderer {
+    private let recurring = EscapedStringCache()
+
     public init() {}
 
     /// `signature` adds `"signature"` (and `"keyIndex"` when valid) for `verify`.
@@ -9,17 +11,31 @@ public struct JSONRecordRenderer {
         _ report: DocumentReport, locator: some SourceLocator,
         signature: (status: String, keyIndex: Int?)? = nil, into out: inout [UInt8]
     ) {
-        let start = locator.position(ofSourceOffset: report.startOffset)
-        out.append("{\"source\":")
-        JSONText.appendString(report.source, to: &out)
-        out.append(",\"document\":")
+        appendHead(source: report.source, into: &out)
         out.append(decimal: report.index)
+        appendTail(report, locator: locator, signature: signature, into: &out)
+    }
+
+    /// A record up to its document number, which only the reader of the
+    /// whole source knows when parts of it are read on other threads.
+    public func appendHead(source: String, into out: inout [UInt8]) {
+        out.append("{\"source\":")
+        recurring.append(source, to: &out)
+        out.append(",\"document\":")
+    }
+
+    /// The rest of a record, after its document number.
+    public func appendTail(
+        _ report: DocumentReport, locator: some SourceLocator,
+        signature: (status: String, keyIndex: Int?)? = nil, into out: inout [UInt8]
+    ) {
+        let start = locator.position(ofSourceOffset: report.startOffset)
         out.append(",\"line\":")
         out.append(decimal: start.line)
         out.append(",\"column\":")
         out.append(decimal: start.column)
         out.append(report.isValid ? ",\"valid\":true,\"eventType\":" : ",\"valid\":false,\"eventType\":")
-        JSONText.appendOptionalString(report.eventType, to: &out)
+        if let eventType = report.eventType { recurring.append(eventType, to: &out) } else { out.append("null") }
         if let signature {
             out.append(",\"signature\":")
             JSONText.appendString(signature.status, to: &out)

@@ -3,6 +3,15 @@
 /// bidi controls: valid JSON either way, and safe if it lands on a terminal.
 public enum JSONText {
     public static func appendString(_ text: String, to out: inout [UInt8]) {
+        // Printable ASCII other than '"' and '\\' needs no escape: copy it whole.
+        let copied = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            guard utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) else { return false }
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: utf8)
+            out.append(UInt8(ascii: "\""))
+            return true
+        }
+        if copied == true { return }
         out.append(UInt8(ascii: "\""))
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -171,6 +171,13 @@ struct ByteScanner {
 
     // MARK: Strings
 
+    /// The end of a string that is printable ASCII without escapes (nearly
+    /// every key and value); -1 for any other string, which `scanString` reads.
+    @inline(__always) func scanPlainString(at quote: Int) -> Int {
+        let stop = skipPlainStringBytes(from: quote + 1)
+        return stop < count && bytes[stop] == UInt8(ascii: "\"") ? stop + 1 : -1
+    }
+
     func scanString(at quote: Int) -> Result<ScannedString, Stop> {
         var i = quote + 1
         var hasEscapes = false
@@ -210,9 +217,11 @@ struct ByteScanner {
         endOfInput(at: i, expected: .unterminatedString(startOffset: quote))
     }
 
-    /// Skips bytes that need no attention: printable ASCII other than `"` and `\`.
-    /// Eight at a time: a word is plain when no byte is below 0x20, at or above
-    /// 0x80, or equal to 0x22 or 0x5C (the classic has-zero-byte tests).
+    /// Skips bytes that need no attention: printable ASCII other than `"` and `\\`.
+    /// Eight at a time: a byte is special when it is below 0x20, at or above
+    /// 0x80, or equal to 0x22 or 0x5C (the classic has-zero-byte tests). Their
+    /// borrows only ever mark bytes after a truly special one, so the lowest
+    /// mark is the first special byte and the scan stops right on it.
     @inline(__always) private func skipPlainStringBytes(from start: Int) -> Int {
         var i = start
         let ones: UInt64 = 0x0101_0101_0101_0101
@@ -221,11 +230,11 @@ struct ByteScanner {
             let word = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
             let quotes = word ^ (ones &* 0x22)
             let backslashes = word ^ (ones &* 0x5C)
-            let special = (word &- ones &* 0x20)
+            let special = ((word &- ones &* 0x20)
                 | (quotes &- ones) & ~quotes
                 | (backslashes &- ones) & ~backslashes
-                | word
-            if special & highs != 0 { break }
+                | word) & highs
+            if special != 0 { return i + special.littleEndian.trailingZeroBitCount >> 3 }
             i += 8
         }
         while i < count {

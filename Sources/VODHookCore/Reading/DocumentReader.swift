@@ -20,8 +20,14 @@ public final class DocumentReader {
     /// Bytes of `storage` that hold input.
     private var filled = 0
     private var inputEnded = false
-    private var parser = JSONParser()
-    private var duplicateFinder = DuplicateKeyFinder()
+    /// The parser and the duplicate finder, behind a pointer: they are
+    /// mutated for every document, and a class's stored properties cost a
+    /// dynamic exclusivity check on every access.
+    private let scratch: UnsafeMutablePointer<(parser: JSONParser, duplicateFinder: DuplicateKeyFinder)> = {
+        let scratch = UnsafeMutablePointer<(parser: JSONParser, duplicateFinder: DuplicateKeyFinder)>.allocate(capacity: 1)
+        scratch.initialize(to: (JSONParser(), DuplicateKeyFinder()))
+        return scratch
+    }()
     private var lines = LineIndex()
     private var documentCount = 0
     private var pendingFindings: [Diagnostic] = []
@@ -32,6 +38,17 @@ public final class DocumentReader {
 
     /// Ends `forEach` after the current document (the output went away).
     public func stop() { stopRequested = true }
+
+    /// Top-level values may start only before this offset (a part reader's share).
+    private var limit = Int.max
+    /// False for a part reader: whether a source holds no document is the whole source's question.
+    private var reportsNoDocument = true
+    /// The top-level values read, kept by part readers.
+    public private(set) var values: [TopLevelValue] = []
+    private var recordsValues = false
+    /// Where the next top-level value starts once `forEach` is done: at or
+    /// past the limit, or the end of the input.
+    public private(set) var resumeOffset = 0
 
     private let documentLimit: Int
     /// The least asked of the input at a time. Reads otherwise fill the
@@ -52,11 +69,35 @@ public final class DocumentReader {
         self.mode = mode
         documentLimit = maxDocumentBytes
         readSize = max(blockSize, 16)
-        parser.valueLimit = maxValues
+        scratch.pointee.parser.valueLimit = maxValues
         storage = Self.resize(nil, to: max(blockSize, 16))
     }
 
-    deinit { free(storage.baseAddress) }
+    /// A reader of part of a stream: `input` yields the source from
+    /// `start.offset` on, and top-level values are read while they start
+    /// before `limit` (the last one read may end past it). It records each
+    /// top-level value and reports no `no-document` finding, so whoever
+    /// joins the parts can line them up with the whole source.
+    public convenience init(input: any ByteInput, from start: ReadStart, stoppingBefore limit: Int, blockSize: Int = 1 << 16) {
+        self.init(input: input, mode: .stream, blockSize: blockSize)
+        base = start.offset
+        lines = LineIndex(at: start)
+        self.limit = limit
+        reportsNoDocument = false
+        recordsValues = true
+    }
+
+    /// The line and column where the next top-level value starts, for a reader that carries on from there.
+    public var resumePoint: ReadStart {
+        let position = position(ofSourceOffset: resumeOffset)
+        return ReadStart(offset: resumeOffset, line: position.line, column: position.column)
+    }
+
+    deinit {
+        free(storage.baseAddress)
+        scratch.deinitialize(count: 1)
+        scratch.deallocate()
+    }
 
     /// malloc and realloc, not allocate and copy: a large buffer grows in
     /// place (mremap), so a huge document costs its size, not that plus the
@@ -74,21 +115,25 @@ public final class DocumentReader {
 
     /// Calls `body` with each document in source order.
     public func forEach(_ body: (ReadDocument) -> Void) throws(InputError) {
-        var position = 0
-        try readBOM(&position)
+        var position = base
+        if position == 0 { try readBOM(&position) }
         var sawEmptyArray = false
+        defer { resumeOffset = position }
         while !stopRequested {
             position = try skipSeparators(from: position)
-            guard try ensureByte(at: position, keeping: position) else { break }
+            guard try ensureByte(at: position, keeping: position), position < limit else { break }
+            var value = TopLevelValue(offset: position, documentsBefore: documentCount, isEmptyArray: false)
             if mode == .stream && byte(at: position) == UInt8(ascii: "[") {
                 let produced = try readArray(from: &position, body)
                 if !produced { sawEmptyArray = true }
+                value.isEmptyArray = !produced
             } else {
                 try readDocument(from: &position, depth: 0, pointerPrefix: "", body)
-                if mode == .body { break }
             }
+            if recordsValues { values.append(value) }
+            if mode == .body { break }
         }
-        if documentCount == 0 && !stopRequested {
+        if reportsNoDocument && documentCount == 0 && !stopRequested {
             let message = sawEmptyArray
                 ? "the source holds only an empty array, so no document"
                 : "the source holds no JSON document (it is empty or whitespace only)"
@@ -125,8 +170,8 @@ public final class DocumentReader {
             if depth == 0, let offset = try strayDataAfterValue(at: valueEnd, keeping: start) {
                 stray = (offset, try problem(at: offset, keeping: start) { .unexpectedData(found: $0) })
             }
-            if base != tapeBase { parser.shiftTape(by: tapeBase - base) }
-            let document = JSONDocument(bytes: bytes, baseOffset: base, nodes: parser.tape)
+            if base != tapeBase { scratch.pointee.parser.shiftTape(by: tapeBase - base) }
+            let document = JSONDocument(bytes: bytes, baseOffset: base, nodes: scratch.pointee.parser.tape)
             var findings = duplicateFindings(in: document, prefix: pointerPrefix)
             if let stray {
                 findings.append(readError(JSONReadError(problem: stray.problem, offset: stray.offset - base), pointer: pointerPrefix))
@@ -211,7 +256,7 @@ public final class DocumentReader {
     /// fails. A complete value's end is a source offset, a failure's a buffer offset.
     private func parse(from start: Int, depth: Int) throws(InputError) -> JSONParser.Outcome {
         while true {
-            let outcome = parser.parseValue(in: bytes, from: start - base, isFinal: inputEnded, depth: depth)
+            let outcome = scratch.pointee.parser.parseValue(in: bytes, from: start - base, isFinal: inputEnded, depth: depth)
             switch outcome {
             case .complete(let valueEnd):
                 // Checked here too, so the limit holds exactly, whatever the blocks held.
@@ -305,9 +350,12 @@ public final class DocumentReader {
 
     private func emit(start: Int, json: JSONDocument?, findings: [Diagnostic], pointerPrefix: String = "", _ body: (ReadDocument) -> Void) {
         documentCount += 1
-        var all = pendingFindings
-        pendingFindings.removeAll()
-        all.append(contentsOf: findings)
+        // Nearly every document has no reader findings: touch no array then.
+        var all = findings
+        if !pendingFindings.isEmpty {
+            all = pendingFindings + findings
+            pendingFindings.removeAll()
+        }
         body(ReadDocument(index: documentCount, pointerPrefix: pointerPrefix, startOffset: start, json: json, findings: all))
     }
 
@@ -331,7 +379,7 @@ public final class DocumentReader {
     private func duplicateFindings(in document: JSONDocument, prefix: String) -> [Diagnostic] {
         // Most objects have a handful of distinct keys; skip the work for scalars.
         guard document.nodes.first?.kind == .object || document.nodes.first?.kind == .array else { return [] }
-        let duplicates = duplicateFinder.find(in: document)
+        let duplicates = scratch.pointee.duplicateFinder.find(in: document)
         guard !duplicates.isEmpty else { return [] }
         let pointers = document.pointers(to: duplicates.map(\.repeated), prefix: prefix)
         return zip(duplicates, pointers).map { duplicate, pointer in

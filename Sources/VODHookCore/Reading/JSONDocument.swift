@@ -27,6 +27,14 @@ public struct JSONDocument {
         return UnsafeRawBufferPointer(rebasing: bytes[node.start..<node.end])
     }
 
+    /// The bytes between a string's quotes when it has no escapes, and so
+    /// are its decoded text; nil when it has escapes and must be decoded.
+    @inline(__always) public func plainString(_ index: Int) -> UnsafeRawBufferPointer? {
+        let node = nodes[index]
+        guard !node.hasEscapes else { return nil }
+        return UnsafeRawBufferPointer(rebasing: bytes[(node.start + 1)..<(node.end - 1)])
+    }
+
     /// Calls `body` with the decoded UTF-8 of a string node, without copying when it has no escapes.
     public func withDecodedString<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         let node = nodes[index]

@@ -16,11 +16,12 @@ public struct JSONParser: Sendable {
     var valueLimit = JSONParser.maxValues
 
     public private(set) var tape: [JSONNode] = []
-    private var openContainers: [Int32] = []
+    /// Where a value is built before it becomes `tape`; a copy of the parser
+    /// gets its own on first use, so copies never share it.
+    private var scratch = ParserScratch()
 
     public init() {
         tape.reserveCapacity(64)
-        openContainers.reserveCapacity(16)
     }
 
     public enum Outcome: Sendable, Hashable {
@@ -36,8 +37,13 @@ public struct JSONParser: Sendable {
     public mutating func parseValue(
         in bytes: UnsafeRawBufferPointer, from start: Int, isFinal: Bool, depth: Int = 0
     ) -> Outcome {
-        tape.removeAll(keepingCapacity: true)
-        openContainers.removeAll(keepingCapacity: true)
+        if !isKnownUniquelyReferenced(&scratch) { scratch = ParserScratch() }
+        var tape = TapeBuilder(scratch)
+        // Every outcome leaves the tape as far as it got, as an array.
+        defer {
+            self.tape.removeAll(keepingCapacity: true)
+            self.tape.append(contentsOf: tape.nodes)
+        }
         var scanner = ByteScanner(bytes: bytes, isFinal: isFinal)
         var i = start
         // After a key's ':' or an array's '[' / ',' the parser wants a value;
@@ -51,11 +57,11 @@ public struct JSONParser: Sendable {
             let byte = scanner[i]
             switch byte {
             case UInt8(ascii: "{"), UInt8(ascii: "["):
-                guard openContainers.count + depth < Self.maxDepth else {
+                guard tape.openCount + depth < Self.maxDepth else {
                     return .failed(JSONReadError(problem: .tooDeep(limit: Self.maxDepth), offset: i))
                 }
                 let isObject = byte == UInt8(ascii: "{")
-                openContainers.append(Int32(tape.count))
+                tape.open(tape.count)
                 tape.append(JSONNode(start: i, end: i, next: 0, count: 0, kind: isObject ? .object : .array, hasEscapes: false))
                 i = scanner.skipWhitespace(from: i + 1)
                 guard i < scanner.count else {
@@ -64,20 +70,28 @@ public struct JSONParser: Sendable {
                 }
                 if isObject {
                     if scanner[i] == UInt8(ascii: "}") {
-                        i = closeContainer(at: i)
+                        i = Self.closeContainer(&tape, at: i)
                     } else {
-                        switch parseMember(&scanner, at: i) {
+                        let next = Self.plainMember(&tape, scanner, at: i, limit: valueLimit)
+                        if next >= 0 { i = next; continue wantValue }
+                        switch Self.parseMember(&tape, &scanner, at: i, limit: valueLimit) {
                         case .value(let next): i = next; continue wantValue
                         case .stop(let outcome): return outcome
                         }
                     }
                 } else if scanner[i] == UInt8(ascii: "]") {
-                    i = closeContainer(at: i)
+                    i = Self.closeContainer(&tape, at: i)
                 } else {
-                    tape[Int(openContainers[openContainers.count - 1])].count += 1
+                    tape[tape.top!].count += 1
                     continue wantValue
                 }
             case UInt8(ascii: "\""):
+                let plainEnd = scanner.scanPlainString(at: i)
+                if plainEnd >= 0 {
+                    tape.append(JSONNode(start: i, end: plainEnd, next: Int32(tape.count + 1), count: 0, kind: .string, hasEscapes: false))
+                    i = plainEnd
+                    break
+                }
                 switch scanner.scanString(at: i) {
                 case .success(let scanned):
                     tape.append(JSONNode(start: i, end: scanned.end, next: Int32(tape.count + 1), count: 0, kind: .string, hasEscapes: scanned.hasEscapes))
@@ -103,9 +117,9 @@ public struct JSONParser: Sendable {
             }
 
             // A value just ended: close containers until one wants another value.
-            while let top = openContainers.last {
+            while let top = tape.top {
                 i = scanner.skipWhitespace(from: i)
-                let isObject = tape[Int(top)].kind == .object
+                let isObject = tape[top].kind == .object
                 guard i < scanner.count else {
                     let problem: JSONReadProblem = isObject
                         ? .expectedCommaOrBrace(found: .endOfInput) : .expectedCommaOrBracket(found: .endOfInput)
@@ -124,16 +138,18 @@ public struct JSONParser: Sendable {
                         return .failed(JSONReadError(problem: .trailingComma(closer: closer), offset: comma))
                     }
                     if isObject {
-                        switch parseMember(&scanner, at: i) {
+                        let next = Self.plainMember(&tape, scanner, at: i, limit: valueLimit)
+                        if next >= 0 { i = next; continue wantValue }
+                        switch Self.parseMember(&tape, &scanner, at: i, limit: valueLimit) {
                         case .value(let next): i = next; continue wantValue
                         case .stop(let outcome): return outcome
                         }
                     }
-                    tape[Int(top)].count += 1
+                    tape[top].count += 1
                     continue wantValue
                 }
                 if byte == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
-                    i = closeContainer(at: i)
+                    i = Self.closeContainer(&tape, at: i)
                     continue
                 }
                 return scanner.separatorError(at: i) { isObject ? .expectedCommaOrBrace(found: $0) : .expectedCommaOrBracket(found: $0) }
@@ -156,23 +172,41 @@ public struct JSONParser: Sendable {
         case stop(Outcome)
     }
 
+    /// The usual member start, `"key":` with a plain key and no space before
+    /// the colon, read inline; -1 leaves anything else to `parseMember`.
+    @inline(__always)
+    private static func plainMember(_ tape: inout TapeBuilder, _ scanner: ByteScanner, at start: Int, limit: Int) -> Int {
+        guard scanner[start] == UInt8(ascii: "\""), tape.count < limit else { return -1 }
+        let keyEnd = scanner.scanPlainString(at: start)
+        guard keyEnd >= 0, keyEnd < scanner.count, scanner[keyEnd] == UInt8(ascii: ":") else { return -1 }
+        tape.append(JSONNode(start: start, end: keyEnd, next: Int32(tape.count + 1), count: 0, kind: .string, hasEscapes: false))
+        tape[tape.top!].count += 1
+        return keyEnd + 1
+    }
+
     /// Reads `"key" :` and leaves the parser wanting the member's value.
-    private mutating func parseMember(_ scanner: inout ByteScanner, at start: Int) -> MemberStep {
+    private static func parseMember(
+        _ tape: inout TapeBuilder, _ scanner: inout ByteScanner, at start: Int, limit: Int
+    ) -> MemberStep {
         let byte = scanner[start]
         guard byte == UInt8(ascii: "\"") else {
             if byte == UInt8(ascii: "'") { return .stop(.failed(JSONReadError(problem: .singleQuote, offset: start))) }
             if byte == UInt8(ascii: "/") { return .stop(.failed(JSONReadError(problem: .comment, offset: start))) }
             return .stop(scanner.unexpected(at: start) { .expectedKey(found: $0) })
         }
-        guard tape.count < valueLimit else {
-            return .stop(.failed(JSONReadError(problem: .tooManyValues(limit: valueLimit), offset: start)))
+        guard tape.count < limit else {
+            return .stop(.failed(JSONReadError(problem: .tooManyValues(limit: limit), offset: start)))
         }
-        let keyEnd: Int
-        switch scanner.scanString(at: start) {
-        case .success(let scanned):
-            tape.append(JSONNode(start: start, end: scanned.end, next: Int32(tape.count + 1), count: 0, kind: .string, hasEscapes: scanned.hasEscapes))
-            keyEnd = scanned.end
-        case .failure(let stop): return .stop(stop.outcome)
+        var keyEnd = scanner.scanPlainString(at: start)
+        if keyEnd >= 0 {
+            tape.append(JSONNode(start: start, end: keyEnd, next: Int32(tape.count + 1), count: 0, kind: .string, hasEscapes: false))
+        } else {
+            switch scanner.scanString(at: start) {
+            case .success(let scanned):
+                tape.append(JSONNode(start: start, end: scanned.end, next: Int32(tape.count + 1), count: 0, kind: .string, hasEscapes: scanned.hasEscapes))
+                keyEnd = scanned.end
+            case .failure(let stop): return .stop(stop.outcome)
+            }
         }
         let colon = scanner.skipWhitespace(from: keyEnd)
         guard colon < scanner.count else {
@@ -181,12 +215,12 @@ public struct JSONParser: Sendable {
         guard scanner[colon] == UInt8(ascii: ":") else {
             return .stop(scanner.separatorError(at: colon) { .expectedColon(found: $0) })
         }
-        tape[Int(openContainers[openContainers.count - 1])].count += 1
+        tape[tape.top!].count += 1
         return .value(at: colon + 1)
     }
 
-    private mutating func closeContainer(at closer: Int) -> Int {
-        let index = Int(openContainers.removeLast())
+    private static func closeContainer(_ tape: inout TapeBuilder, at closer: Int) -> Int {
+        let index = tape.close()
         tape[index].end = closer + 1
         tape[index].next = Int32(tape.count)
         return closer + 1

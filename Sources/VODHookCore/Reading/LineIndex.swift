@@ -15,26 +15,67 @@ struct LineIndex {
     /// long line cost only the distance moved.
     private var cachedOffset = -1
     private var cachedColumn = 0
+    /// The last answer of `newlinesBelow`, where the next search starts.
+    private var lastBelow = 0
 
-    /// Called before the reader drops the bytes before `keep`.
+    init() {}
+
+    /// An index whose first byte is not the source's, but the one at `start`.
+    init(at start: ReadStart) {
+        newlinesBefore = start.line - 1
+        baseColumn = start.column - 1
+        indexedFrom = start.offset
+        indexedTo = start.offset
+    }
+
+    /// Called before the reader drops the bytes before `keep`. Line feeds not
+    /// yet indexed are counted, not stored, since they are about to go.
     mutating func forget(upTo keep: Int, in bytes: UnsafeRawBufferPointer, base: Int) {
-        index(through: keep, in: bytes, base: base)
-        let lastNewline = newlines.last(where: { $0 < keep })
-        if let lastNewline, lastNewline >= base {
+        let from = max(indexedTo, base)
+        var unindexed = 0
+        var lastNewline = -1
+        if from < keep {
+            unindexed = ByteSearch.count(0x0A, in: bytes, from: from - base, to: keep - base)
+            if unindexed > 0, let last = ByteSearch.last(0x0A, in: bytes, from: from - base, to: keep - base) {
+                lastNewline = last + base
+            }
+        }
+        let dropped = newlines.partitioningIndex { $0 >= keep }
+        if lastNewline < 0 && dropped > 0 { lastNewline = newlines[dropped - 1] }
+        if lastNewline >= base {
             baseColumn = UTF8Count.scalars(in: bytes, from: lastNewline + 1 - base, to: keep - base)
         } else {
             baseColumn += UTF8Count.scalars(in: bytes, from: 0, to: keep - base)
         }
-        let dropped = newlines.partitioningIndex { $0 >= keep }
-        newlinesBefore += dropped
+        newlinesBefore += dropped + unindexed
         newlines.removeFirst(dropped)
+        lastBelow = 0
         indexedFrom = keep
+        indexedTo = max(indexedTo, keep)
         cachedOffset = -1
     }
 
     mutating func line(of offset: Int, in bytes: UnsafeRawBufferPointer, base: Int) -> Int {
         index(through: offset, in: bytes, base: base)
-        return newlinesBefore + newlines.partitioningIndex { $0 >= offset } + 1
+        return newlinesBefore + newlinesBelow(offset) + 1
+    }
+
+    /// How many indexed line feeds come before `offset`. Queries mostly move
+    /// forward a line or two (a stream's documents, one after the other), so
+    /// the search steps on from the last answer before it bisects.
+    private mutating func newlinesBelow(_ offset: Int) -> Int {
+        var below = min(lastBelow, newlines.count)
+        if below == 0 || newlines[below - 1] < offset {
+            for _ in 0..<4 {
+                if below == newlines.count || newlines[below] >= offset {
+                    lastBelow = below
+                    return below
+                }
+                below += 1
+            }
+        }
+        lastBelow = newlines.partitioningIndex { $0 >= offset }
+        return lastBelow
     }
 
     mutating func position(of offset: Int, in bytes: UnsafeRawBufferPointer, base: Int) -> SourcePosition {
@@ -59,9 +100,9 @@ struct LineIndex {
         guard indexedTo < limit else { return }
         var i = indexedTo - base
         let stop = limit - base
-        while i < stop {
-            if bytes[i] == 0x0A { newlines.append(i + base) }
-            i += 1
+        while let found = ByteSearch.first(0x0A, in: bytes, from: i, to: stop) {
+            newlines.append(found + base)
+            i = found + 1
         }
         indexedTo = limit
     }

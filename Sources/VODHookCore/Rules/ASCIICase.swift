@@ -7,4 +7,12 @@ enum ASCIICase {
     static func equalIgnoringCase(_ a: some Sequence<UInt8>, _ b: some Sequence<UInt8>) -> Bool {
         a.elementsEqual(b) { lower($0) == lower($1) }
     }
+
+    /// The same on buffers, as the validator asks of every key of a
+    /// matching length: a plain loop instead of two generic iterators.
+    static func equalIgnoringCase(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        guard a.count == b.count else { return false }
+        for index in 0..<a.count where lower(a[index]) != lower(b[index]) { return false }
+        return true
+    }
 }

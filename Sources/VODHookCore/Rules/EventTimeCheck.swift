@@ -48,6 +48,29 @@ public enum EventTimeCheck {
         return parser.check()
     }
 
+    /// True exactly when `problem(in:)` is nil: `yyyy-MM-ddTHH:mm:ssZ`
+    /// naming a real instant, decided on the bytes, so the usual valid time
+    /// costs no `String` and no arrays.
+    static func isWellFormed(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard bytes.count == 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+            bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+            bytes[19] == UInt8(ascii: "Z")
+        else { return false }
+        @inline(__always) func number(_ start: Int, _ count: Int) -> Int {
+            var value = 0
+            for i in start..<start + count {
+                let digit = bytes[i] &- UInt8(ascii: "0")
+                guard digit < 10 else { return -1 }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        let year = number(0, 4), month = number(5, 2), day = number(8, 2)
+        let hour = number(11, 2), minute = number(14, 2), second = number(17, 2)
+        guard year >= 0, (1...12).contains(month), day >= 1, day <= EventTimeCalendar.daysIn(month: month, year: year) else { return false }
+        return (0...23).contains(hour) && (0...59).contains(minute) && (0...59).contains(second)
+    }
+
     /// A number is most often UNIX time; 10 digits are seconds, 13 milliseconds.
     private static func bareNumber(_ digits: [Unicode.Scalar]) -> (String, String?) {
         let plain = "is a bare number, not a date and time in the form \(shape)"

@@ -1,51 +1,59 @@
 extension Validator {
     /// The spec's conditions between fields ("when Status is fail, ErrorCode
     /// should be present"), read from the values `collectFields` chose.
-    func checkConditions(_ spec: EventSpec, _ document: JSONDocument, findings: inout [Diagnostic], pointerPrefix: String) {
-        for condition in spec.conditions {
-            guard let governing = spec.fieldIndex(named: condition.field), slots[governing] >= 0 else { continue }
-            let value = slots[governing]
-            guard document[value].kind == .string,
-                let allowed = spec.fields[governing].allowedValues
-            else { continue }
-            let text = document.string(value)
+    func checkConditions(_ compiled: CompiledSpec, _ fields: FieldSlots, _ document: JSONDocument, findings: inout [Diagnostic], pointerPrefix: String) {
+        let tables = compiled.tables
+        for condition in tables.conditions {
+            let value = fields.values[condition.governing]
+            guard value >= 0, document[value].kind == .string else { continue }
             // Only a valid governing value says anything; a wrong one is its own finding.
-            guard allowed.contains(text) else { continue }
-            let holds: Bool
-            switch condition.trigger {
-            case .equals(let expected): holds = text == expected
-            case .differsFrom(let other): holds = text != other
+            var matched = fields.allowedMatches[condition.governing]
+            if matched == -2 {
+                matched = document.plainString(value).map { tables.allowedIndex(of: $0, field: condition.governing) }
+                    ?? document.withDecodedString(value) { tables.allowedIndex(of: $0, field: condition.governing) }
             }
-            guard holds else { continue }
-            let severity = RuleCatalog.severity(of: condition.rule)
+            guard matched >= 0, (matched == condition.triggerValue) == condition.isEquals else { continue }
             for subject in condition.subjects {
-                guard let index = spec.fieldIndex(named: subject) else { continue }
-                let present = slots[index] >= 0
-                switch condition.expectation {
-                case .absent where present:
-                    let key = slotKeys[index]
-                    findings.append(Diagnostic(
-                        severity, condition.rule,
-                        "\(subject) is present but \(condition.field) is \(TerminalSafe.quoted(text)); \(condition.reason)",
-                        offset: document.sourceOffset(of: key), pointer: document.pointer(to: key, prefix: pointerPrefix)))
-                case .present where !present:
-                    findings.append(Diagnostic(
-                        severity, condition.rule,
-                        "\(condition.field) is \(TerminalSafe.quoted(text)) but \(subject) is absent; \(condition.reason)",
-                        offset: document.sourceOffset(of: value), pointer: document.pointer(to: value, prefix: pointerPrefix)))
-                case .present where isEmptyString(slots[index], document):
-                    // An empty optional field is no finding of its own, but it
-                    // says as little as an absent one where one is expected.
-                    let subjectValue = slots[index]
-                    findings.append(Diagnostic(
-                        severity, condition.rule,
-                        "\(condition.field) is \(TerminalSafe.quoted(text)) but \(subject) is empty; \(condition.reason)",
-                        offset: document.sourceOffset(of: subjectValue), pointer: document.pointer(to: subjectValue, prefix: pointerPrefix)))
-                default:
-                    break
+                let index = tables.subjectFields[subject]
+                let present = fields.values[index] >= 0
+                if condition.expectsPresent {
+                    if present && !isEmptyString(fields.values[index], document) { continue }
+                } else if !present {
+                    continue
                 }
+                findings.append(conditionFinding(
+                    compiled, condition, subject: subject, governingValue: value, subjectKey: fields.keys[index],
+                    subjectValue: fields.values[index], document, pointerPrefix))
             }
         }
+    }
+
+    private func conditionFinding(
+        _ compiled: CompiledSpec, _ resolved: CompiledCondition, subject: Int, governingValue value: Int,
+        subjectKey key: Int, subjectValue: Int, _ document: JSONDocument, _ pointerPrefix: String
+    ) -> Diagnostic {
+        let condition = compiled.spec.conditions[resolved.index]
+        let severity = RuleCatalog.severity(of: condition.rule)
+        let name = compiled.subjectNames[subject]
+        let text = TerminalSafe.quoted(document.string(value))
+        if !resolved.expectsPresent {
+            return Diagnostic(
+                severity, condition.rule,
+                "\(name) is present but \(condition.field) is \(text); \(condition.reason)",
+                offset: document.sourceOffset(of: key), pointer: document.pointer(to: key, prefix: pointerPrefix))
+        }
+        if subjectValue < 0 {
+            return Diagnostic(
+                severity, condition.rule,
+                "\(condition.field) is \(text) but \(name) is absent; \(condition.reason)",
+                offset: document.sourceOffset(of: value), pointer: document.pointer(to: value, prefix: pointerPrefix))
+        }
+        // An empty optional field is no finding of its own, but it says as
+        // little as an absent one where one is expected.
+        return Diagnostic(
+            severity, condition.rule,
+            "\(condition.field) is \(text) but \(name) is empty; \(condition.reason)",
+            offset: document.sourceOffset(of: subjectValue), pointer: document.pointer(to: subjectValue, prefix: pointerPrefix))
     }
 
     private func isEmptyString(_ value: Int, _ document: JSONDocument) -> Bool {

@@ -2,61 +2,67 @@ import EditDistance
 
 extension Validator {
     /// Sorts every key into a spec field (exactly or ignoring case) or the
-    /// unknown ones, and reports miscased and unknown keys.
-    mutating func collectFields(_ document: JSONDocument, spec: EventSpec, findings: inout [Diagnostic], pointerPrefix: String) {
-        slots.removeAll(keepingCapacity: true)
-        slots.append(contentsOf: repeatElement(-1, count: spec.fields.count))
-        slotKeys.removeAll(keepingCapacity: true)
-        slotKeys.append(contentsOf: repeatElement(-1, count: spec.fields.count))
-        occurrences.removeAll(keepingCapacity: true)
-        unknownKeys.removeAll(keepingCapacity: true)
-        var exact = [Bool](repeating: false, count: spec.fields.count)
-        var miscased: [(key: Int, field: Int)] = []
+    /// unknown ones, and reports miscased and unknown keys. Keys are matched
+    /// on their bytes; names are made only for findings.
+    func collectFields(
+        _ document: JSONDocument, spec compiled: CompiledSpec, into fields: FieldSlots, findings: inout [Diagnostic], pointerPrefix: String
+    ) {
+        let tables = compiled.tables
+        var miscasedCount = 0
         var camelCaseKeys = 0
-        var keyCount = 0
-        for (key, value) in document.members(of: document.root) {
-            keyCount += 1
-            let match = document.withDecodedString(key) { bytes -> (Int, Bool)? in
-                if let first = bytes.first, first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") { camelCaseKeys += 1 }
-                for (index, field) in spec.fields.enumerated() where field.nameBytes.count == bytes.count {
-                    if field.nameBytes.elementsEqual(bytes) { return (index, true) }
+        let keyCount = Int(document[document.root].count)
+        var expectedField = 0
+        var key = document.root + 1
+        for _ in 0..<keyCount {
+            let value = key + 1
+            defer { key = Int(document[value].next) }
+            let plain = document.plainString(key)
+            let first = plain.map { $0.first } ?? document.withDecodedString(key) { $0.first }
+            if let first, first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") { camelCaseKeys += 1 }
+            // Keys usually come in the spec's order, so the search starts after the last match.
+            var index = plain.map { tables.exactField($0, hint: expectedField) }
+                ?? document.withDecodedString(key) { tables.exactField($0, hint: expectedField) }
+            if index >= 0 {
+                expectedField = index + 1
+                fields.addOccurrence(field: index, key: key, value: value)
+                // The first exact key wins; a repeat is the reader's duplicate-key finding.
+                if fields.exact[index] == 0 {
+                    fields.exact[index] = 1
+                    fields.values[index] = value
+                    fields.keys[index] = key
                 }
-                for (index, field) in spec.fields.enumerated() where field.nameBytes.count == bytes.count {
-                    if ASCIICase.equalIgnoringCase(field.nameBytes, bytes) { return (index, false) }
-                }
-                return nil
-            }
-            guard let (index, isExact) = match else {
-                unknownKeys.append(key)
                 continue
             }
-            occurrences.append((index, key, value))
-            if isExact {
-                // The first exact key wins; a repeat is the reader's duplicate-key finding.
-                if !exact[index] {
-                    exact[index] = true
-                    slots[index] = value
-                    slotKeys[index] = key
-                }
-            } else {
-                miscased.append((key, index))
-                if slots[index] == -1 {
-                    slots[index] = value
-                    slotKeys[index] = key
-                }
+            index = document.withDecodedString(key) { tables.caseInsensitiveField($0) }
+            guard index >= 0 else {
+                fields.addUnknown(key)
+                continue
+            }
+            fields.addOccurrence(field: index, key: key, value: value)
+            fields.miscased[miscasedCount] = fields.occurrenceCount - 1
+            miscasedCount += 1
+            if fields.values[index] == -1 {
+                fields.values[index] = value
+                fields.keys[index] = key
             }
         }
+        guard miscasedCount > 0 || fields.unknownCount > 0 else { return }
+        let spec = compiled.spec
+        let unknownKeys = fields.unknownKeys
         // A payload of camelCase keys is another vendor's event, not a typo;
         // the first miscased key says so once, so the count of findings stays
         // one per key.
-        let lookAlike = !miscased.isEmpty && keyCount > 1 && camelCaseKeys == keyCount
-        for (position, (key, index)) in miscased.enumerated() {
+        let lookAlike = miscasedCount > 0 && keyCount > 1 && camelCaseKeys == keyCount
+        for position in 0..<miscasedCount {
+            let occurrence = fields.miscased[position]
+            let key = fields.occurrenceKeys[occurrence]
+            let index = fields.occurrenceFields[occurrence]
             let name = spec.fields[index].name
             var message = "key \(TerminalSafe.quoted(document.string(key))) matches the field \(TerminalSafe.quoted(name)) only when case is ignored"
-            if lookAlike && position == 0 { message += lookAlikeCallout(spec, document) }
+            if lookAlike && position == 0 { message += lookAlikeCallout(spec, unknownKeys: unknownKeys, document) }
             // Beside the exact key it is not a harmless typo: Go's encoding/json
             // and others match keys ignoring case and may take this value.
-            let hint = exact[index]
+            let hint = fields.exact[index] != 0
                 ? "remove it: \(TerminalSafe.quoted(name)) is also present, and receivers that match keys ignoring case (Go's encoding/json, for one) may read this value as \(TerminalSafe.quoted(name))"
                 : "rename it to \(TerminalSafe.quoted(name)); VOD field names are case-sensitive"
             findings.append(Diagnostic(
@@ -78,7 +84,7 @@ extension Validator {
 
     /// "; every key is camelCase and it has Polyv's "vids": ...", naming the
     /// vendor whose own keys the payload has, when it has some.
-    private func lookAlikeCallout(_ spec: EventSpec, _ document: JSONDocument) -> String {
+    private func lookAlikeCallout(_ spec: EventSpec, unknownKeys: [Int], _ document: JSONDocument) -> String {
         let names = unknownKeys.map { document.string($0) }
         for lookAlike in spec.lookAlikes {
             let evidence = names.filter { lookAlike.keys[$0] != nil }
@@ -92,7 +98,7 @@ extension Validator {
         return "; every key is camelCase: this looks like a look-alike from another vendor\(example) or a hand-written payload, not an ApsaraVideo VOD callback"
     }
 
-    func missingField(_ field: FieldSpec, spec: EventSpec, _ document: JSONDocument, _ pointerPrefix: String) -> Diagnostic {
+    func missingField(_ field: FieldSpec, spec: EventSpec, unknownKeys: [Int], _ document: JSONDocument, _ pointerPrefix: String) -> Diagnostic {
         let names = unknownKeys.map { document.string($0) }
         // A look-alike's stand-in, or a near miss among the unknown keys, is
         // most likely what the writer meant as this field.

@@ -1,66 +1,107 @@
 extension Validator {
-    /// Type, emptiness, allowed values and format of one value of a spec field.
-    func checkValue(_ field: FieldSpec, spec: EventSpec, value: Int, _ document: JSONDocument, findings: inout [Diagnostic], pointerPrefix: String) {
-        let offset = document.sourceOffset(of: value)
-        let at = document.pointer(to: value, prefix: pointerPrefix)
-        guard document[value].kind == .string else {
+    /// True when a value certainly passes every check `checkValue` makes:
+    /// a plain, non-empty, non-blank string that is a known event type, an
+    /// allowed value or well formed, as the field asks. False sends it to
+    /// `checkValue`, which decides again and says what is wrong.
+    @inline(__always)
+    func passesQuickly(
+        _ index: Int, _ tables: SpecTables, value: Int, knownEventType: Int, _ fields: FieldSlots, _ document: JSONDocument
+    ) -> Bool {
+        guard document[value].kind == .string, let bytes = document.plainString(value), let first = bytes.first else { return false }
+        if tables.isRequired[index] && (first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D) { return false }
+        if index == tables.eventTypeField { return value == knownEventType }
+        if tables.hasAllowed[index] {
+            let match = tables.allowedIndex(of: bytes, field: index)
+            if value == fields.values[index] { fields.allowedMatches[index] = match }
+            if match < 0 { return false }
+        }
+        switch tables.formats[index] {
+        case .eventTime: return EventTimeCheck.isWellFormed(bytes)
+        case .mediaId: return MediaIdCheck.isWellFormed(bytes)
+        case nil: return true
+        }
+    }
+
+    /// Type, emptiness, allowed values and format of one value of a spec
+    /// field. Each check decides on the value's bytes; the message and the
+    /// pointer are made only when it fails.
+    func checkValue(_ index: Int, spec compiled: CompiledSpec, value: Int, _ document: JSONDocument, findings: inout [Diagnostic], pointerPrefix: String) {
+        let tables = compiled.tables
+        let node = document[value]
+        guard node.kind == .string else {
+            let field = compiled.spec.fields[index]
             findings.append(Diagnostic(
                 .error, .wrongType,
                 "\(TerminalSafe.quoted(field.name)) must be a string, found \(describe(value, document))",
-                offset: offset, pointer: at,
-                hint: document[value].kind == .null ? "omit the field or give it a string" : nil))
+                offset: document.sourceOffset(of: value), pointer: document.pointer(to: value, prefix: pointerPrefix),
+                hint: node.kind == .null ? "omit the field or give it a string" : nil))
             return
         }
         // An empty value is one problem: not also an invalid value or a bad format.
-        if document[value].end - document[value].start == 2 {
-            if field.isRequired {
-                findings.append(Diagnostic(.error, .emptyValue, "\(TerminalSafe.quoted(field.name)) is empty", offset: offset, pointer: at))
-            }
-            return
-        }
-        // Only whitespace carries as little as nothing; it is the same problem.
-        if field.isRequired, document.withDecodedString(value, { bytes in bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } }) {
-            findings.append(Diagnostic(
-                .error, .emptyValue, "\(TerminalSafe.quoted(field.name)) is blank: \(TerminalSafe.quoted(document.string(value))) holds only whitespace",
-                offset: offset, pointer: at))
-            return
-        }
-        if field.name == "EventType" {
-            let known = document.withDecodedString(value) { bytes in EventCatalog.spec(forEventType: bytes) != nil }
-            if !known { findings.append(unknownEventType(document, value, pointerPrefix)) }
-            return
-        }
-        if let allowed = field.allowedValues {
-            let ok = document.withDecodedString(value) { bytes in allowed.contains { $0.utf8.elementsEqual(bytes) } }
-            if !ok {
-                let text = document.string(value)
-                let list = allowed.map(TerminalSafe.quoted).joined(separator: ", ")
+        if node.end - node.start == 2 {
+            if tables.isRequired[index] {
                 findings.append(Diagnostic(
-                    .error, .invalidValue,
-                    "\(TerminalSafe.quotedExcerpt(text)) is not a valid \(field.name); expected one of \(list)",
-                    offset: offset, pointer: at, hint: valueHint(text, field, spec)))
+                    .error, .emptyValue, "\(TerminalSafe.quoted(compiled.spec.fields[index].name)) is empty",
+                    offset: document.sourceOffset(of: value), pointer: document.pointer(to: value, prefix: pointerPrefix)))
             }
+            return
         }
-        switch field.format {
+        let plain = document.plainString(value)
+        // Only whitespace carries as little as nothing; it is the same problem.
+        if tables.isRequired[index], plain.map(Self.isBlank) ?? document.withDecodedString(value, Self.isBlank) {
+            findings.append(Diagnostic(
+                .error, .emptyValue,
+                "\(TerminalSafe.quoted(compiled.spec.fields[index].name)) is blank: \(TerminalSafe.quoted(document.string(value))) holds only whitespace",
+                offset: document.sourceOffset(of: value), pointer: document.pointer(to: value, prefix: pointerPrefix)))
+            return
+        }
+        if index == tables.eventTypeField {
+            if knownEvent(document, value) == nil { findings.append(unknownEventType(document, value, pointerPrefix)) }
+            return
+        }
+        if tables.hasAllowed[index] {
+            let allowed = plain.map { tables.allowedIndex(of: $0, field: index) }
+                ?? document.withDecodedString(value) { tables.allowedIndex(of: $0, field: index) }
+            if allowed < 0 { findings.append(invalidValue(compiled.spec.fields[index], spec: compiled.spec, value: value, document, pointerPrefix)) }
+        }
+        switch tables.formats[index] {
         case .eventTime:
+            if plain.map(EventTimeCheck.isWellFormed) ?? false { return }
             let text = document.string(value)
             if let problem = EventTimeCheck.problem(in: text) {
+                let field = compiled.spec.fields[index]
                 findings.append(Diagnostic(
                     .error, .invalidEventTime, "\(field.name) \(TerminalSafe.quotedExcerpt(text)) \(problem.description)",
-                    offset: offset, pointer: at,
+                    offset: document.sourceOffset(of: value), pointer: document.pointer(to: value, prefix: pointerPrefix),
                     hint: problem.suggestion.map { "write \(TerminalSafe.quoted($0))" } ?? "the format is yyyy-MM-ddTHH:mm:ssZ, in UTC"))
             }
         case .mediaId:
+            if plain.map(MediaIdCheck.isWellFormed) ?? false { return }
             let problem = document.withDecodedString(value) { MediaIdCheck.problem(in: $0) }
             if let problem {
+                let field = compiled.spec.fields[index]
                 findings.append(Diagnostic(
                     .note, .mediaIdFormat,
                     "\(field.name) \(TerminalSafe.quotedExcerpt(document.string(value))) is not 32 lowercase hex characters; \(problem)",
-                    offset: offset, pointer: at))
+                    offset: document.sourceOffset(of: value), pointer: document.pointer(to: value, prefix: pointerPrefix)))
             }
         case nil:
             break
         }
+    }
+
+    @inline(__always) private static func isBlank(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    }
+
+    private func invalidValue(_ field: FieldSpec, spec: EventSpec, value: Int, _ document: JSONDocument, _ pointerPrefix: String) -> Diagnostic {
+        let text = document.string(value)
+        let list = (field.allowedValues ?? []).map(TerminalSafe.quoted).joined(separator: ", ")
+        return Diagnostic(
+            .error, .invalidValue,
+            "\(TerminalSafe.quotedExcerpt(text)) is not a valid \(field.name); expected one of \(list)",
+            offset: document.sourceOffset(of: value), pointer: document.pointer(to: value, prefix: pointerPrefix),
+            hint: valueHint(text, field, spec))
     }
 
     /// What the writer of a wrong value most likely meant, or whose value it is.

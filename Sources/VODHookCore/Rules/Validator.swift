@@ -1,18 +1,15 @@
 /// Checks parsed documents against the event specs. Reuse one validator for
-/// many documents: its scratch space is kept, so the usual valid callback
-/// costs little allocation.
+/// many documents: the specs are prepared once, and the usual valid
+/// callback is checked on bytes with scratch space on the stack, so it
+/// costs no allocation; strings, pointers and messages are made only for
+/// findings.
 public struct Validator {
-    /// Tape index of each spec field's value (first exact key, else first
-    /// case-insensitive one), -1 when absent; what conditions and missing-field read.
-    var slots: [Int] = []
-    var slotKeys: [Int] = []
-    /// Every member whose key names a spec field, exactly or ignoring case,
-    /// so a repeated or miscased key's value is checked too.
-    var occurrences: [(field: Int, key: Int, value: Int)] = []
-    /// Keys that name no spec field, in source order.
-    var unknownKeys: [Int] = []
+    /// Every known event's spec, prepared once, in catalog order.
+    let specs: [CompiledSpec]
 
-    public init() {}
+    public init() {
+        specs = EventCatalog.events.map(CompiledSpec.init)
+    }
 
     /// The result for one document: findings in source order, and the
     /// event type the document named (nil when it named none as a string).
@@ -32,44 +29,87 @@ public struct Validator {
                 hint: notAnObjectHint(document)))
             return Result(diagnostics: findings, eventType: nil)
         }
-        guard let spec = chooseSpec(document) else {
+        let eventTypeKey = eventTypeMembers(document)
+        let exactEvent = eventTypeKey.exact.flatMap { document[$0].kind == .string ? knownEvent(document, $0) : nil }
+        let eventType = exactEvent.map { specs[$0].spec.eventType } ?? eventTypeText(document, value: eventTypeKey.exact)
+        guard let chosen = exactEvent ?? chooseSpec(document, value: eventTypeKey.exact ?? eventTypeKey.caseMatch) else {
             // Another VOD event: its fields differ from every spec here, so
             // checking them would only produce noise. EventType says it all.
-            if let value = Self.memberValue(document, named: "EventType", ignoringCase: true) {
+            if let value = eventTypeKey.exact ?? eventTypeKey.caseMatch {
                 findings.append(unknownEventType(document, value, pointerPrefix))
             }
-            return Result(diagnostics: findings, eventType: eventTypeText(document))
+            return Result(diagnostics: findings, eventType: eventType)
         }
-        collectFields(document, spec: spec, findings: &findings, pointerPrefix: pointerPrefix)
-        for (index, field) in spec.fields.enumerated() where slots[index] < 0 && field.isRequired {
-            findings.append(missingField(field, spec: spec, document, pointerPrefix))
+        let spec = specs[chosen]
+        let fieldCount = spec.tables.fieldCount
+        let keyCount = Int(document[root].count)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * fieldCount + 4 * keyCount + 2) { scratch in
+            let fields = FieldSlots(scratch, fieldCount: fieldCount, keyCount: keyCount)
+            collectFields(document, spec: spec, into: fields, findings: &findings, pointerPrefix: pointerPrefix)
+            for index in 0..<fieldCount where fields.values[index] < 0 && spec.tables.isRequired[index] {
+                findings.append(missingField(spec.spec.fields[index], spec: spec.spec, unknownKeys: fields.unknownKeys, document, pointerPrefix))
+            }
+            // The exact EventType's value, when it names a known event.
+            let knownEventType = exactEvent == nil ? -1 : eventTypeKey.exact!
+            for occurrence in 0..<fields.occurrenceCount {
+                let index = fields.occurrenceFields[occurrence], value = fields.occurrenceValues[occurrence]
+                if passesQuickly(index, spec.tables, value: value, knownEventType: knownEventType, fields, document) { continue }
+                checkValue(index, spec: spec, value: value, document, findings: &findings, pointerPrefix: pointerPrefix)
+            }
+            checkConditions(spec, fields, document, findings: &findings, pointerPrefix: pointerPrefix)
         }
-        for occurrence in occurrences {
-            checkValue(spec.fields[occurrence.field], spec: spec, value: occurrence.value, document, findings: &findings, pointerPrefix: pointerPrefix)
-        }
-        checkConditions(spec, document, findings: &findings, pointerPrefix: pointerPrefix)
-        findings.sort()
-        return Result(diagnostics: findings, eventType: eventTypeText(document))
+        if findings.count > 1 { findings.sort() }
+        return Result(diagnostics: findings, eventType: eventType)
     }
 
     // MARK: Which event
+
+    /// The values of the first key spelled `EventType`, and of the first key
+    /// that is `EventType` only when case is ignored.
+    private func eventTypeMembers(_ document: JSONDocument) -> (exact: Int?, caseMatch: Int?) {
+        let name: StaticString = "EventType"
+        let nameBytes = UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        var caseMatch: Int?
+        var key = document.root + 1
+        for _ in 0..<Int(document[document.root].count) {
+            let value = key + 1
+            let matched = document.plainString(key).map { Self.match($0, nameBytes) }
+                ?? document.withDecodedString(key) { Self.match($0, nameBytes) }
+            if matched == 2 { return (value, caseMatch) }
+            if matched == 1 && caseMatch == nil { caseMatch = value }
+            key = Int(document[value].next)
+        }
+        return (nil, caseMatch)
+    }
+
+    /// 2 for the same bytes, 1 for the same ASCII letters in another case, else 0.
+    @inline(__always) private static func match(_ key: UnsafeRawBufferPointer, _ name: UnsafeRawBufferPointer) -> Int {
+        if key.equals(name) { return 2 }
+        return key.count == name.count && ASCIICase.equalIgnoringCase(name, key) ? 1 : 0
+    }
 
     /// The spec EventType names; for a name the tool does not know, the
     /// nearest spec (a typo still deserves a full check) or the fallback; nil
     /// for a VOD event that has no spec here. A payload that names no event
     /// as a string is checked against the fallback, so its fields still are.
-    private func chooseSpec(_ document: JSONDocument) -> EventSpec? {
-        guard let value = Self.memberValue(document, named: "EventType", ignoringCase: true),
-            document[value].kind == .string
-        else { return EventCatalog.fallback }
-        let known = document.withDecodedString(value) { bytes -> EventSpec? in
-            bytes.isEmpty ? EventCatalog.fallback : EventCatalog.spec(forEventType: bytes)
-        }
-        if let known { return known }
+    /// The fallback is the catalog's first event.
+    private func chooseSpec(_ document: JSONDocument, value: Int?) -> Int? {
+        guard let value, document[value].kind == .string, document[value].end - document[value].start > 2 else { return 0 }
+        if let known = knownEvent(document, value) { return known }
         let name = document.string(value)
+        if name.isEmpty { return 0 }
         if EventCatalog.unspecifiedVODEventTypes.contains(name) { return nil }
-        return ValueSuggestion.suggest(name, among: EventCatalog.events.map(\.eventType))
-            .flatMap(EventCatalog.spec(forEventType:)) ?? EventCatalog.fallback
+        let meant = ValueSuggestion.suggest(name, among: EventCatalog.events.map(\.eventType))
+        return meant.flatMap { meant in specs.firstIndex { $0.spec.eventType == meant } } ?? 0
+    }
+
+    /// The spec a string value names exactly, if any.
+    func knownEvent(_ document: JSONDocument, _ value: Int) -> Int? {
+        guard let bytes = document.plainString(value) else {
+            return document.withDecodedString(value) { bytes in specs.firstIndex { bytes.equals($0.eventTypeBytes) } }
+        }
+        for index in specs.indices where bytes.equals(specs[index].eventTypeBytes) { return index }
+        return nil
     }
 
     func unknownEventType(_ document: JSONDocument, _ value: Int, _ pointerPrefix: String) -> Diagnostic {
@@ -89,10 +129,11 @@ public struct Validator {
             offset: document.sourceOffset(of: value), pointer: document.pointer(to: value, prefix: pointerPrefix), hint: hint)
     }
 
-    private func eventTypeText(_ document: JSONDocument) -> String? {
-        guard let value = Self.memberValue(document, named: "EventType", ignoringCase: false),
-            document[value].kind == .string
-        else { return nil }
+    /// The text of the exact EventType, when a string; a known event's name
+    /// is shared rather than built again.
+    private func eventTypeText(_ document: JSONDocument, value: Int?) -> String? {
+        guard let value, document[value].kind == .string else { return nil }
+        if let known = knownEvent(document, value) { return specs[known].spec.eventType }
         return document.string(value)
     }
 

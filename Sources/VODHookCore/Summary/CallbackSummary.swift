@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// The totals of a log of callbacks. Memory grows with the number of
 /// distinct values and documents' fingerprints, never with their size.
 public struct CallbackSummary: Sendable {
@@ -7,17 +13,49 @@ public struct CallbackSummary: Sendable {
     public var mediaType = ValueCounter()
     public var deleteType = ValueCounter()
     public var errorCodes = ValueCounter()
-    public var firstEventTime: String?
-    public var lastEventTime: String?
     /// Extra copies of a document seen before (VOD retries failed deliveries).
     public var duplicates = 0
-    /// Where each distinct normalized document was first seen.
-    private var firstCopies: [Fingerprint: DocumentLocation] = [:]
-    private var mediaIds: Set<Fingerprint> = []
+    /// The earliest and latest well-formed EventTime, as UTF-8: a new one
+    /// is copied over the old bytes instead of becoming a `String`.
+    private var firstTime: [UInt8]?
+    private var lastTime: [UInt8]?
+    /// Each distinct normalized document, with where it was first seen when that is remembered.
+    private var firstCopies: FingerprintTable
+    private var mediaIds = FingerprintTable(remembersPayloads: false)
+    private let remembersLocations: Bool
+    private var unpackedLocations: [DocumentLocation] = []
 
-    public init() {}
+    /// `remembersLocations`: keep where each distinct document was first
+    /// seen, for `add` to return; a summary that only counts duplicates
+    /// needs a third less memory without it.
+    public init(remembersLocations: Bool = true) {
+        self.remembersLocations = remembersLocations
+        firstCopies = FingerprintTable(remembersPayloads: remembersLocations)
+    }
 
     public var distinctMediaIds: Int { mediaIds.count }
+
+    /// Makes room for about `documents` more documents, when a caller can
+    /// tell from a source's size, so the tables of fingerprints are sized
+    /// once instead of grown (and copied) over and over.
+    public mutating func reserveCapacity(documents: Int) {
+        // A guess can be wrong; past two million the tables grow as they fill.
+        let documents = min(max(documents, 0), 2_000_000)
+        firstCopies.reserveCapacity(firstCopies.count + documents)
+        mediaIds.reserveCapacity(mediaIds.count + documents)
+    }
+
+    /// The earliest well-formed EventTime seen.
+    public var firstEventTime: String? {
+        get { firstTime.map { String(decoding: $0, as: UTF8.self) } }
+        set { firstTime = newValue.map { Array($0.utf8) } }
+    }
+
+    /// The latest well-formed EventTime seen.
+    public var lastEventTime: String? {
+        get { lastTime.map { String(decoding: $0, as: UTF8.self) } }
+        set { lastTime = newValue.map { Array($0.utf8) } }
+    }
 
     /// A document's place, kept small: sources are numbered in the order read.
     public struct DocumentLocation: Sendable, Hashable {
@@ -27,10 +65,19 @@ public struct CallbackSummary: Sendable {
             self.source = source
             self.line = line
         }
+
+        /// Source in bits 40-62 and line in bits 0-39, when they fit.
+        var packed: UInt64? {
+            guard source >= 0, source < 1 << 23, line >= 0, line < 1 << 40 else { return nil }
+            return UInt64(source) << 40 | UInt64(line)
+        }
+
+        init(packed: UInt64) { self.init(source: Int(packed >> 40), line: Int(packed & (1 << 40 - 1))) }
     }
 
     /// Counts one document. `normalized` is its normalized form, when it is
-    /// well-formed JSON; returns where an identical document was first seen.
+    /// well-formed JSON; returns where an identical document was first seen
+    /// (line 0 of source 0 when this summary does not remember locations).
     @discardableResult
     public mutating func add(
         _ report: DocumentReport, fields: CallbackFields, normalized: UnsafeRawBufferPointer?, at location: DocumentLocation
@@ -41,22 +88,87 @@ public struct CallbackSummary: Sendable {
         if let value = fields.mediaType { mediaType.add(value) }
         if let value = fields.deleteType { deleteType.add(value) }
         if let value = fields.errorCode { errorCodes.add(value) }
-        if let time = fields.eventTime, fields.eventTimeIsWellFormed {
-            // The format is fixed-width, so text order is time order.
-            if firstEventTime.map({ time < $0 }) ?? true { firstEventTime = time }
-            if lastEventTime.map({ time > $0 }) ?? true { lastEventTime = time }
+        if var time = fields.eventTime, fields.eventTimeIsWellFormed {
+            time.withUTF8 { noteTime(UnsafeRawBufferPointer($0)) }
         }
-        if let id = fields.mediaId {
-            var id = id
-            mediaIds.insert(id.withUTF8 { Fingerprint(UnsafeRawBufferPointer($0)) })
+        if var id = fields.mediaId {
+            _ = mediaIds.insert(id.withUTF8 { Fingerprint(UnsafeRawBufferPointer($0)) }, payload: 0)
         }
-        guard let normalized else { return nil }
-        let fingerprint = Fingerprint(normalized)
-        if let first = firstCopies[fingerprint] {
-            duplicates += 1
-            return first
+        return normalized.flatMap { noteCopy(Fingerprint($0), at: location) }
+    }
+
+    /// The same count as `add(_:fields:normalized:at:)` with
+    /// `CallbackFields(document)`, read straight from the document's bytes.
+    @discardableResult
+    public mutating func add(
+        _ report: DocumentReport, document: JSONDocument?, normalized: UnsafeRawBufferPointer?, at location: DocumentLocation
+    ) -> DocumentLocation? {
+        var arena: [UInt8] = []
+        let entry = SummaryEntry(report, document: document, normalized: normalized, arena: &arena)
+        return arena.withUnsafeBytes { add(entry, values: $0, at: location) }
+    }
+
+    /// Counts a document worked out earlier; `values` is the arena its entry was made with.
+    @discardableResult
+    public mutating func add(_ entry: SummaryEntry, values: UnsafeRawBufferPointer, at location: DocumentLocation) -> DocumentLocation? {
+        tally.add(entry.counts)
+        entry.forEachValue(in: values) { value, bytes in
+            switch value {
+            case .eventType: eventTypes.add(bytes: bytes)
+            case .status: status.add(bytes: bytes)
+            case .mediaType: mediaType.add(bytes: bytes)
+            case .deleteType: deleteType.add(bytes: bytes)
+            case .errorCode: errorCodes.add(bytes: bytes)
+            case .eventTime: noteTime(bytes)
+            }
         }
-        firstCopies[fingerprint] = location
-        return nil
+        if let id = entry.mediaId { _ = mediaIds.insert(id, payload: 0) }
+        guard let fingerprint = entry.normalized else { return nil }
+        return noteCopy(fingerprint, at: location)
+    }
+
+    /// Keeps the earliest and latest time; the format is fixed-width ASCII,
+    /// so byte order is text order is time order.
+    private mutating func noteTime(_ time: UnsafeRawBufferPointer) {
+        if let first = firstTime {
+            if first.withUnsafeBytes({ Self.order(time, $0) < 0 }) { Self.copy(time, over: &firstTime) }
+        } else {
+            firstTime = Array(time)
+        }
+        if let last = lastTime {
+            if last.withUnsafeBytes({ Self.order(time, $0) > 0 }) { Self.copy(time, over: &lastTime) }
+        } else {
+            lastTime = Array(time)
+        }
+    }
+
+    /// Byte order, shorter first on a common prefix: `lexicographicallyPrecedes` in one `memcmp`.
+    private static func order(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int32 {
+        let common = min(a.count, b.count)
+        let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+        return order != 0 ? order : Int32(a.count - b.count).signum()
+    }
+
+    private static func copy(_ time: UnsafeRawBufferPointer, over stored: inout [UInt8]?) {
+        if stored?.count == time.count {
+            stored!.withUnsafeMutableBytes { $0.copyMemory(from: time) }
+        } else {
+            stored = Array(time)
+        }
+    }
+
+    private mutating func noteCopy(_ fingerprint: Fingerprint, at location: DocumentLocation) -> DocumentLocation? {
+        // A location too large to pack goes to a side list, its index flagged by the top bit.
+        var payload: UInt64 = 0
+        if remembersLocations {
+            payload = location.packed ?? (1 << 63 | UInt64(unpackedLocations.count))
+        }
+        guard let first = firstCopies.insert(fingerprint, payload: payload) else {
+            if remembersLocations && location.packed == nil { unpackedLocations.append(location) }
+            return nil
+        }
+        duplicates += 1
+        guard first >> 63 == 0 else { return unpackedLocations[Int(first & (1 << 63 - 1))] }
+        return DocumentLocation(packed: first)
     }
 }

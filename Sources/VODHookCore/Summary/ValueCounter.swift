@@ -1,34 +1,77 @@
 /// Counts values as they appeared, most frequent first (ties in the order
 /// first seen), with memory bounded by the number of distinct values.
+/// Values compare as `String`s; the raw bytes of the few seen most recently
+/// are remembered, so counting a repeat of one costs a byte compare rather
+/// than building and hashing a `String`.
 public struct ValueCounter: Sendable, Hashable {
-    private var counts: [String: Int] = [:]
-    private var firstSeen: [String] = []
+    /// Distinct values in the order first seen, and how often each came.
+    private var values: [String] = []
+    private var tallies: [Int] = []
+    private var positions: [String: Int] = [:]
+    /// Byte spellings already seen, by their words (whole up to 16 bytes,
+    /// so a repeat is found by integer compares), with the position of their value.
+    private var spellings: [(words: KeyWords, position: Int, long: Int)] = []
+    /// The bytes of spellings longer than 16, which the words do not cover
+    /// (a spelling's `long` indexes them; -1 for short ones).
+    private var longSpellings: [[UInt8]] = []
+    /// How many spellings are remembered; values past them take the `String` path.
+    private static let spellingLimit = 16
 
     public init() {}
 
     public mutating func add(_ value: String) {
-        if let count = counts[value] {
-            counts[value] = count + 1
+        tallies[position(of: value)] += 1
+    }
+
+    /// Counts the value whose UTF-8 is `bytes` (valid UTF-8, as the reader's strings are).
+    public mutating func add(bytes: UnsafeRawBufferPointer) {
+        let words = KeyWords(bytes)
+        for spelling in spellings where spelling.words == words
+            && (words.coversAll || bytes.equals(longSpellings[spelling.long])) {
+            tallies[spelling.position] += 1
+            return
+        }
+        let position = position(of: String(decoding: bytes, as: UTF8.self))
+        tallies[position] += 1
+        guard spellings.count < Self.spellingLimit else { return }
+        if words.coversAll {
+            spellings.append((words, position, -1))
         } else {
-            counts[value] = 1
-            firstSeen.append(value)
+            spellings.append((words, position, longSpellings.count))
+            longSpellings.append(Array(bytes))
         }
     }
 
+    private mutating func position(of value: String) -> Int {
+        if let position = positions[value] { return position }
+        positions[value] = values.count
+        values.append(value)
+        tallies.append(0)
+        return values.count - 1
+    }
+
     public mutating func merge(_ other: ValueCounter) {
-        for value in other.firstSeen {
-            counts[value, default: 0] += other.counts[value] ?? 0
-            if !firstSeen.contains(value) { firstSeen.append(value) }
+        for (value, tally) in zip(other.values, other.tallies) {
+            tallies[position(of: value)] += tally
         }
     }
 
     /// (value, count) pairs, most frequent first.
     public var sorted: [(value: String, count: Int)] {
-        let order = Dictionary(uniqueKeysWithValues: firstSeen.enumerated().map { ($1, $0) })
-        return counts.map { ($0.key, $0.value) }.sorted {
-            $0.1 != $1.1 ? $0.1 > $1.1 : order[$0.0]! < order[$1.0]!
-        }
+        values.indices.sorted { tallies[$0] != tallies[$1] ? tallies[$0] > tallies[$1] : $0 < $1 }
+            .map { (values[$0], tallies[$0]) }
     }
 
-    public var isEmpty: Bool { counts.isEmpty }
+    public var isEmpty: Bool { values.isEmpty }
+
+    /// The same values, counted the same, first seen in the same order.
+    public static func == (lhs: ValueCounter, rhs: ValueCounter) -> Bool {
+        lhs.values == rhs.values && lhs.tallies == rhs.tallies
+    }
+
+    /// Hashes what `==` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(values)
+        hasher.combine(tallies)
+    }
 }

@@ -24,6 +24,10 @@ public enum JSONWriter {
     public static func write(
         _ document: JSONDocument, layout: JSONLayout, topLevelOrder: KeyOrder, into output: inout [UInt8]
     ) {
+        if layout == .compact, let verbatim = VerbatimCompact.bytes(of: document, order: topLevelOrder) {
+            output.append(contentsOf: verbatim)
+            return
+        }
         // Output grows geometrically on its own; reserving per call would
         // reallocate exactly, and repeatedly, when documents are appended in a row.
         _ = TapeWriter.write(

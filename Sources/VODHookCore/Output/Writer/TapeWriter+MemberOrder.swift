@@ -81,7 +81,7 @@ extension TapeWriter {
         var previousRank = 0
         var key = object + 1
         for slot in 0..<count {
-            let rank = rank(ofKey: key)
+            let rank = rank(ofKey: key, hint: previousRank + 1)
             if rank < previousRank { inOrder = false }
             previousRank = rank
             // Rank above the tape index: a plain integer sort groups by rank
@@ -96,13 +96,13 @@ extension TapeWriter {
         return true
     }
 
-    private mutating func rank(ofKey key: Int) -> Int {
+    private mutating func rank(ofKey key: Int, hint: Int) -> Int {
         let node = nodes[key]
         guard node.hasEscapes else {
-            return topLevelOrder.rank(of: UnsafeRawBufferPointer(rebasing: bytes[(node.start + 1)..<(node.end - 1)]))
+            return topLevelOrder.rank(of: UnsafeRawBufferPointer(rebasing: bytes[(node.start + 1)..<(node.end - 1)]), hint: hint)
         }
         scratch.removeAll(keepingCapacity: true)
         JSONString.decode(bytes, start: node.start, end: node.end, into: &scratch)
-        return scratch.withUnsafeBytes { topLevelOrder.rank(of: $0) }
+        return scratch.withUnsafeBytes { topLevelOrder.rank(of: $0, hint: hint) }
     }
 }

@@ -19,7 +19,17 @@ extension TapeWriter {
                 return
             }
         }
-        (stage.baseAddress! + staged).copyMemory(from: source, byteCount: run.count)
+        let target = stage.baseAddress! + staged
+        // Keys and short values: two overlapping word moves beat a call to memcpy.
+        switch run.count {
+        case 8...16:
+            target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            (target + run.count - 8).storeBytes(of: source.loadUnaligned(fromByteOffset: run.count - 8, as: UInt64.self), as: UInt64.self)
+        case 0..<8:
+            for index in 0..<run.count { target.storeBytes(of: run[index], toByteOffset: index, as: UInt8.self) }
+        default:
+            target.copyMemory(from: source, byteCount: run.count)
+        }
         staged += run.count
     }
 

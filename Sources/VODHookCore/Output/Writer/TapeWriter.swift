@@ -37,7 +37,9 @@ struct TapeWriter {
     /// The caller's buffer, moved in for the duration of the write.
     var output: [UInt8] = []
 
-    private static let stageSize = 4096
+    /// Small enough for a temporary allocation to stay on the stack (above
+    /// 1 KiB it goes to the heap, once per document).
+    private static let stageSize = 1024
 
     /// Appends the document to `output`; false only when canonical output
     /// meets a number it cannot represent, in which case `output` is left as it was.

@@ -1,0 +1,71 @@
+import VODHookCore
+
+/// `normalize`'s work on one document: its normalized form, or why it
+/// could not be written.
+struct NormalizeRecord: Sendable {
+    var counts: DocumentCounts
+    var failed: Bool
+    var output: Range<Int>
+    var problems: Range<Int>
+}
+
+struct NormalizePreparer: DocumentPreparer {
+    let layout: JSONLayout
+    let canonical: Bool
+    private let order = KeyOrderCache()
+    private let renderer = TextDiagnosticRenderer(style: TextStyle(enabled: false))
+
+    init(layout: JSONLayout, canonical: Bool) {
+        self.layout = layout
+        self.canonical = canonical
+    }
+
+    mutating func prepare(_ item: PipelineDocument, into arena: inout [UInt8]) -> NormalizeRecord {
+        let report = item.report, document = item.document
+        let start = arena.count
+        var failed = false
+        var written = start
+        let blocking = document.findings.filter { $0.severity == .error }
+        if let tree = document.json, blocking.isEmpty {
+            DocumentSize.reserve(for: tree, in: &arena)
+            if canonical {
+                if JSONWriter.writeCanonical(tree, into: &arena) {
+                    arena.append(0x0A)
+                    written = arena.count
+                } else {
+                    failed = true
+                    let finding = Diagnostic(.error, RuleID("canonical-number"),
+                                             "a number is outside the range of IEEE 754 doubles, so RFC 8785 cannot write it",
+                                             offset: report.startOffset, pointer: document.pointerPrefix)
+                    renderer.renderHeaders(source: report.source, [finding], locator: item.locator, into: &arena)
+                }
+            } else {
+                JSONWriter.write(tree, layout: layout, topLevelOrder: order.keyOrder(for: report.eventType), into: &arena)
+                arena.append(0x0A)
+                written = arena.count
+            }
+        } else {
+            failed = true
+            renderer.renderHeaders(source: report.source, blocking, locator: item.locator, into: &arena)
+        }
+        return NormalizeRecord(counts: DocumentCounts(report), failed: failed, output: start..<written, problems: written..<arena.count)
+    }
+}
+
+struct NormalizeCommitter: DocumentCommitter {
+    let environment: CommandEnvironment
+    var outcome = RunOutcome()
+    /// Output not yet written, sent in 64 KiB blocks.
+    var out: [UInt8] = []
+
+    mutating func commit(_ record: NormalizeRecord, number: Int, source: String, arena: UnsafeRawBufferPointer) {
+        outcome.tally.add(record.counts)
+        if record.failed { outcome.failedDocuments += 1 }
+        out.append(contentsOf: arena.slice(record.output))
+        if out.count >= 1 << 16 {
+            environment.output.write(out)
+            out.removeAll(keepingCapacity: true)
+        }
+        if !record.problems.isEmpty { environment.errors.write(arena.slice(record.problems)) }
+    }
+}

@@ -1,0 +1,87 @@
+import VODHookCore
+
+/// `summary`'s work on one document: what it adds to the totals, and its
+/// table row around the duplicate note only the totals can write.
+struct SummaryRecord: Sendable {
+    var entry: SummaryEntry
+    var line: Int
+    var rowHead: Range<Int>
+    var rowTail: Range<Int>
+}
+
+struct SummaryPreparer: DocumentPreparer {
+    let table: SummaryTable
+    let showDocuments: Bool
+    private let order = KeyOrderCache()
+    private var normalized: [UInt8] = []
+
+    init(table: SummaryTable, showDocuments: Bool) {
+        self.table = table
+        self.showDocuments = showDocuments
+    }
+
+    mutating func prepare(_ item: PipelineDocument, into arena: inout [UInt8]) -> SummaryRecord {
+        let report = item.report
+        let line = item.locator.position(ofSourceOffset: report.startOffset).line
+        let entry: SummaryEntry
+        // A document the reader found broken (stray data after it, a
+        // duplicate key) is not JSON as a receiver sees it: it is counted
+        // as invalid, never read for values or taken as a duplicate.
+        let tree = item.document.findings.contains(where: { $0.severity == .error }) ? nil : item.document.json
+        if let tree {
+            normalized.removeAll(keepingCapacity: true)
+            DocumentSize.reserve(for: tree, in: &normalized)
+            JSONWriter.write(tree, layout: .compact, topLevelOrder: order.keyOrder(for: report.eventType), into: &normalized)
+            entry = normalized.withUnsafeBytes { SummaryEntry(report, document: tree, normalized: $0, arena: &arena) }
+        } else {
+            entry = SummaryEntry(report, document: nil, normalized: nil, arena: &arena)
+        }
+        let start = arena.count
+        guard showDocuments else { return SummaryRecord(entry: entry, line: line, rowHead: start..<start, rowTail: start..<start) }
+        let fields = tree.map(CallbackFields.init) ?? CallbackFields()
+        let (head, tail) = table.rowParts(report, fields: fields, line: line)
+        arena.append(string: head)
+        let middle = arena.count
+        arena.append(string: tail)
+        return SummaryRecord(entry: entry, line: line, rowHead: start..<middle, rowTail: middle..<arena.count)
+    }
+}
+
+struct SummaryCommitter: DocumentCommitter {
+    let environment: CommandEnvironment
+    let table: SummaryTable
+    let showDocuments: Bool
+    var summary: CallbackSummary
+    /// Sources in the order read; a document's location numbers its source here.
+    var sourceNames: [String] = []
+    /// Table rows not yet written, sent in 64 KiB blocks.
+    var lines: [UInt8] = []
+
+    init(environment: CommandEnvironment, table: SummaryTable, showDocuments: Bool) {
+        self.environment = environment
+        self.table = table
+        self.showDocuments = showDocuments
+        // Only the per-document lines say where a duplicate's first copy was.
+        summary = CallbackSummary(remembersLocations: showDocuments)
+    }
+
+    mutating func expect(documents: Int) {
+        summary.reserveCapacity(documents: documents)
+    }
+
+    mutating func commit(_ record: SummaryRecord, number: Int, source: String, arena: UnsafeRawBufferPointer) {
+        if sourceNames.last != source { sourceNames.append(source) }
+        let location = CallbackSummary.DocumentLocation(source: sourceNames.count - 1, line: record.line)
+        let firstCopy = summary.add(record.entry, values: arena, at: location)
+        guard showDocuments else { return }
+        lines.append(contentsOf: arena.slice(record.rowHead))
+        if let firstCopy {
+            lines.append(string: table.duplicateNote(SummaryTable.where(sourceNames[firstCopy.source], firstCopy.line, relativeTo: source)))
+        }
+        lines.append(contentsOf: arena.slice(record.rowTail))
+        if lines.count >= 1 << 16 {
+            environment.output.write(lines)
+            lines.removeAll(keepingCapacity: true)
+        }
+    }
+}

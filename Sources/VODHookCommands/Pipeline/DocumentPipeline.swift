@@ -1,0 +1,186 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+import VODHookCore
+
+/// One document as a command sees it: the verdict, the parsed document, where
+/// to find positions, and the HTTP request that carried it, if any.
+struct PipelineDocument {
+    let report: DocumentReport
+    let document: ReadDocument
+    let locator: any SourceLocator
+    let request: HTTPRequest?
+}
+
+/// Reads every source, validates every document and hands each to a
+/// command, in order. Shared by every command that reads callbacks, so they
+/// agree on what a document is and whether it is valid.
+struct DocumentPipeline {
+    var mode: InputMode
+    var strict: Bool { checker.strict }
+    private var checker: DocumentChecker
+    /// How much of a source `--input auto` looks at before deciding.
+    private let sniffLength = 1 << 16
+
+    init(mode: InputMode, strict: Bool) {
+        self.mode = mode
+        checker = DocumentChecker(strict: strict)
+    }
+
+    /// Calls `handle` for each document; returns true when every path was readable.
+    mutating func run(
+        paths: [String], environment: CommandEnvironment, command: String,
+        _ handle: (PipelineDocument) -> Void
+    ) -> Bool {
+        Self.forEachSource(paths, environment: environment, command: command) { source, descriptor throws(InputError) in
+            try self.read(source, descriptor: descriptor, environment: environment, handle)
+        }
+    }
+
+    /// Reads every source as `run(paths:environment:command:_:)` does, with
+    /// each document's work split into the command's preparer and committer,
+    /// so a large regular file read as a stream can be shared by `jobs`
+    /// threads. The committer sees the same documents in the same order either way.
+    mutating func run<Preparer: DocumentPreparer, Committer: DocumentCommitter>(
+        paths: [String], environment: CommandEnvironment, command: String, jobs: Int,
+        preparer makePreparer: @escaping @Sendable () -> Preparer, committer: inout Committer
+    ) -> Bool where Preparer.Record == Committer.Record {
+        var preparer = makePreparer()
+        var arena: [UInt8] = []
+        let chunkSize = environment.variables["VODHOOK_CHUNK_BYTES"].flatMap(Int.init).map { max($0, 1) } ?? (1 << 19)
+        return Self.forEachSource(paths, environment: environment, command: command) { source, descriptor throws(InputError) in
+            if jobs > 1, let (origin, length) = try self.parallelCandidate(descriptor, chunkSize: chunkSize) {
+                let stream = ParallelStream(
+                    descriptor: descriptor, origin: origin, length: length, source: source, strict: self.strict,
+                    threads: jobs, chunkSize: chunkSize, makePreparer: makePreparer)
+                // A source without documents is read again on one thread, for its finding.
+                if try stream.run(&committer, environment: environment) {
+                    // Leave the descriptor where reading it through would have: at the end.
+                    lseek(descriptor, off_t(origin + length), SEEK_SET)
+                    return
+                }
+            }
+            let length = Self.regularFileLength(descriptor)
+            try self.read(source, descriptor: descriptor, environment: environment) { item in
+                if item.report.index == 4096, let length, item.report.startOffset > 0 {
+                    committer.expect(documents: estimatedDocuments(length: length, documents: 4096, sampleBytes: item.report.startOffset) - 4096)
+                }
+                arena.removeAll(keepingCapacity: true)
+                let record = preparer.prepare(item, into: &arena)
+                arena.withUnsafeBytes { committer.commit(record, number: item.report.index, source: item.report.source, arena: $0) }
+            }
+        }
+    }
+
+    /// Expands the paths and opens each source for `body`, reporting what
+    /// cannot be read; true when every path was readable.
+    private static func forEachSource(
+        _ paths: [String], environment: CommandEnvironment, command: String,
+        _ body: (InputSource, Int32) throws(InputError) -> Void
+    ) -> Bool {
+        let (sources, failures) = SourceList.expand(paths)
+        var allReadable = failures.isEmpty
+        for failure in failures {
+            environment.errors.write("vodhook \(command): cannot read \(TerminalSafe.quoted(failure.path)): \(failure.reason)\n")
+        }
+        for source in sources where !environment.output.isClosed {
+            let descriptor: Int32
+            switch SourceList.open(source, environment: environment) {
+            case .success(let opened): descriptor = opened
+            case .failure(let error):
+                environment.errors.write("vodhook \(command): cannot read \(TerminalSafe.quoted(source.name)): \(error.reason)\n")
+                allReadable = false
+                continue
+            }
+            defer { if !source.isStandardInput { close(descriptor) } }
+            do {
+                try body(source, descriptor)
+            } catch {
+                environment.errors.write("vodhook \(command): cannot read \(TerminalSafe.quoted(source.name)): \(error.reason)\n")
+                allReadable = false
+            }
+        }
+        return allReadable
+    }
+
+    /// The bytes left to read in a regular file; nil for anything else.
+    private static func regularFileLength(_ descriptor: Int32) -> Int? {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let origin = Int(lseek(descriptor, 0, SEEK_CUR))
+        return origin >= 0 ? Int(info.st_size) - origin : nil
+    }
+
+    /// Where a source that threads may share starts, and its length: a
+    /// regular file (named, or redirected to standard input) read as a JSON
+    /// stream, at least two parts long. Looks without moving the descriptor.
+    private func parallelCandidate(_ descriptor: Int32, chunkSize: Int) throws(InputError) -> (origin: Int, length: Int)? {
+        guard mode == .stream || mode == .auto else { return nil }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let origin = Int(lseek(descriptor, 0, SEEK_CUR))
+        let length = Int(info.st_size) - origin
+        guard origin >= 0, length >= 2 * chunkSize else { return nil }
+        if mode == .auto {
+            var input = PositionedFileInput(descriptor: descriptor, position: origin)
+            guard InputFormat.sniff(try input.readUpTo(sniffLength)) == .json else { return nil }
+        }
+        return (origin, length)
+    }
+
+    private mutating func read(
+        _ source: InputSource, descriptor: Int32, environment: CommandEnvironment, _ handle: (PipelineDocument) -> Void
+    ) throws(InputError) {
+        var input = FileDescriptorInput(descriptor: descriptor)
+        switch mode {
+        case .body, .stream:
+            try readJSON(input, mode: mode == .body ? .body : .stream, source: source, environment: environment, handle)
+        case .http:
+            readHTTP(try input.readUpTo(Int.max), source: source, handle)
+        case .base64:
+            readBase64(try input.readUpTo(Int.max), source: source, handle)
+        case .auto:
+            let prefix = try input.readUpTo(sniffLength)
+            switch InputFormat.sniff(prefix) {
+            case .json:
+                try readJSON(PrefixedInput(prefix: prefix, rest: input), mode: .stream, source: source, environment: environment, handle)
+            case .http:
+                readHTTP(prefix + (try input.readUpTo(Int.max)), source: source, handle)
+            case .base64:
+                let all = prefix + (try input.readUpTo(Int.max))
+                if InputFormat.isBase64Source(all) {
+                    readBase64(all, source: source, handle)
+                } else {
+                    try readJSON(BytesInput(all), mode: .stream, source: source, environment: environment, handle)
+                }
+            }
+        }
+    }
+
+    private mutating func readJSON(
+        _ input: any ByteInput, mode: ReadingMode, source: InputSource, environment: CommandEnvironment, _ handle: (PipelineDocument) -> Void
+    ) throws(InputError) {
+        let reader = DocumentReader(input: input, mode: mode)
+        try reader.forEach { document in
+            let report = self.checker.report(for: document, source: source.name, origin: nil)
+            handle(PipelineDocument(report: report, document: document, locator: reader, request: nil))
+            if environment.output.isClosed { reader.stop() }
+        }
+    }
+
+    private mutating func readHTTP(_ capture: [UInt8], source: InputSource, _ handle: (PipelineDocument) -> Void) {
+        HTTPCaptureDocuments.forEach(capture) { document, origin in
+            let report = self.checker.report(for: document, source: source.name, origin: origin)
+            handle(PipelineDocument(report: report, document: document, locator: origin.locator, request: origin.request))
+        }
+    }
+
+    private mutating func readBase64(_ text: [UInt8], source: InputSource, _ handle: (PipelineDocument) -> Void) {
+        Base64Documents.forEach(text) { document, origin in
+            let report = self.checker.report(for: document, source: source.name, origin: origin)
+            handle(PipelineDocument(report: report, document: document, locator: origin.locator, request: nil))
+        }
+    }
+}

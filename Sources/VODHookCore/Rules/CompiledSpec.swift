@@ -1,0 +1,210 @@
+/// An event spec prepared once for checking many documents: names and
+/// allowed values as UTF-8, conditions resolved to field indices and rule
+/// severities looked up, so a valid callback is checked with byte compares
+/// and never builds a `String`.
+///
+/// The per-document checks read `tables`, plain pointers into memory this
+/// object owns and never changes after `init`: reading them costs no
+/// reference counting, which on Swift arrays held by a class it would.
+final class CompiledSpec: @unchecked Sendable {
+    let spec: EventSpec
+    let eventTypeBytes: [UInt8]
+    let tables: SpecTables
+    /// The names of `tables.subjectFields`, for messages.
+    let subjectNames: [String]
+
+    init(_ spec: EventSpec) {
+        self.spec = spec
+        eventTypeBytes = Array(spec.eventType.utf8)
+        tables = SpecTables(spec)
+        subjectNames = tables.conditions.flatMap { compiled in
+            spec.conditions[compiled.index].subjects.filter { spec.fieldIndex(named: $0) != nil }
+        }
+    }
+
+    deinit { tables.deallocate() }
+}
+
+/// The lookup tables behind `CompiledSpec`, field by field in spec order.
+struct SpecTables {
+    let fieldCount: Int
+    /// The EventType field, whose value chose the spec and is not checked again; -1 when absent.
+    let eventTypeField: Int
+    /// Field `i`'s name is `names[nameStarts[i]..<nameStarts[i + 1]]`.
+    let names: UnsafeBufferPointer<UInt8>
+    let nameStarts: UnsafeBufferPointer<Int>
+    /// Each name's `KeyWords`: comparing a key with a name is then three
+    /// integer compares, the key's words taken once for all names.
+    let nameWords: UnsafeBufferPointer<KeyWords>
+    let isRequired: UnsafeBufferPointer<Bool>
+    let formats: UnsafeBufferPointer<FieldFormat?>
+    /// Whether a field's values are restricted; its allowed values are then
+    /// values `allowedFirst[i]..<allowedFirst[i + 1]`, value `k` being
+    /// `values[valueStarts[k]..<valueStarts[k + 1]]`. Byte equality is
+    /// `String` equality for them: they are ASCII, and no ASCII text is
+    /// canonically equivalent to any other text.
+    let hasAllowed: UnsafeBufferPointer<Bool>
+    let allowedFirst: UnsafeBufferPointer<Int>
+    let values: UnsafeBufferPointer<UInt8>
+    let valueStarts: UnsafeBufferPointer<Int>
+    /// The conditions that can ever hold: their governing field exists and has allowed values.
+    let conditions: UnsafeBufferPointer<CompiledCondition>
+    /// Field indices of the conditions' subjects, each condition's in its order.
+    let subjectFields: UnsafeBufferPointer<Int>
+
+    init(_ spec: EventSpec) {
+        fieldCount = spec.fields.count
+        eventTypeField = spec.fieldIndex(named: "EventType") ?? -1
+        var names: [UInt8] = []
+        var nameStarts: [Int] = []
+        var values: [UInt8] = []
+        var valueStarts: [Int] = []
+        var allowedFirst: [Int] = []
+        for field in spec.fields {
+            nameStarts.append(names.count)
+            names += field.nameBytes
+            allowedFirst.append(valueStarts.count)
+            for value in field.allowedValues ?? [] {
+                valueStarts.append(values.count)
+                values += Array(value.utf8)
+            }
+        }
+        nameStarts.append(names.count)
+        allowedFirst.append(valueStarts.count)
+        valueStarts.append(values.count)
+        var conditions: [CompiledCondition] = []
+        var subjectFields: [Int] = []
+        for (index, condition) in spec.conditions.enumerated() {
+            guard let governing = spec.fieldIndex(named: condition.field),
+                let allowed = spec.fields[governing].allowedValues
+            else { continue }
+            let triggerText: String
+            let isEquals: Bool
+            switch condition.trigger {
+            case .equals(let expected): (triggerText, isEquals) = (expected, true)
+            case .differsFrom(let other): (triggerText, isEquals) = (other, false)
+            }
+            let firstSubject = subjectFields.count
+            for subject in condition.subjects {
+                guard let field = spec.fieldIndex(named: subject) else { continue }
+                subjectFields.append(field)
+            }
+            conditions.append(CompiledCondition(
+                index: index, governing: governing, triggerValue: allowed.firstIndex(of: triggerText) ?? -1,
+                isEquals: isEquals, expectsPresent: condition.expectation == .present,
+                subjects: firstSubject..<subjectFields.count))
+        }
+        self.names = Self.copy(names)
+        self.nameStarts = Self.copy(nameStarts)
+        self.nameWords = Self.copy(spec.fields.map { field in field.nameBytes.withUnsafeBytes(KeyWords.init) })
+        self.isRequired = Self.copy(spec.fields.map(\.isRequired))
+        self.formats = Self.copy(spec.fields.map(\.format))
+        self.hasAllowed = Self.copy(spec.fields.map { $0.allowedValues != nil })
+        self.allowedFirst = Self.copy(allowedFirst)
+        self.values = Self.copy(values)
+        self.valueStarts = Self.copy(valueStarts)
+        self.conditions = Self.copy(conditions)
+        self.subjectFields = Self.copy(subjectFields)
+    }
+
+    func deallocate() {
+        names.deallocate()
+        nameStarts.deallocate()
+        nameWords.deallocate()
+        isRequired.deallocate()
+        formats.deallocate()
+        hasAllowed.deallocate()
+        allowedFirst.deallocate()
+        values.deallocate()
+        valueStarts.deallocate()
+        conditions.deallocate()
+        subjectFields.deallocate()
+    }
+
+    private static func copy<Element>(_ array: [Element]) -> UnsafeBufferPointer<Element> {
+        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(array.count, 1))
+        _ = buffer.initialize(from: array)
+        return UnsafeBufferPointer(rebasing: buffer[0..<array.count])
+    }
+
+    @inline(__always) func name(_ field: Int) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(names)[nameStarts[field]..<nameStarts[field + 1]])
+    }
+
+    /// The field named exactly `key`, or -1. Keys usually come in the spec's
+    /// order, so the search starts at `hint`; names are distinct, so where it
+    /// starts cannot change the answer.
+    @inline(__always) func exactField(_ key: UnsafeRawBufferPointer, hint: Int) -> Int {
+        let words = KeyWords(key)
+        var index = hint < fieldCount ? hint : 0
+        for _ in 0..<fieldCount {
+            if nameWords[index] == words && (words.coversAll || key.equals(name(index))) { return index }
+            index = index + 1 == fieldCount ? 0 : index + 1
+        }
+        return -1
+    }
+
+    /// The first field, in spec order, named `key` when case is ignored, or -1.
+    func caseInsensitiveField(_ key: UnsafeRawBufferPointer) -> Int {
+        for index in 0..<fieldCount {
+            let name = name(index)
+            if name.count == key.count && ASCIICase.equalIgnoringCase(name, key) { return index }
+        }
+        return -1
+    }
+
+    /// Index (within the field's list) of the first allowed value equal to
+    /// `value`, or -1; meaningful only where `hasAllowed`.
+    @inline(__always) func allowedIndex(of value: UnsafeRawBufferPointer, field: Int) -> Int {
+        let first = allowedFirst[field]
+        for k in first..<allowedFirst[field + 1] {
+            let allowed = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(values)[valueStarts[k]..<valueStarts[k + 1]])
+            if value.equals(allowed) { return k - first }
+        }
+        return -1
+    }
+}
+
+/// A `FieldCondition` with its fields resolved, as plain values.
+struct CompiledCondition {
+    /// Position in the spec's `conditions`, for the rule and the message.
+    let index: Int
+    let governing: Int
+    /// Index of the trigger's value among the governing field's allowed
+    /// values; -1 when it is not one, so `equals` never holds and `differsFrom` always does.
+    let triggerValue: Int
+    let isEquals: Bool
+    let expectsPresent: Bool
+    /// The condition's entries in `subjectFields` (and `CompiledSpec.subjectNames`).
+    /// The rule's severity is looked up only for a finding: the rule catalog
+    /// builds every rule's examples, which a short run need not pay for.
+    let subjects: Range<Int>
+}
+
+/// A key's length with its first and last bytes, up to eight each, as two
+/// words: for keys of up to 16 bytes these cover every byte, so equal words
+/// mean equal keys; longer keys still need their bytes compared.
+struct KeyWords: Equatable {
+    let count: Int
+    let head: UInt64
+    let tail: UInt64
+
+    @inline(__always) init(_ bytes: UnsafeRawBufferPointer) {
+        count = bytes.count
+        switch count {
+        case 8...:
+            head = bytes.loadUnaligned(as: UInt64.self)
+            tail = bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        case 4..<8:
+            head = UInt64(bytes.loadUnaligned(as: UInt32.self))
+            tail = UInt64(bytes.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+        default:
+            var head: UInt64 = 0
+            for index in 0..<count { head = head << 8 | UInt64(bytes[index]) }
+            self.head = head
+            tail = 0
+        }
+    }
+
+    var coversAll: Bool { count <= 16 }
+}

@@ -1,0 +1,94 @@
+/// What one document adds to a `CallbackSummary`, taken from the document
+/// alone, so it can be worked out on another thread and counted later in
+/// document order. The values it counts are copied into a caller's byte
+/// arena; the entry holds where.
+public struct SummaryEntry: Sendable {
+    /// Kept small, as a part of a large file holds thousands of entries
+    /// until they are counted: the document's own tally, and where its
+    /// values start in the arena with each one's length (-1 when absent),
+    /// in the order of `Value`.
+    var counts: DocumentCounts
+    var valuesStart = 0
+    var lengths: (Int32, Int32, Int32, Int32, Int32, Int32) = (-1, -1, -1, -1, -1, -1)
+    var mediaId: Fingerprint?
+    /// The fingerprint of the normalized form, for a well-formed document.
+    var normalized: Fingerprint?
+
+    enum Value: Int { case eventType, status, mediaType, deleteType, errorCode, eventTime }
+
+    /// Calls `body` with each value present, in the order of `Value`, as
+    /// its bytes in `arena`. Only a well-formed EventTime counts towards the
+    /// first and last, so only it is kept.
+    func forEachValue(in arena: UnsafeRawBufferPointer, _ body: (Value, UnsafeRawBufferPointer) -> Void) {
+        withUnsafeBytes(of: lengths) { raw in
+            var start = valuesStart
+            for (index, length) in raw.bindMemory(to: Int32.self).enumerated() where length >= 0 {
+                body(Value(rawValue: index)!, UnsafeRawBufferPointer(rebasing: arena[start..<start + Int(length)]))
+                start += Int(length)
+            }
+        }
+    }
+
+    /// `normalized` is the document's normalized form, when it is
+    /// well-formed JSON; the values go to the end of `arena`.
+    public init(_ report: DocumentReport, document: JSONDocument?, normalized: UnsafeRawBufferPointer?, arena: inout [UInt8]) {
+        counts = DocumentCounts(report)
+        self.normalized = normalized.map(Fingerprint.init)
+        valuesStart = arena.count
+        guard let document else { return }
+        let nodes = SummaryFieldNodes(document)
+        func copy(_ value: Int) -> Int32 {
+            guard value >= 0 else { return -1 }
+            let start = arena.count
+            SummaryFieldNodes.withValue(document, value) { arena.append(contentsOf: $0) }
+            return Int32(arena.count - start)
+        }
+        lengths.0 = copy(nodes.eventType)
+        lengths.1 = copy(nodes.status)
+        lengths.2 = copy(nodes.mediaType)
+        lengths.3 = copy(nodes.deleteType)
+        lengths.4 = copy(nodes.errorCode)
+        if nodes.eventTime >= 0 && SummaryFieldNodes.isWellFormedTime(document, nodes.eventTime) {
+            lengths.5 = copy(nodes.eventTime)
+        }
+        if nodes.mediaId >= 0 {
+            mediaId = SummaryFieldNodes.withValue(document, nodes.mediaId) { Fingerprint($0) }
+        }
+    }
+}
+
+/// What one document adds to a `DiagnosticTally`, in a few bytes, for
+/// work on documents that is counted later.
+public struct DocumentCounts: Sendable {
+    var isValid: Bool
+    var errors: Int32
+    var warnings: Int32
+    var notes: Int32
+
+    /// Counted as `DiagnosticTally.add(_: DocumentReport)` counts.
+    public init(_ report: DocumentReport) {
+        var errors: Int32 = 0, warnings: Int32 = 0, notes: Int32 = 0
+        for diagnostic in report.diagnostics {
+            switch diagnostic.severity {
+            case .error: errors &+= 1
+            case .warning: warnings &+= 1
+            case .note: notes &+= 1
+            }
+        }
+        isValid = errors == 0
+        self.errors = errors
+        self.warnings = warnings
+        self.notes = notes
+    }
+}
+
+extension DiagnosticTally {
+    /// Counts one document from its `DocumentCounts`, as `add(_: DocumentReport)` would.
+    public mutating func add(_ counts: DocumentCounts) {
+        documents += 1
+        if counts.isValid { valid += 1 } else { invalid += 1 }
+        errors += Int(counts.errors)
+        warnings += Int(counts.warnings)
+        notes += Int(counts.notes)
+    }
+}

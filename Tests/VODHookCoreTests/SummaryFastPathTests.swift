@@ -1,0 +1,88 @@
+import Testing
+@testable import VODHookCore
+
+/// `summary` counts straight from a document's bytes into compact tables;
+/// these pin that to the `String`-based counting it replaces.
+@Suite struct SummaryFastPathTests {
+    @Test func fingerprintTableFindsEveryEntryAcrossGrowth() {
+        var table = FingerprintTable(remembersPayloads: true)
+        var plain = FingerprintTable(remembersPayloads: false)
+        for value in 0..<5000 {
+            let fingerprint = Fingerprint(Array("document \(value)".utf8))
+            #expect(table.insert(fingerprint, payload: UInt64(value)) == nil)
+            #expect(plain.insert(fingerprint, payload: 0) == nil)
+        }
+        #expect(table.count == 5000 && plain.count == 5000)
+        for value in stride(from: 0, to: 5000, by: 7) {
+            let fingerprint = Fingerprint(Array("document \(value)".utf8))
+            #expect(table.insert(fingerprint, payload: 99) == UInt64(value))
+            #expect(plain.insert(fingerprint, payload: 0) == 0)
+        }
+        #expect(table.count == 5000)
+    }
+
+    @Test func aCopiedTableIsIndependent() {
+        var original = FingerprintTable(remembersPayloads: false)
+        _ = original.insert(Fingerprint(Array("a".utf8)), payload: 0)
+        var copy = original
+        _ = copy.insert(Fingerprint(Array("b".utf8)), payload: 0)
+        #expect(original.count == 1 && copy.count == 2)
+    }
+
+    @Test func countingBytesEqualsCountingStrings() {
+        // Canonically equivalent spellings are one value, whichever way they are counted.
+        let values = ["success", "fail", "caf\u{E9}", "cafe\u{301}", "success", "", "K", "\u{212A}", "fail", "success"]
+            + (0..<40).map { "code \($0 % 23)" }
+            // Longer than 16 bytes, alike in their first and last eight.
+            + (0..<30).map { "InvalidVideo.\($0 % 7)NotFound.Really" }
+        var byString = ValueCounter()
+        var byBytes = ValueCounter()
+        for value in values {
+            byString.add(value)
+            var text = value
+            text.withUTF8 { byBytes.add(bytes: UnsafeRawBufferPointer($0)) }
+        }
+        #expect(byString == byBytes)
+        #expect(byString.sorted.map(\.value) == byBytes.sorted.map(\.value))
+        #expect(byString.sorted.map(\.count) == byBytes.sorted.map(\.count))
+    }
+
+    @Test func summaryFromDocumentsEqualsSummaryFromFields() throws {
+        let lines = [
+            #"{"EventType":"DeleteMediaComplete","EventTime":"2026-11-28T08:00:01Z","Status":"success","MediaType":"video","MediaId":"10f6baa29bdf71f1bfc46733a78e0102"}"#,
+            #"{"EventType":"DeleteMediaComplete","EventTime":"2026-11-28T07:00:01Z","Status":"fail","ErrorCode":"Forbidden","MediaId":"10f6baa29bdf71f1bfc46733a78e0102"}"#,
+            #"{"EventTime":"2026-11-28 09:00:01Z","Status":"\u0073uccess","MediaType":7,"DeleteType":null,"MediaId":"x"}"#,
+            #"{"EventType":"DeleteMediaComplete","EventTime":"2026-11-29T00:00:00Z","Status":"success","Status":"fail","MediaId":"\u0031"}"#,
+            #"{"EventTime":"2026-11-28T\u00300:00:00Z","ErrorCode":{"a":1},"DeleteType":"all"}"#,
+            #"[1,2]"#,
+            #"{"EventType":"DeleteMediaComplete","EventTime":"2026-11-28T08:00:01Z","Status":"success","MediaType":"video","MediaId":"10f6baa29bdf71f1bfc46733a78e0102"}"#,
+        ]
+        var fromDocuments = CallbackSummary(remembersLocations: true)
+        var fromFields = CallbackSummary()
+        for (number, line) in lines.enumerated() {
+            let reader = DocumentReader(input: BytesInput(line), mode: .body)
+            try reader.forEach { document in
+                guard let json = document.json else { return }
+                let report = DocumentReport(source: "-", index: number + 1, startOffset: 0, eventType: nil, diagnostics: [])
+                var normalized: [UInt8] = []
+                JSONWriter.write(json, layout: .compact, topLevelOrder: [], into: &normalized)
+                let location = CallbackSummary.DocumentLocation(source: 0, line: number + 1)
+                let first = normalized.withUnsafeBytes { fromDocuments.add(report, document: json, normalized: $0, at: location) }
+                let expected = normalized.withUnsafeBytes { fromFields.add(report, fields: CallbackFields(json), normalized: $0, at: location) }
+                #expect(first == expected)
+            }
+        }
+        #expect(fromDocuments.eventTypes == fromFields.eventTypes)
+        #expect(fromDocuments.status == fromFields.status)
+        #expect(fromDocuments.mediaType == fromFields.mediaType)
+        #expect(fromDocuments.deleteType == fromFields.deleteType)
+        #expect(fromDocuments.errorCodes == fromFields.errorCodes)
+        #expect(fromDocuments.firstEventTime == fromFields.firstEventTime)
+        #expect(fromDocuments.lastEventTime == fromFields.lastEventTime)
+        #expect(fromDocuments.firstEventTime == "2026-11-28T00:00:00Z")
+        #expect(fromDocuments.lastEventTime == "2026-11-29T00:00:00Z")
+        #expect(fromDocuments.duplicates == 1 && fromFields.duplicates == 1)
+        #expect(fromDocuments.distinctMediaIds == fromFields.distinctMediaIds)
+        #expect(fromDocuments.distinctMediaIds == 3)
+    }
+}
