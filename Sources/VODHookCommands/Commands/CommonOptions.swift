@@ -26,7 +26,7 @@ enum CommonOptions {
 
     static let jobs = OptionSpec(
         "jobs", kind: .value(placeholder: "N"),
-        help: "threads that share a large file read as a stream; default: one per core; 1 reads on one thread")
+        help: "threads that share a large file or a pipe read as a stream; default: one per core; 1 reads on one thread")
 
     /// `--jobs`, or one thread per core (at most 64); nil, after saying why,
     /// when the value is not a whole number from 1.

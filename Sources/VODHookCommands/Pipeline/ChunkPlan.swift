@@ -54,15 +54,21 @@ struct ChunkPlan: Sendable {
             var input = PositionedFileInput(descriptor: descriptor, position: origin + from)
             let count = try input.read(into: UnsafeMutableRawBufferPointer(rebasing: bytes[0..<min(step + 1, length - from)]))
             guard count > 1 else { return nil }
-            for index in 0..<count - 1 where bytes[index] == 0x0A {
-                switch bytes[index + 1] {
-                case 0x20, 0x09, 0x0D, 0x0A, 0x1E, UInt8(ascii: "}"), UInt8(ascii: "]"): continue
-                default: return from + index + 1
-                }
+            for index in 0..<count - 1 where bytes[index] == 0x0A && mayStartDocument(bytes[index + 1]) {
+                return from + index + 1
             }
             from += count - 1
         }
         return nil
+    }
+
+    /// Whether a line whose first byte is `byte` may start a document: it is
+    /// not blank, not indented, not a closing bracket and not an RS record.
+    static func mayStartDocument(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x09, 0x0D, 0x0A, 0x1E, UInt8(ascii: "}"), UInt8(ascii: "]"): false
+        default: true
+        }
     }
 
     /// Line feeds in each part, counted on `threads` threads.
@@ -95,15 +101,23 @@ struct ChunkPlan: Sendable {
         while remaining > 0 {
             let count = try input.read(into: UnsafeMutableRawBufferPointer(rebasing: block[0..<min(block.count, remaining)]))
             if count == 0 { break }
-            var cursor = block.baseAddress!
-            var left = count
-            while left > 0, let found = memchr(cursor, 0x0A, left) {
-                total += 1
-                let next = UnsafeMutableRawPointer(found) + 1
-                left -= next - cursor
-                cursor = next
-            }
+            total += lineFeeds(in: UnsafeRawBufferPointer(rebasing: block[0..<count]))
             remaining -= count
+        }
+        return total
+    }
+}
+
+extension ChunkPlan {
+    static func lineFeeds(in bytes: UnsafeRawBufferPointer) -> Int {
+        guard var cursor = bytes.baseAddress else { return 0 }
+        var left = bytes.count
+        var total = 0
+        while left > 0, let found = memchr(cursor, 0x0A, left) {
+            total += 1
+            let next = UnsafeRawPointer(found) + 1
+            left -= next - cursor
+            cursor = next
         }
         return total
     }

@@ -51,27 +51,62 @@ struct DocumentPipeline {
         var arena: [UInt8] = []
         let chunkSize = environment.variables["VODHOOK_CHUNK_BYTES"].flatMap(Int.init).map { max($0, 1) } ?? (1 << 19)
         return Self.forEachSource(paths, environment: environment, command: command) { source, descriptor throws(InputError) in
+            func prepareAndCommit(_ item: PipelineDocument) {
+                arena.removeAll(keepingCapacity: true)
+                let record = preparer.prepare(item, into: &arena)
+                arena.withUnsafeBytes { committer.commit(record, number: item.report.index, source: item.report.source, arena: $0) }
+            }
             if jobs > 1, let (origin, length) = try self.parallelCandidate(descriptor, chunkSize: chunkSize) {
-                let stream = ParallelStream(
-                    descriptor: descriptor, origin: origin, length: length, source: source, strict: self.strict,
-                    threads: jobs, chunkSize: chunkSize, makePreparer: makePreparer)
+                let plan = try ChunkPlan.make(descriptor: descriptor, origin: origin, length: length, chunkSize: chunkSize, threads: jobs)
+                let parts = FileParts(descriptor: descriptor, origin: origin, plan: plan, fileLength: length)
+                let stream = ParallelStream(parts: parts, source: source, strict: self.strict, threads: jobs, makePreparer: makePreparer)
                 // A source without documents is read again on one thread, for its finding.
-                if try stream.run(&committer, environment: environment) {
+                if try stream.run(&committer, environment: environment).documents > 0 {
                     // Leave the descriptor where reading it through would have: at the end.
                     lseek(descriptor, off_t(origin + length), SEEK_SET)
                     return
                 }
             }
             let length = Self.regularFileLength(descriptor)
-            try self.read(source, descriptor: descriptor, environment: environment) { item in
+            var input: any ByteInput = FileDescriptorInput(descriptor: descriptor)
+            if jobs > 1, length == nil, mode == .stream || mode == .auto {
+                let prefix = mode == .auto ? try input.readUpTo(self.sniffLength) : []
+                if mode == .stream || InputFormat.sniff(prefix) == .json {
+                    let pipe = PipeParts(input: input, prefix: prefix, chunkSize: chunkSize)
+                    guard let rest = try self.readPipe(pipe, source: source, jobs: jobs, environment: environment,
+                                                       makePreparer: makePreparer, committer: &committer)
+                    else { return }
+                    try self.readJSON(rest, mode: .stream, source: source, environment: environment, prepareAndCommit)
+                    return
+                }
+                input = PrefixedInput(prefix: prefix, rest: input)
+            }
+            try self.read(source, input: input, environment: environment) { item in
                 if item.report.index == 4096, let length, item.report.startOffset > 0 {
                     committer.expect(documents: estimatedDocuments(length: length, documents: 4096, sampleBytes: item.report.startOffset) - 4096)
                 }
-                arena.removeAll(keepingCapacity: true)
-                let record = preparer.prepare(item, into: &arena)
-                arena.withUnsafeBytes { committer.commit(record, number: item.report.index, source: item.report.source, arena: $0) }
+                prepareAndCommit(item)
             }
         }
+    }
+
+    /// A pipe read as a stream, shared by the threads once it proves longer
+    /// than one part. Returns what is left to read on this thread: the
+    /// whole pipe when it is shorter, or a stand-in for one without documents.
+    private func readPipe<Preparer: DocumentPreparer, Committer: DocumentCommitter>(
+        _ pipe: PipeParts, source: InputSource, jobs: Int, environment: CommandEnvironment,
+        makePreparer: @escaping @Sendable () -> Preparer, committer: inout Committer
+    ) throws(InputError) -> (any ByteInput)? where Preparer.Record == Committer.Record {
+        guard try pipe.part(1) != nil else { return pipe.input(from: 0, inPart: 0, committing: true) }
+        let stream = ParallelStream(parts: pipe, source: source, strict: strict, threads: jobs, makePreparer: makePreparer)
+        let outcome = try stream.run(&committer, environment: environment)
+        guard outcome.documents == 0 else { return nil }
+        // Gone from the pipe, the source cannot be read again for its
+        // no-document finding; what decides that finding (a byte-order
+        // mark, an empty array) is all a one-thread reader needs to see.
+        var standIn: [UInt8] = pipe.firstBytes == [0xEF, 0xBB, 0xBF] ? pipe.firstBytes : []
+        if outcome.sawEmptyArray { standIn += Array("[]".utf8) }
+        return BytesInput(standIn)
     }
 
     /// Expands the paths and opens each source for `body`, reporting what
@@ -133,7 +168,13 @@ struct DocumentPipeline {
     private mutating func read(
         _ source: InputSource, descriptor: Int32, environment: CommandEnvironment, _ handle: (PipelineDocument) -> Void
     ) throws(InputError) {
-        var input = FileDescriptorInput(descriptor: descriptor)
+        try read(source, input: FileDescriptorInput(descriptor: descriptor), environment: environment, handle)
+    }
+
+    private mutating func read(
+        _ source: InputSource, input: any ByteInput, environment: CommandEnvironment, _ handle: (PipelineDocument) -> Void
+    ) throws(InputError) {
+        var input = input
         switch mode {
         case .body, .stream:
             try readJSON(input, mode: mode == .body ? .body : .stream, source: source, environment: environment, handle)

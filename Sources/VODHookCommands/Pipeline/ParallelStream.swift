@@ -5,10 +5,10 @@ import Musl
 #endif
 import VODHookCore
 
-/// Reads one large regular file as a stream on several threads, with
-/// output identical to reading it on one.
+/// Reads one large stream (a regular file, or a pipe) on several threads,
+/// with output identical to reading it on one.
 ///
-/// The file is cut at line starts (`ChunkPlan`); each part gets its own
+/// The stream is cut at line starts (`StreamParts`); each part gets its own
 /// reader, which knows the part's first line number and reads top-level
 /// values that start before the next part (finishing the last one even
 /// past it), preparing each document as the command asks. This thread
@@ -21,39 +21,39 @@ import VODHookCore
 /// again from that point itself. Either way every document is read from
 /// where a single reader would have read it, in the state it would have had.
 struct ParallelStream<Preparer: DocumentPreparer> {
-    let descriptor: Int32
-    /// File position of the source's first byte.
-    let origin: Int
-    let length: Int
+    let parts: any StreamParts
     let source: InputSource
     let strict: Bool
     let threads: Int
-    let chunkSize: Int
     let makePreparer: @Sendable () -> Preparer
 
-    /// Commits every document; false when the source held none, which the
-    /// caller then reads on one thread for the `no-document` finding.
+    /// What a run saw, for a caller that must tell a source without documents so.
+    struct Outcome {
+        var documents = 0
+        var sawEmptyArray = false
+    }
+
+    /// Commits every document.
     func run<Committer: DocumentCommitter>(
         _ committer: inout Committer, environment: CommandEnvironment
-    ) throws(InputError) -> Bool where Committer.Record == Preparer.Record {
-        let plan = try ChunkPlan.make(descriptor: descriptor, origin: origin, length: length, chunkSize: chunkSize, threads: threads)
+    ) throws(InputError) -> Outcome where Committer.Record == Preparer.Record {
         // Parts may be read this far ahead of the one being committed, so a
         // thread the system pauses for a moment does not hold up the others.
-        let queue = PartQueue<Preparer.Record>(parts: plan.starts.count, window: 2 * threads + 2)
-        let part = partReader()
+        let queue = PartQueue<Preparer.Record>(window: 2 * threads + 2)
+        let read = partReader()
+        let parts = parts
         let work: @Sendable (Int) -> Void = { _ in
             var preparer = makePreparer()
             var checker = DocumentChecker(strict: strict)
             while let (index, spare) = queue.take() {
-                let result = part(plan.starts[index], plan.limits[index], spare, &preparer, &checker) { queue.isStopped }
-                queue.deliver(index, result)
+                queue.deliver(index, Self.readTaken(index, spare, parts, queue, read, &preparer, &checker) { queue.isStopped })
             }
         }
         // This thread reads parts too while it waits, so `threads` threads in
         // all run, and a busy machine with fewer free cores loses little.
         guard let pool = WorkerThreads(count: threads - 1, work) else {
             // The system would not start threads: the same parts, in order, on this one.
-            return try merge(plan, results: { _ in nil }, &committer, environment)
+            return try merge(results: { _ in nil }, &committer, environment)
         }
         defer {
             queue.stop()
@@ -61,82 +61,113 @@ struct ParallelStream<Preparer: DocumentPreparer> {
         }
         var preparer: Preparer?
         var checker = DocumentChecker(strict: strict)
-        return try merge(plan, results: { index in
+        return try merge(results: { index in
             defer { queue.release(index) }
             if preparer == nil { preparer = makePreparer() }
             while true {
-                if let result = queue.readyResult(index) { return result }
+                if let result = queue.readyResult(index) { return result.wasRead ? result : nil }
                 // Waiting would leave a core idle; read the next part instead.
                 // (Reading this one again would waste a core that busy
                 // machines do not have: it is the reader's turn to run.)
-                guard let (next, spare) = queue.takeIfReady() else { return queue.result(index) }
-                queue.deliver(next, part(plan.starts[next], plan.limits[next], spare, &preparer!, &checker) { false })
+                guard let (next, spare) = queue.takeIfReady() else {
+                    return queue.result(index).flatMap { $0.wasRead ? $0 : nil }
+                }
+                queue.deliver(next, Self.readTaken(next, spare, parts, queue, read, &preparer!, &checker) { false })
             }
         }, &committer, environment)
+    }
+
+    /// Reads a part a thread took from the queue, or hands it back unread
+    /// when only the committing thread may read it. Past the last part it
+    /// tells the queue where the stream ends (a failing pipe ends it too:
+    /// the committing thread meets the same failure and reports it).
+    private static func readTaken(
+        _ index: Int, _ spare: PartResult<Preparer.Record>, _ parts: any StreamParts, _ queue: PartQueue<Preparer.Record>,
+        _ read: PartReader, _ preparer: inout Preparer, _ checker: inout DocumentChecker, stop: @escaping () -> Bool
+    ) -> PartResult<Preparer.Record> {
+        var unread = spare
+        unread.wasRead = false
+        guard let bounds = try? parts.part(index) else {
+            queue.end(at: index)
+            return unread
+        }
+        if parts.isCommittingThreadOnly(index) { return unread }
+        return read(bounds.start, bounds.limit, index, false, spare, &preparer, &checker, stop)
     }
 
     /// Commits the parts' documents in order. `results` gives a part as a
     /// thread read it (nil: read it here), and frees its memory.
     private func merge<Committer: DocumentCommitter>(
-        _ plan: ChunkPlan, results: (Int) -> PartResult<Preparer.Record>?, _ committer: inout Committer,
-        _ environment: CommandEnvironment
-    ) throws(InputError) -> Bool where Committer.Record == Preparer.Record {
+        results: (Int) -> PartResult<Preparer.Record>?, _ committer: inout Committer, _ environment: CommandEnvironment
+    ) throws(InputError) -> Outcome where Committer.Record == Preparer.Record {
         var preparer: Preparer?
         var checker = DocumentChecker(strict: strict)
-        let part = partReader()
-        func readHere(from start: ReadStart, limit: Int) -> PartResult<Preparer.Record> {
+        let read = partReader()
+        func readHere(_ index: Int, from start: ReadStart, limit: Int) -> PartResult<Preparer.Record> {
             if preparer == nil { preparer = makePreparer() }
-            return part(start, limit, PartResult(), &preparer!, &checker) { false }
+            return read(start, limit, index, true, PartResult(), &preparer!, &checker) { false }
         }
         // Where a single reader would look for the next top-level value.
         var resume: ReadStart?
-        var documents = 0
-        for index in plan.starts.indices {
+        var outcome = Outcome()
+        var index = 0
+        while let bounds = try parts.part(index) {
+            defer {
+                parts.release(index)
+                index += 1
+            }
             let threadResult = results(index)
             var result: PartResult<Preparer.Record>
             var firstValue = 0
             if let resume {
                 // A value before this part ran over all of it.
-                if resume.offset >= plan.limits[index] { continue }
+                if resume.offset >= bounds.limit { continue }
                 if let threadResult, let match = threadResult.values.firstIndex(where: { $0.offset == resume.offset }) {
                     result = threadResult
                     firstValue = match
                 } else {
-                    result = readHere(from: resume, limit: plan.limits[index])
+                    result = readHere(index, from: resume, limit: bounds.limit)
                 }
             } else {
-                result = threadResult ?? readHere(from: plan.starts[index], limit: plan.limits[index])
+                result = threadResult ?? readHere(index, from: bounds.start, limit: bounds.limit)
             }
+            if result.values[firstValue...].contains(where: \.isEmptyArray) { outcome.sawEmptyArray = true }
             let first = firstValue < result.values.count ? result.values[firstValue].documentsBefore : result.records.count
             let stopped = result.arena.withUnsafeBytes { arena in
                 for record in result.records[first...] {
-                    documents += 1
-                    committer.commit(record, number: documents, source: source.name, arena: arena)
+                    outcome.documents += 1
+                    committer.commit(record, number: outcome.documents, source: source.name, arena: arena)
                     if environment.output.isClosed { return true }
                 }
                 return false
             }
-            if stopped { return true }
+            if stopped { return outcome }
             if let error = result.error { throw error }
-            if index == 0 {
-                committer.expect(documents: estimatedDocuments(length: length, documents: documents, sampleBytes: result.resume.offset) - documents)
+            if index == 0, let length = parts.length {
+                committer.expect(documents: estimatedDocuments(
+                    length: length, documents: outcome.documents, sampleBytes: result.resume.offset) - outcome.documents)
             }
             resume = result.resume
         }
-        return documents > 0
+        return outcome
     }
 
-    /// Reads one part from `start`, preparing each document; `stop` is asked after each.
-    /// `spare` lends the memory of a part already committed.
-    private func partReader() -> @Sendable (
-        ReadStart, Int, PartResult<Preparer.Record>, inout Preparer, inout DocumentChecker, () -> Bool
-    ) -> PartResult<Preparer.Record> {
-        let descriptor = descriptor, origin = origin, name = source.name
-        return { start, limit, spare, preparer, checker, stop in
+    /// Reads one part from `start` up to `limit`, preparing each document;
+    /// `stop` is asked after each. The `Int` is the part, the `Bool` whether
+    /// the committing thread reads it, and `spare` lends the memory of a
+    /// part already committed.
+    private typealias PartReader = @Sendable (
+        ReadStart, Int, Int, Bool, PartResult<Preparer.Record>, inout Preparer, inout DocumentChecker, () -> Bool
+    ) -> PartResult<Preparer.Record>
+
+    private func partReader() -> PartReader {
+        let parts = parts, name = source.name
+        return { start, limit, index, committing, spare, preparer, checker, stop in
             let reader = DocumentReader(
-                input: PositionedFileInput(descriptor: descriptor, position: origin + start.offset),
+                input: parts.input(from: start.offset, inPart: index, committing: committing),
                 from: start, stoppingBefore: limit)
             var result = spare
+            result.wasRead = true
             do throws(InputError) {
                 try reader.forEach { document in
                     let report = checker.report(for: document, source: name, origin: nil)
@@ -161,6 +192,8 @@ struct PartResult<Record: Sendable>: Sendable {
     var values: [TopLevelValue] = []
     var resume = ReadStart.sourceStart
     var error: InputError?
+    /// False for a part handed back unread, which the committing thread reads.
+    var wasRead = true
 
     /// Ready to be filled again, its memory kept.
     mutating func empty() {
@@ -169,27 +202,37 @@ struct PartResult<Record: Sendable>: Sendable {
         values.removeAll(keepingCapacity: true)
         resume = ReadStart.sourceStart
         error = nil
+        wasRead = true
     }
 }
 
 /// Hands parts to the threads in order, at most `window` ahead of the one
-/// being committed (so memory stays bounded), and their results back.
+/// being committed (so memory stays bounded), and their results back. How
+/// many parts there are is learnt on the way: a pipe's end is found by reading.
 final class PartQueue<Record: Sendable>: @unchecked Sendable {
-    let parts: Int
+    /// The first index past the last part, once a thread has found it.
+    private var parts = Int.max
     private let window: Int
     private let monitor = Monitor()
     private var next = 0
     private var released = 0
-    private var results: [PartResult<Record>?]
+    /// Results delivered and not yet released, by part.
+    private var results: [Int: PartResult<Record>] = [:]
     /// Committed parts' emptied buffers, handed to the next parts so their
     /// memory is reused instead of freed and allocated again.
     private var spares: [PartResult<Record>] = []
     private var stopped = false
 
-    init(parts: Int, window: Int) {
-        self.parts = parts
+    init(window: Int) {
         self.window = window
-        results = Array(repeating: nil, count: parts)
+    }
+
+    /// There are no parts from `index` on.
+    func end(at index: Int) {
+        monitor.locked {
+            parts = min(parts, index)
+            monitor.signalAll()
+        }
     }
 
     var isStopped: Bool { monitor.locked { stopped } }
@@ -221,20 +264,18 @@ final class PartQueue<Record: Sendable>: @unchecked Sendable {
 
     /// A part's result if it has been delivered, without waiting.
     func readyResult(_ index: Int) -> PartResult<Record>? {
-        monitor.locked { index < parts ? results[index] : nil }
+        monitor.locked { results[index] }
     }
 
-    /// Waits for a part's result; nil when no thread reads parts (`parts` is 0).
+    /// Waits for a part's result; nil when the stream ends before it.
     func result(_ index: Int) -> PartResult<Record>? {
-        guard index < parts else { return nil }
-        return monitor.wait(until: { results[index] != nil }) { results[index] }
+        monitor.wait(until: { results[index] != nil || index >= parts }) { results[index] }
     }
 
     /// The part is committed: its memory goes, and the threads may read further.
     func release(_ index: Int) {
         monitor.locked {
-            if index < parts, var spare = results[index] {
-                results[index] = nil
+            if var spare = results.removeValue(forKey: index) {
                 spare.empty()
                 spares.append(spare)
             }

@@ -1,0 +1,207 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+import VODHookCore
+
+/// A pipe cut into parts as it arrives, so `--jobs` threads share
+/// `cat day.ndjson | vodhook summary` the way they share a regular file.
+///
+/// A pipe can be read only once and only in order, so the parts' bytes are
+/// kept here from the read that cuts them until they are committed; the
+/// queue's window bounds how many that is. Parts end at the first line
+/// start past `chunkSize` whose line may start a document, as `ChunkPlan`
+/// cuts files. When no such line comes within `longestPart` bytes (one
+/// huge line, documents run together without line breaks), the rest of the
+/// pipe becomes one last part that only the committing thread reads,
+/// straight from the pipe, so memory stays bounded by the largest document.
+final class PipeParts: StreamParts, @unchecked Sendable {
+    private struct Part {
+        let start: ReadStart
+        var bytes: [UInt8]
+        /// The rest of the pipe: `bytes` is what has been read of it so far.
+        let isRest: Bool
+        var end: Int { start.offset + bytes.count }
+    }
+
+    private let monitor = Monitor()
+    private var input: any ByteInput
+    private let chunkSize: Int
+    private let longestPart: Int
+    /// Cut parts not yet released.
+    private var parts: [Int: Part] = [:]
+    private var cutCount = 0
+    /// Read but not yet cut into a part, starting at `pendingStart`.
+    private var pending: [UInt8]
+    private var pendingStart = ReadStart.sourceStart
+    /// Where the search for the next cut goes on in `pending`.
+    private var searchFrom = 0
+    private var inputEnded = false
+    private var failure: InputError?
+    /// Whether the rest of the pipe was cut as one last part.
+    private var restCut = false
+    /// Whether that part's owner reads the pipe itself now.
+    private var restHandedOver = false
+    /// The first bytes of the pipe, to tell whether it starts with a byte-order mark.
+    private(set) var firstBytes: [UInt8] = []
+
+    /// `prefix`: bytes already read from `input` (what `--input auto` looked at).
+    init(input: any ByteInput, prefix: [UInt8], chunkSize: Int) {
+        self.input = input
+        self.chunkSize = max(chunkSize, 1)
+        longestPart = max(64 * self.chunkSize, 1 << 16)
+        pending = prefix
+    }
+
+    var length: Int? { nil }
+
+    func part(_ index: Int) throws(InputError) -> (start: ReadStart, limit: Int)? {
+        let found: Result<PipeParts.Part?, InputError> = monitor.locked {
+            Result { () throws(InputError) in
+                while cutCount <= index, try cutNext() {}
+                return parts[index]
+            }
+        }
+        guard let part = try found.get() else { return nil }
+        return (part.start, part.isRest ? Int.max : part.end)
+    }
+
+    func input(from offset: Int, inPart index: Int, committing: Bool) -> any ByteInput {
+        SpooledInput(parts: self, part: index, position: offset, owner: committing)
+    }
+
+    func isCommittingThreadOnly(_ index: Int) -> Bool {
+        monitor.locked { parts[index]?.isRest ?? false }
+    }
+
+    func release(_ index: Int) {
+        monitor.locked { _ = parts.removeValue(forKey: index) }
+    }
+
+    /// Copies bytes from source offset `position`, which lies in part
+    /// `index` or a later one, into `buffer`; returns the count (0 at the end
+    /// of the pipe) and the part the next byte lies in. Only an `owner`
+    /// reads the rest part past what others already read of it, and those
+    /// bytes are not kept.
+    fileprivate func copy(
+        from position: Int, part index: Int, into buffer: UnsafeMutableRawBufferPointer, owner: Bool
+    ) throws(InputError) -> (count: Int, part: Int) {
+        let copied: Result<(count: Int, part: Int), InputError> = monitor.locked {
+            Result { () throws(InputError) in
+                var index = index
+                while true {
+                    while cutCount <= index, try cutNext() {}
+                    guard let part = parts[index] else { return (0, index) }
+                    if position < part.end {
+                        let count = min(buffer.count, part.end - position)
+                        part.bytes.withUnsafeBytes { bytes in
+                            buffer.baseAddress!.copyMemory(from: bytes.baseAddress! + (position - part.start.offset), byteCount: count)
+                        }
+                        return (count, index)
+                    }
+                    guard part.isRest else {
+                        index += 1
+                        continue
+                    }
+                    if inputEnded { return (0, index) }
+                    if owner {
+                        restHandedOver = true
+                        let count = try input.read(into: buffer)
+                        if count == 0 { inputEnded = true }
+                        return (count, index)
+                    }
+                    // Another part's last value runs into the rest: keep what it reads for the owner.
+                    let added = try readMore(into: &parts[index]!.bytes)
+                    if added == 0 { return (0, index) }
+                }
+            }
+        }
+        return try copied.get()
+    }
+
+    /// Cuts the next part from the pipe; false when there is none.
+    private func cutNext() throws(InputError) -> Bool {
+        if let failure { throw failure }
+        if restCut { return false }
+        while true {
+            if let cut = nextCut() {
+                emit(count: cut, isRest: false)
+                return true
+            }
+            if inputEnded {
+                guard !pending.isEmpty else { return false }
+                emit(count: pending.count, isRest: false)
+                return true
+            }
+            if pending.count >= longestPart {
+                emit(count: pending.count, isRest: true)
+                return true
+            }
+            do {
+                _ = try readMore(into: &pending)
+            } catch {
+                failure = error
+                throw error
+            }
+        }
+    }
+
+    /// The first line start at or after `chunkSize` in `pending` whose line may start a document.
+    private func nextCut() -> Int? {
+        var index = max(searchFrom, chunkSize - 1)
+        defer { searchFrom = max(index, pending.count - 1) }
+        while index < pending.count - 1 {
+            if pending[index] == 0x0A && ChunkPlan.mayStartDocument(pending[index + 1]) { return index + 1 }
+            index += 1
+        }
+        return nil
+    }
+
+    private func emit(count: Int, isRest: Bool) {
+        let bytes = Array(pending[0..<count])
+        if cutCount == 0 { firstBytes = Array(bytes.prefix(3)) }
+        restCut = isRest
+        parts[cutCount] = Part(start: pendingStart, bytes: bytes, isRest: isRest)
+        cutCount += 1
+        pending.removeFirst(count)
+        searchFrom = 0
+        var lines = 0
+        bytes.withUnsafeBytes { lines = ChunkPlan.lineFeeds(in: $0) }
+        // A part other than the rest always ends at a line start.
+        pendingStart = ReadStart(offset: pendingStart.offset + count, line: pendingStart.line + lines, column: 1)
+    }
+
+    /// Appends the next read of the pipe to `bytes`; 0 at its end.
+    private func readMore(into bytes: inout [UInt8]) throws(InputError) -> Int {
+        if inputEnded || restHandedOver { return 0 }
+        let block = 1 << 16
+        let old = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: block))
+        let count: Result<Int, InputError> = bytes.withUnsafeMutableBytes { all in
+            Result { () throws(InputError) in try input.read(into: UnsafeMutableRawBufferPointer(rebasing: all[old...])) }
+        }
+        let read = (try? count.get()) ?? 0
+        bytes.removeLast(block - read)
+        if case .failure(let error) = count { throw error }
+        if read == 0 { inputEnded = true }
+        return read
+    }
+}
+
+/// The pipe from one offset on, for one part's reader, through the parts
+/// kept in `PipeParts`.
+private struct SpooledInput: ByteInput {
+    let parts: PipeParts
+    var part: Int
+    var position: Int
+    let owner: Bool
+
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        guard buffer.count > 0 else { return 0 }
+        let (count, next) = try parts.copy(from: position, part: part, into: buffer, owner: owner)
+        position += count
+        part = next
+        return count
+    }
+}

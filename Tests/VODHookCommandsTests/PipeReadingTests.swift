@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import VODHookCommands
+import VODHookCore
+
+/// A pipe (`cat day.ndjson | vodhook summary`) is shared by `--jobs`
+/// threads too, cut as it arrives; that must not change a byte either.
+@Suite struct PipeReadingTests {
+    /// Documents run together on one long line, which no cut can split:
+    /// past `longestPart` the rest of the pipe goes to the committing thread.
+    static let oneLongLine: String = {
+        let valid = #"{"EventType":"DeleteMediaComplete","EventTime":"2026-11-28T08:00:01Z","Status":"success","MediaType":"video","DeleteType":"all","MediaId":"10f6baa29bdf71f1bfc46733a78e0102"}"#
+        return String(repeating: valid, count: 500) + "\n" + valid + "\n" + valid.replacingOccurrences(of: "all", with: "al") + "\n"
+    }()
+
+    static let inputs: [(name: String, text: String)] = [
+        ("generated stream", ParallelReadingTests.generatedStream),
+        ("one long line, then lines", oneLongLine),
+        ("lines, then one long line", ParallelReadingTests.generatedStream + oneLongLine),
+        ("only whitespace after a byte-order mark", "\u{FEFF}" + String(repeating: " \n\t\n", count: 300)),
+        ("only empty arrays", String(repeating: "[]\n", count: 400)),
+    ]
+
+    @Test(arguments: ["1", "64", "4096"])
+    func aPipeReadsTheSameOnManyThreads(_ chunkBytes: String) throws {
+        for input in Self.inputs {
+            for command in ParallelReadingTests.commands {
+                let one = Self.runPiped(command + ["--jobs", "1"], input: input.text, chunkBytes: chunkBytes)
+                let many = Self.runPiped(command + ["--jobs", "3"], input: input.text, chunkBytes: chunkBytes)
+                #expect(one == many, "\(input.name): \(command)")
+            }
+        }
+    }
+
+    @Test func aLineNoCutCanSplitIsLeftToTheCommittingThread() throws {
+        let parts = PipeParts(input: BytesInput(Array(Self.oneLongLine.utf8)), prefix: [], chunkSize: 16)
+        let first = try #require(try parts.part(0))
+        #expect(first.start == .sourceStart && first.limit == Int.max)
+        #expect(parts.isCommittingThreadOnly(0))
+        #expect(try parts.part(1) == nil)
+    }
+
+    @Test func partsStartAtLinesThatMayStartADocument() throws {
+        let text = "{\"a\":1}\n{\n  \"b\": 2\n}\n{\"c\":3}\n"
+        let parts = PipeParts(input: BytesInput(Array(text.utf8)), prefix: [], chunkSize: 9)
+        // A part is at least 9 bytes long; the lines of the second document
+        // are indented or close it, so the first cut waits for the third.
+        #expect(try parts.part(0).map { [$0.start.offset, $0.limit] } == [0, 21])
+        #expect(try parts.part(1).map { [$0.start.offset, $0.start.line, $0.limit] } == [21, 5, 29])
+        #expect(try parts.part(2) == nil)
+    }
+
+    /// Runs a command with `input` arriving through a pipe, written by another thread.
+    static func runPiped(_ arguments: [String], input: String, chunkBytes: String) -> ParallelReadingTests.Outcome {
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { return ParallelReadingTests.Outcome(status: -1, output: "", errors: "pipe failed") }
+        let writer = FileHandle(fileDescriptor: ends[1], closeOnDealloc: true)
+        let written = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            writer.write(Data(input.utf8))
+            try? writer.close()
+            written.signal()
+        }
+        defer {
+            written.wait()
+            close(ends[0])
+        }
+        return ParallelReadingTests.run(arguments, standardInput: ends[0], chunkBytes: chunkBytes)
+    }
+}
