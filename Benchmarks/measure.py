@@ -175,7 +175,7 @@ def plan(args, expected):
                                            ("summary --format json", ["summary", "--format", "json"], 0, "summary"),
                                            ("normalize", ["normalize"], invalid, "written")]:
         cases.append({"name": name, "argv": [binary] + arguments, "feed": [corpus, 4], "multiplier": 4,
-                      "input": "pipe, 4 distinct copies", "jobs": "1 (a pipe)", "status": status, "verify": check, "runs": 1})
+                      "input": "pipe, 4 distinct copies", "jobs": args.jobs or 1, "status": status, "verify": check, "runs": 1})
     cases.append({"name": "check (one small file)", "argv": [binary, "check", args.small_file], "status": 0,
                   "input": "file", "jobs": "", "startup": True, "key": "startup", "runs": args.startup_runs})
     cases.append({"name": "Swift hello world", "argv": [args.hello], "status": 0,
