@@ -47,9 +47,18 @@ extension Validator {
                     guard !keyNode.hasEscapes, valueNode.kind == .string, !valueNode.hasEscapes, valueNode.end - valueNode.start > 2 else {
                         return nil
                     }
-                    // Keys usually come in the spec's order, so the search starts after the last match.
-                    let index = tables.exactField(text(keyNode), hint: expected)
-                    guard index >= 0, present & 1 << index == 0 else { return nil }
+                    // `tables.exactField`, written out: as a call it cost more than
+                    // the compares. Keys usually come in the spec's order, so the
+                    // search starts after the last match.
+                    let keyText = text(keyNode), keyWords = KeyWords(keyText)
+                    var index = expected < tables.fieldCount ? expected : 0
+                    var probes = 1
+                    while tables.nameWords[index] != keyWords || !(keyWords.coversAll || keyText.equals(tables.name(index))) {
+                        guard probes < tables.fieldCount else { return nil }
+                        probes += 1
+                        index = index + 1 == tables.fieldCount ? 0 : index + 1
+                    }
+                    guard present & 1 << index == 0 else { return nil }
                     present |= 1 << index
                     expected = index + 1
                     // `passesQuickly`'s tests, for the only occurrence of the field.
@@ -57,7 +66,7 @@ extension Validator {
                     let first = bytes[0]
                     if tables.isRequired[index] && (first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D) { return nil }
                     // Conditions read the match even of a field whose value is not checked against it.
-                    if tables.hasAllowed[index] { allowedMatches[index] = tables.allowedIndex(of: bytes, field: index) }
+                    if tables.hasAllowed[index] { allowedMatches[index] = tables.allowedIndex(of: bytes, words: KeyWords(bytes), field: index) }
                     if index == tables.eventTypeField {
                         guard value == eventTypeValue else { return nil }
                         continue
