@@ -35,7 +35,7 @@ struct CheckPreparer: DocumentPreparer {
             default: text.render(item.report, locator: item.locator, into: &arena)
             }
         }
-        return CheckRecord(counts: DocumentCounts(item.report), output: start..<arena.count, numberAt: numberAt)
+        return CheckRecord(counts: item.report.counts, output: start..<arena.count, numberAt: numberAt)
     }
 }
 

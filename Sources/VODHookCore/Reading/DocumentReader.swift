@@ -29,9 +29,12 @@ public final class DocumentReader {
         return scratch
     }()
     private var lines = LineIndex()
-    private var documentCount = 0
-    private var pendingFindings: [Diagnostic] = []
-    private var stopRequested = false
+    // Touched for every document: unchecked, as a dynamic exclusivity check
+    // cost more than the rest of the access (no access to them overlaps
+    // another: `body` may call `stop()`, which only sets a flag).
+    @exclusivity(unchecked) private var documentCount = 0
+    @exclusivity(unchecked) private var pendingFindings: [Diagnostic] = []
+    @exclusivity(unchecked) private var stopRequested = false
     /// The last byte `skipWhitespace` skipped: whether what follows starts a
     /// line, when the byte itself may already be gone from the buffer.
     private var lastSkippedByte: UInt8 = 0
@@ -44,7 +47,7 @@ public final class DocumentReader {
     /// False for a part reader: whether a source holds no document is the whole source's question.
     private var reportsNoDocument = true
     /// The top-level values read, kept by part readers.
-    public private(set) var values: [TopLevelValue] = []
+    @exclusivity(unchecked) public private(set) var values: [TopLevelValue] = []
     private var recordsValues = false
     /// Where the next top-level value starts once `forEach` is done: at or
     /// past the limit, or the end of the input.

@@ -47,6 +47,8 @@ struct SpecTables {
     let allowedFirst: UnsafeBufferPointer<Int>
     let values: UnsafeBufferPointer<UInt8>
     let valueStarts: UnsafeBufferPointer<Int>
+    /// Each allowed value's `KeyWords`, as `nameWords` are the names'.
+    let valueWords: UnsafeBufferPointer<KeyWords>
     /// The conditions that can ever hold: their governing field exists and has allowed values.
     let conditions: UnsafeBufferPointer<CompiledCondition>
     /// Field indices of the conditions' subjects, each condition's in its order.
@@ -60,6 +62,7 @@ struct SpecTables {
         var values: [UInt8] = []
         var valueStarts: [Int] = []
         var allowedFirst: [Int] = []
+        var valueWords: [KeyWords] = []
         for field in spec.fields {
             nameStarts.append(names.count)
             names += field.nameBytes
@@ -67,6 +70,7 @@ struct SpecTables {
             for value in field.allowedValues ?? [] {
                 valueStarts.append(values.count)
                 values += Array(value.utf8)
+                valueWords.append(Array(value.utf8).withUnsafeBytes(KeyWords.init))
             }
         }
         nameStarts.append(names.count)
@@ -103,6 +107,7 @@ struct SpecTables {
         self.allowedFirst = Self.copy(allowedFirst)
         self.values = Self.copy(values)
         self.valueStarts = Self.copy(valueStarts)
+        self.valueWords = Self.copy(valueWords)
         self.conditions = Self.copy(conditions)
         self.subjectFields = Self.copy(subjectFields)
     }
@@ -117,6 +122,7 @@ struct SpecTables {
         allowedFirst.deallocate()
         values.deallocate()
         valueStarts.deallocate()
+        valueWords.deallocate()
         conditions.deallocate()
         subjectFields.deallocate()
     }
@@ -160,6 +166,18 @@ struct SpecTables {
         for k in first..<allowedFirst[field + 1] {
             let allowed = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(values)[valueStarts[k]..<valueStarts[k + 1]])
             if value.equals(allowed) { return k - first }
+        }
+        return -1
+    }
+
+    /// `allowedIndex(of:field:)` for a value whose `KeyWords` are known: a
+    /// few integer compares an allowed value rather than a byte compare.
+    @inline(__always) func allowedIndex(of value: UnsafeRawBufferPointer, words: KeyWords, field: Int) -> Int {
+        let first = allowedFirst[field]
+        for k in first..<allowedFirst[field + 1] where valueWords[k] == words {
+            if words.coversAll || value.equals(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(values)[valueStarts[k]..<valueStarts[k + 1]])) {
+                return k - first
+            }
         }
         return -1
     }

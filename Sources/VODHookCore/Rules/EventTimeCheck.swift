@@ -51,24 +51,31 @@ public enum EventTimeCheck {
     /// True exactly when `problem(in:)` is nil: `yyyy-MM-ddTHH:mm:ssZ`
     /// naming a real instant, decided on the bytes, so the usual valid time
     /// costs no `String` and no arrays.
+    ///
+    /// The 20 bytes are read as three words (the last overlapping the
+    /// second) and XORed with the pattern, which leaves each digit's value
+    /// in its lane and zero in each separator's. A lane is wrong when a
+    /// separator's is not zero or a digit's is 10 or more (adding 0x76 sets
+    /// its high bit, as does a non-ASCII byte). That add can carry into the
+    /// next lane only from a lane that is already wrong, so it never hides one.
     static func isWellFormed(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard bytes.count == 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-            bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-            bytes[19] == UInt8(ascii: "Z")
-        else { return false }
-        @inline(__always) func number(_ start: Int, _ count: Int) -> Int {
-            var value = 0
-            for i in start..<start + count {
-                let digit = bytes[i] &- UInt8(ascii: "0")
-                guard digit < 10 else { return -1 }
-                value = value * 10 + Int(digit)
-            }
-            return value
+        guard bytes.count == 20 else { return false }
+        @inline(__always) func lanes(at offset: Int, pattern: UInt64, digits: UInt64, separators: UInt64) -> UInt64? {
+            let lanes = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) ^ pattern
+            let wrong = ((lanes &+ 0x7676_7676_7676_7676) | lanes) & digits | lanes & separators
+            return wrong == 0 ? lanes : nil
         }
-        let year = number(0, 4), month = number(5, 2), day = number(8, 2)
-        let hour = number(11, 2), minute = number(14, 2), second = number(17, 2)
-        guard year >= 0, (1...12).contains(month), day >= 1, day <= EventTimeCalendar.daysIn(month: month, year: year) else { return false }
-        return (0...23).contains(hour) && (0...59).contains(minute) && (0...59).contains(second)
+        // "yyyy-MM-", "ddTHH:mm" and "H:mm:ssZ", with 0x80 in digit lanes and 0xFF in separator lanes.
+        guard let date = lanes(at: 0, pattern: 0x2D30_302D_3030_3030, digits: 0x0080_8000_8080_8080, separators: 0xFF00_00FF_0000_0000),
+            let time = lanes(at: 8, pattern: 0x3030_3A30_3054_3030, digits: 0x8080_0080_8000_8080, separators: 0x0000_FF00_00FF_0000),
+            let end = lanes(at: 12, pattern: 0x5A30_303A_3030_3A30, digits: 0x0080_8000_8080_0080, separators: 0xFF00_00FF_0000_FF00)
+        else { return false }
+        @inline(__always) func digit(_ lanes: UInt64, _ lane: Int) -> Int { Int(truncatingIfNeeded: lanes >> (8 * lane) & 0xFF) }
+        @inline(__always) func pair(_ lanes: UInt64, _ lane: Int) -> Int { digit(lanes, lane) * 10 + digit(lanes, lane + 1) }
+        let year = pair(date, 0) * 100 + pair(date, 2), month = pair(date, 5), day = pair(time, 0)
+        let hour = pair(time, 3), minute = pair(time, 6), second = pair(end, 5)
+        guard (1...12).contains(month), day >= 1, day <= EventTimeCalendar.daysIn(month: month, year: year) else { return false }
+        return hour <= 23 && minute <= 59 && second <= 59
     }
 
     /// A number is most often UNIX time; 10 digits are seconds, 13 milliseconds.

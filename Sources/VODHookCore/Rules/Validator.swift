@@ -19,6 +19,12 @@ public struct Validator {
     }
 
     public mutating func validate(_ document: JSONDocument, pointerPrefix: String = "") -> Result {
+        if let chosen = quickVerdict(document) { return Result(diagnostics: [], eventType: specs[chosen].spec.eventType) }
+        return fullCheck(document, pointerPrefix: pointerPrefix)
+    }
+
+    /// Every check, with a finding for each problem; what `quickVerdict` spares a valid document.
+    func fullCheck(_ document: JSONDocument, pointerPrefix: String) -> Result {
         var findings: [Diagnostic] = []
         let root = document.root
         guard document[root].kind == .object else {
