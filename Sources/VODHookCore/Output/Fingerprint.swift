@@ -61,6 +61,12 @@ public struct Fingerprint: Hashable, Sendable {
         return product.high ^ product.low
     }
 
+    /// A fingerprint with the given halves, for tests that need chosen bits.
+    init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
     public init(_ bytes: [UInt8]) {
         self = bytes.withUnsafeBytes { Fingerprint($0) }
     }
