@@ -25,7 +25,10 @@ enum VerbatimCompact {
                 var key = 1
                 for _ in 0..<Int(root.count) {
                     let node = nodes[key]
-                    let rank = order.rank(of: UnsafeRawBufferPointer(rebasing: document.bytes[(node.start + 1)..<(node.end - 1)]), hint: previous + 1)
+                    // The hint is where the key would be if every listed key came in
+                    // order: rank 0 for the first key (not 1), the next rank after.
+                    let hint = key == 1 ? 0 : previous + 1
+                    let rank = order.rank(of: UnsafeRawBufferPointer(rebasing: document.bytes[(node.start + 1)..<(node.end - 1)]), hint: hint)
                     guard rank >= previous else { return nil }
                     previous = rank
                     key = Int(nodes[key + 1].next)
