@@ -14,7 +14,7 @@
 /// briefly held 2.25 times its entries), and their capacities need not be
 /// powers of two, so memory follows the count closely.
 struct FingerprintTable: Sendable {
-    private static let shardBits = 8
+    static let shardBits = 8
     private var shards: [FingerprintShard]
     private let remembersPayloads: Bool
     private(set) var count = 0
@@ -23,26 +23,35 @@ struct FingerprintTable: Sendable {
     /// document was first seen); without it an entry costs 8 bytes.
     init(remembersPayloads: Bool) {
         self.remembersPayloads = remembersPayloads
-        shards = Array(repeating: FingerprintShard(), count: 1 << Self.shardBits)
+        shards = Array(repeating: FingerprintShard(stride: remembersPayloads ? 2 : 1), count: 1 << Self.shardBits)
     }
 
     /// Makes room for `count` entries in all, so a table whose size is
     /// known in advance never pays for growing.
     mutating func reserveCapacity(_ count: Int) {
-        // Keys spread evenly; a little over the mean leaves room for the spread.
-        let perShard = count >> Self.shardBits + count >> (Self.shardBits + 5) + 16
-        for index in shards.indices { shards[index].reserve(perShard, payloads: remembersPayloads) }
+        for index in shards.indices { shards[index].reserve(Self.perShard(count)) }
+    }
+
+    /// Keys spread evenly over the shards; a little over the mean leaves room for the spread.
+    static func perShard(_ count: Int) -> Int {
+        count >> shardBits + count >> (shardBits + 5) + 16
+    }
+
+    /// The shard a fingerprint goes to, from its top 8 bits, and the 64 bits stored.
+    @inline(__always) static func split(_ fingerprint: Fingerprint) -> (shard: Int, key: UInt64) {
+        // Zero marks an empty slot; a fingerprint whose low half is zero is
+        // stored as one instead (one more coincidence in 2^64).
+        (Int(truncatingIfNeeded: fingerprint.high >> (64 - UInt64(shardBits))), fingerprint.low == 0 ? 1 : fingerprint.low)
     }
 
     /// Adds the fingerprint, or finds it: returns the payload stored with it
     /// when it was already present (0 when payloads are not kept), nil when it is new.
     mutating func insert(_ fingerprint: Fingerprint, payload: UInt64) -> UInt64? {
-        let shard = Int(truncatingIfNeeded: fingerprint.high >> (64 - UInt64(Self.shardBits)))
-        // Zero marks an empty slot; a fingerprint whose low half is zero is
-        // stored as one instead (one more coincidence in 2^64).
-        let key = fingerprint.low == 0 ? 1 : fingerprint.low
-        let found = shards[shard].insert(key, payload: payload, payloads: remembersPayloads)
-        if found == nil { count += 1 }
-        return found
+        let (shard, key) = Self.split(fingerprint)
+        let (slot, isNew) = shards[shard].find(key)
+        guard isNew else { return remembersPayloads ? slot[1] : 0 }
+        if remembersPayloads { slot[1] = payload }
+        count += 1
+        return nil
     }
 }
