@@ -10,6 +10,10 @@ extension Fingerprint {
             self.init(verbatim)
             return
         }
+        if VerbatimCompact.reordered(document, order: order, into: &scratch) {
+            self = scratch.withUnsafeBytes(Fingerprint.init)
+            return
+        }
         scratch.removeAll(keepingCapacity: true)
         // The written form is about as long as the source; one allocation of
         // that size beats doubling copies for a very large document.
