@@ -16,6 +16,9 @@
 /// first document with that MediaId (odds about n/2^64 over n documents),
 /// or when its 72 bits match one in the second table (about m²/2^73 over m
 /// documents there). Four million distinct documents: below 2 in 10^9.
+/// Two MediaIds agreeing in 72 bits (about k²/2^73 over k MediaIds, 1 in
+/// 10^10 at a million) would count as one; a document with the second is
+/// still a duplicate only if its 64 stored bits match the first's document.
 struct DocumentTable: Sendable {
     /// Slots of MediaId key, first document's key (0 when a MediaId came
     /// without a document), and its payload when kept.

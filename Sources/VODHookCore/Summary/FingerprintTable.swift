@@ -6,7 +6,7 @@
 /// shards and are implied by it, and its low 64 bits are stored; so two
 /// entries are taken for the same only when those 72 bits agree. Among `n`
 /// distinct documents the odds that any two agree are about n²/2^73:
-/// 2 in 10^9 at four million documents, 1 in 10^4 at a hundred million.
+/// 2 in 10^9 at four million documents, 1 in 10^6 at a hundred million.
 /// A duplicate claim is therefore trustworthy at any size a log reaches.
 ///
 /// Shards grow one at a time, by an eighth, so growing never holds a second
