@@ -9,6 +9,7 @@ import Testing
         var generator = RandomJSONGenerator(seed: 0x7E7B, finiteNumbers: false)
         let orders: [[String]] = [[], ["b", "a"], ["EventType", "EventTime", "Status"], ["a", "a", "b"]]
         var shortcuts = 0
+        var reorderings = 0
         for round in 0..<600 {
             let value = generator.document()
             // Without whitespace, keys as generated or shuffled, spellings as generated or fresh.
@@ -23,6 +24,13 @@ import Testing
                         shortcuts += 1
                         #expect(Array(verbatim) == full, "\(String(decoding: text, as: UTF8.self)) with \(names)")
                     }
+                    var reordered: [UInt8] = [1, 2, 3]
+                    if VerbatimCompact.reordered(document, order: order, into: &reordered) {
+                        reorderings += 1
+                        #expect(reordered == full, "\(String(decoding: text, as: UTF8.self)) with \(names)")
+                    } else {
+                        #expect(reordered == [1, 2, 3])
+                    }
                     var written: [UInt8] = []
                     JSONWriter.write(document, layout: .compact, topLevelOrder: order, into: &written)
                     #expect(written == full)
@@ -31,5 +39,6 @@ import Testing
         }
         // The corpus must reach the shortcut, or this proves nothing.
         #expect(shortcuts > 100)
+        #expect(reorderings > 30)
     }
 }

@@ -22,17 +22,17 @@ struct SummaryPreparer: DocumentPreparer {
 
     mutating func prepare(_ item: PipelineDocument, into arena: inout [UInt8]) -> SummaryRecord {
         let report = item.report
-        let line = item.locator.position(ofSourceOffset: report.startOffset).line
+        // Only the per-document lines say where a duplicate's first copy
+        // was; finding a line number costs as much as counting a value.
+        let line = showDocuments ? item.locator.position(ofSourceOffset: report.startOffset).line : 0
         let entry: SummaryEntry
         // A document the reader found broken (stray data after it, a
         // duplicate key) is not JSON as a receiver sees it: it is counted
         // as invalid, never read for values or taken as a duplicate.
         let tree = item.document.findings.contains(where: { $0.severity == .error }) ? nil : item.document.json
         if let tree {
-            normalized.removeAll(keepingCapacity: true)
-            DocumentSize.reserve(for: tree, in: &normalized)
-            JSONWriter.write(tree, layout: .compact, topLevelOrder: order.keyOrder(for: report.eventType), into: &normalized)
-            entry = normalized.withUnsafeBytes { SummaryEntry(report, document: tree, normalized: $0, arena: &arena) }
+            let fingerprint = Fingerprint(normalizing: tree, order: order.keyOrder(for: report.eventType), scratch: &normalized)
+            entry = SummaryEntry(report, document: tree, fingerprint: fingerprint, arena: &arena)
         } else {
             entry = SummaryEntry(report, document: nil, normalized: nil, arena: &arena)
         }

@@ -32,28 +32,60 @@ public struct SummaryEntry: Sendable {
     /// `normalized` is the document's normalized form, when it is
     /// well-formed JSON; the values go to the end of `arena`.
     public init(_ report: DocumentReport, document: JSONDocument?, normalized: UnsafeRawBufferPointer?, arena: inout [UInt8]) {
+        self.init(report, document: document, fingerprint: normalized.map(Fingerprint.init), arena: &arena)
+    }
+
+    /// The same entry from the fingerprint of the normalized form (see
+    /// `Fingerprint(normalizing:order:scratch:)`), so the form need not be written out.
+    public init(_ report: DocumentReport, document: JSONDocument?, fingerprint: Fingerprint?, arena: inout [UInt8]) {
         counts = DocumentCounts(report)
-        self.normalized = normalized.map(Fingerprint.init)
+        normalized = fingerprint
         valuesStart = arena.count
         guard let document else { return }
         let nodes = SummaryFieldNodes(document)
-        func copy(_ value: Int) -> Int32 {
-            guard value >= 0 else { return -1 }
-            let start = arena.count
-            SummaryFieldNodes.withValue(document, value) { arena.append(contentsOf: $0) }
-            return Int32(arena.count - start)
-        }
-        lengths.0 = copy(nodes.eventType)
-        lengths.1 = copy(nodes.status)
-        lengths.2 = copy(nodes.mediaType)
-        lengths.3 = copy(nodes.deleteType)
-        lengths.4 = copy(nodes.errorCode)
-        if nodes.eventTime >= 0 && SummaryFieldNodes.isWellFormedTime(document, nodes.eventTime) {
-            lengths.5 = copy(nodes.eventTime)
+        // Only a well-formed EventTime counts towards the first and last.
+        let time = nodes.eventTime >= 0 && SummaryFieldNodes.isWellFormedTime(document, nodes.eventTime) ? nodes.eventTime : -1
+        let values = (nodes.eventType, nodes.status, nodes.mediaType, nodes.deleteType, nodes.errorCode, time)
+        withUnsafeBytes(of: values) { raw in
+            withUnsafeMutableBytes(of: &lengths) { lengths in
+                Self.copy(raw.bindMemory(to: Int.self), of: document, into: &arena, lengths: lengths.bindMemory(to: Int32.self))
+            }
         }
         if nodes.mediaId >= 0 {
             mediaId = SummaryFieldNodes.withValue(document, nodes.mediaId) { Fingerprint($0) }
         }
+    }
+}
+
+extension SummaryEntry {
+    /// Appends the values of `nodes` (those not -1) to `arena` and sets each
+    /// one's length. Room for them all is made in one append, at their
+    /// source lengths (decoding only shortens), then trimmed: an append per
+    /// value cost more than the copying itself.
+    fileprivate static func copy(
+        _ nodes: UnsafeBufferPointer<Int>, of document: JSONDocument, into arena: inout [UInt8], lengths: UnsafeMutableBufferPointer<Int32>
+    ) {
+        var room = 0
+        for node in nodes where node >= 0 { room += document.nodes[node].end - document.nodes[node].start }
+        let start = arena.count
+        // The room is filled with the document's own first bytes, as any bytes
+        // will do and they are at hand (the values lie within the document, so
+        // it is long enough): one memcpy, where zeros were stored byte by byte.
+        arena.append(contentsOf: UnsafeRawBufferPointer(rebasing: document.rawBytes(of: document.root)[..<room]).assumingMemoryBound(to: UInt8.self))
+        var end = start
+        arena.withUnsafeMutableBytes { out in
+            for (index, node) in nodes.enumerated() where node >= 0 {
+                let length = SummaryFieldNodes.withValue(document, node) { bytes in
+                    if let source = bytes.baseAddress, !bytes.isEmpty {
+                        (out.baseAddress! + end).copyMemory(from: source, byteCount: bytes.count)
+                    }
+                    return bytes.count
+                }
+                end += length
+                lengths[index] = Int32(length)
+            }
+        }
+        arena.removeLast(start + room - end)
     }
 }
 

@@ -9,6 +9,11 @@ public struct KeyOrder: Sendable, Hashable {
     private let words: [KeyWords]
     /// No name is listed twice, so the one match may be searched for from anywhere.
     private let namesAreDistinct: Bool
+    /// An open-addressing index from a key's words to 1 + its position (0
+    /// for an empty slot), a power of two at least twice the names: a key
+    /// missing from the hinted position (an optional field left out) is
+    /// found in a probe or two rather than by walking the whole list.
+    private let slots: [Int32]
 
     /// Keys named here come first, in this order; a name listed twice
     /// counts at its first position.
@@ -16,6 +21,21 @@ public struct KeyOrder: Sendable, Hashable {
         self.names = names.map { Array($0.utf8) }
         words = self.names.map { $0.withUnsafeBytes(KeyWords.init) }
         namesAreDistinct = Set(self.names).count == self.names.count
+        var slotCount = 8
+        while slotCount < 2 * names.count { slotCount *= 2 }
+        var slots = [Int32](repeating: 0, count: slotCount)
+        for position in self.names.indices where !self.names[..<position].contains(self.names[position]) {
+            // Only a name's first position is indexed, so it is the one found.
+            var slot = Self.home(words[position], slotCount)
+            while slots[slot] != 0 { slot = (slot + 1) & (slotCount - 1) }
+            slots[slot] = Int32(position + 1)
+        }
+        self.slots = slots
+    }
+
+    @inline(__always) private static func home(_ words: KeyWords, _ slotCount: Int) -> Int {
+        let mixed = (words.head ^ words.tail &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: words.count)) &* 0xC2B2_AE3D_27D4_EB4F
+        return Int(truncatingIfNeeded: mixed >> 40) & (slotCount - 1)
     }
 
     /// No reordering: every key stays where the source put it.
@@ -30,12 +50,15 @@ public struct KeyOrder: Sendable, Hashable {
     func rank(of key: UnsafeRawBufferPointer, hint: Int = 0) -> Int {
         let keyWords = KeyWords(key)
         let count = words.count
-        var position = namesAreDistinct && hint < count ? hint : 0
-        for _ in 0..<count {
-            if words[position] == keyWords && (keyWords.coversAll || names[position].withUnsafeBytes { key.equals($0) }) {
-                return position
-            }
-            position = position + 1 == count ? 0 : position + 1
+        @inline(__always) func matches(_ position: Int) -> Bool {
+            words[position] == keyWords && (keyWords.coversAll || names[position].withUnsafeBytes { key.equals($0) })
+        }
+        if namesAreDistinct && hint < count && matches(hint) { return hint }
+        var slot = Self.home(keyWords, slots.count)
+        while slots[slot] != 0 {
+            let position = Int(slots[slot]) - 1
+            if matches(position) { return position }
+            slot = (slot + 1) & (slots.count - 1)
         }
         return count
     }

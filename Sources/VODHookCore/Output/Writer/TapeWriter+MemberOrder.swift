@@ -81,7 +81,8 @@ extension TapeWriter {
         var previousRank = 0
         var key = object + 1
         for slot in 0..<count {
-            let rank = rank(ofKey: key, hint: previousRank + 1)
+            // The first key is hinted at rank 0, each later one just after the last.
+            let rank = rank(ofKey: key, hint: slot == 0 ? 0 : previousRank + 1)
             if rank < previousRank { inOrder = false }
             previousRank = rank
             // Rank above the tape index: a plain integer sort groups by rank

@@ -1,0 +1,35 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// Zeroed 64-bit words in pages of their own, mapped from and returned to
+/// the system directly. A fingerprint shard grows by an eighth at a time;
+/// from the C heap, each size freed left a hole too small for the next, and
+/// the holes kept a summary of 200k documents at twice its tables' size.
+final class PageBuffer: @unchecked Sendable {
+    let words: UnsafeMutablePointer<UInt64>
+    /// At least the words asked for: the rest of the last page is used too.
+    let count: Int
+    private let byteCount: Int
+
+    init(atLeast words: Int) {
+        let page = 4096
+        byteCount = max(1, (words * 8 + page - 1) / page) * page
+        count = byteCount / 8
+        // Fresh anonymous pages read as zero, and cost nothing until written.
+        let memory = mmap(nil, byteCount, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+        guard let memory, memory != MAP_FAILED else { fatalError("out of memory for \(byteCount) bytes") }
+        self.words = memory.bindMemory(to: UInt64.self, capacity: count)
+    }
+
+    deinit { munmap(words, byteCount) }
+
+    /// An independent copy, for a shard that was copied before changing.
+    func copy() -> PageBuffer {
+        let copy = PageBuffer(atLeast: count)
+        copy.words.update(from: words, count: count)
+        return copy
+    }
+}
