@@ -226,9 +226,10 @@ struct DocumentPipeline {
         _ input: any ByteInput, mode: ReadingMode, source: InputSource, environment: CommandEnvironment, _ handle: (PipelineDocument) -> Void
     ) throws(InputError) {
         let reader = DocumentReader(input: input, mode: mode)
-        try reader.forEach { document in
+        try reader.forEach { (document: consuming ReadDocument) in
             let report = self.checker.report(for: document, source: source.name, origin: nil)
-            handle(PipelineDocument(report: report, document: document, locator: reader, request: nil))
+            // Moved, not copied: the reader gave it up.
+            handle(PipelineDocument(report: report, document: consume document, locator: reader, request: nil))
             if environment.output.isClosed { reader.stop() }
         }
     }
