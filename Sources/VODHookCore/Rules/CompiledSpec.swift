@@ -163,6 +163,11 @@ struct SpecTables {
         return -1
     }
 
+    /// Allowed value `k` (counted over all fields, as `valueWords` is).
+    @inline(__always) func allowedValue(_ k: Int) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(values)[valueStarts[k]..<valueStarts[k + 1]])
+    }
+
     /// Index (within the field's list) of the first allowed value equal to
     /// `value`, or -1; meaningful only where `hasAllowed`.
     @inline(__always) func allowedIndex(of value: UnsafeRawBufferPointer, field: Int) -> Int {
@@ -179,7 +184,7 @@ struct SpecTables {
     @inline(__always) func allowedIndex(of value: UnsafeRawBufferPointer, words: KeyWords, field: Int) -> Int {
         let first = allowedFirst[field]
         for k in first..<allowedFirst[field + 1] where valueWords[k] == words {
-            if words.coversAll || value.equals(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(values)[valueStarts[k]..<valueStarts[k + 1]])) {
+            if words.coversAll || value.equals(allowedValue(k)) {
                 return k - first
             }
         }

@@ -82,7 +82,22 @@ extension SpecTables {
                 let first = bytes[0]
                 if isRequired[index] && (first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D) { return false }
                 // Conditions read the match even of a field whose value is not checked against it.
-                if hasAllowed[index] { allowedMatches[index] = allowedIndex(of: bytes, words: KeyWords(bytes), field: index) }
+                if hasAllowed[index] {
+                    // `allowedIndex(of:words:field:)`, written out: as a call
+                    // (never inlined here) its entry and exit cost more than the search.
+                    let words = KeyWords(bytes)
+                    let first = allowedFirst[index], end = allowedFirst[index &+ 1]
+                    var match = -1
+                    var k = first
+                    while k < end {
+                        if valueWords[k] == words && (words.coversAll || bytes.equals(allowedValue(k))) {
+                            match = k &- first
+                            break
+                        }
+                        k &+= 1
+                    }
+                    allowedMatches[index] = match
+                }
                 if index == eventTypeField {
                     guard value == eventTypeValue else { return false }
                     continue
