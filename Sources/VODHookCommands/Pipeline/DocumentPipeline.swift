@@ -47,21 +47,43 @@ struct DocumentPipeline {
         paths: [String], environment: CommandEnvironment, command: String, jobs: Int,
         preparer makePreparer: @escaping @Sendable () -> Preparer, committer: inout Committer
     ) -> Bool where Preparer.Record == Committer.Record {
-        var preparer = makePreparer()
-        var arena: [UInt8] = []
+        // Reached through pointers, not captured: the closures below capture
+        // them, which boxed them behind a dynamic exclusivity check (three a
+        // document, ~190 instructions). Safe: they live across this call
+        // only, this thread alone uses them, and no access overlaps another
+        // (each document is prepared, then committed, before the next is read).
+        let state = UnsafeMutablePointer<(preparer: Preparer, arena: [UInt8])>.allocate(capacity: 1)
+        state.initialize(to: (makePreparer(), []))
+        defer {
+            state.deinitialize(count: 1)
+            state.deallocate()
+        }
+        return withUnsafeMutablePointer(to: &committer) { committer in
+            self.run(paths: paths, environment: environment, command: command, jobs: jobs,
+                     makePreparer: makePreparer, state: state, committer: committer)
+        }
+    }
+
+    private mutating func run<Preparer: DocumentPreparer, Committer: DocumentCommitter>(
+        paths: [String], environment: CommandEnvironment, command: String, jobs: Int,
+        makePreparer: @escaping @Sendable () -> Preparer,
+        state: UnsafeMutablePointer<(preparer: Preparer, arena: [UInt8])>, committer: UnsafeMutablePointer<Committer>
+    ) -> Bool where Preparer.Record == Committer.Record {
         let chunkSize = environment.variables["VODHOOK_CHUNK_BYTES"].flatMap(Int.init).map { max($0, 1) } ?? (1 << 19)
         return Self.forEachSource(paths, environment: environment, command: command) { source, descriptor throws(InputError) in
             func prepareAndCommit(_ item: PipelineDocument) {
-                arena.removeAll(keepingCapacity: true)
-                let record = preparer.prepare(item, into: &arena)
-                arena.withUnsafeBytes { committer.commit(record, number: item.report.index, source: item.report.source, arena: $0) }
+                state.pointee.arena.removeAll(keepingCapacity: true)
+                let record = state.pointee.preparer.prepare(item, into: &state.pointee.arena)
+                state.pointee.arena.withUnsafeBytes {
+                    committer.pointee.commit(record, number: item.report.index, source: item.report.source, arena: $0)
+                }
             }
             if jobs > 1, let (origin, length) = try self.parallelCandidate(descriptor, chunkSize: chunkSize) {
                 let plan = try ChunkPlan.make(descriptor: descriptor, origin: origin, length: length, chunkSize: chunkSize, threads: jobs)
                 let parts = FileParts(descriptor: descriptor, origin: origin, plan: plan, fileLength: length)
                 let stream = ParallelStream(parts: parts, source: source, strict: self.strict, threads: jobs, makePreparer: makePreparer)
                 // A source without documents is read again on one thread, for its finding.
-                if try stream.run(&committer, environment: environment).documents > 0 {
+                if try stream.run(&committer.pointee, environment: environment).documents > 0 {
                     // Leave the descriptor where reading it through would have: at the end.
                     lseek(descriptor, off_t(origin + length), SEEK_SET)
                     return
@@ -74,7 +96,7 @@ struct DocumentPipeline {
                 if mode == .stream || InputFormat.sniff(prefix) == .json {
                     let pipe = PipeParts(input: input, prefix: prefix, chunkSize: chunkSize)
                     guard let rest = try self.readPipe(pipe, source: source, jobs: jobs, environment: environment,
-                                                       makePreparer: makePreparer, committer: &committer)
+                                                       makePreparer: makePreparer, committer: &committer.pointee)
                     else { return }
                     try self.readJSON(rest, mode: .stream, source: source, environment: environment, prepareAndCommit)
                     return
@@ -83,7 +105,7 @@ struct DocumentPipeline {
             }
             try self.read(source, input: input, environment: environment) { item in
                 if item.report.index == 4096, let length, item.report.startOffset > 0 {
-                    committer.expect(documents: estimatedDocuments(length: length, documents: 4096, sampleBytes: item.report.startOffset) - 4096)
+                    committer.pointee.expect(documents: estimatedDocuments(length: length, documents: 4096, sampleBytes: item.report.startOffset) - 4096)
                 }
                 prepareAndCommit(item)
             }
@@ -204,9 +226,10 @@ struct DocumentPipeline {
         _ input: any ByteInput, mode: ReadingMode, source: InputSource, environment: CommandEnvironment, _ handle: (PipelineDocument) -> Void
     ) throws(InputError) {
         let reader = DocumentReader(input: input, mode: mode)
-        try reader.forEach { document in
+        try reader.forEach { (document: consuming ReadDocument) in
             let report = self.checker.report(for: document, source: source.name, origin: nil)
-            handle(PipelineDocument(report: report, document: document, locator: reader, request: nil))
+            // Moved, not copied: the reader gave it up.
+            handle(PipelineDocument(report: report, document: consume document, locator: reader, request: nil))
             if environment.output.isClosed { reader.stop() }
         }
     }

@@ -15,6 +15,13 @@ public enum TerminalSafe {
 
     /// `quoted(_:)` for the start of a longer value, `byteCount` long in all.
     static func quoted(_ text: String, byteCount: Int?) -> String {
+        // Nearly every quoted name and value is printable ASCII without
+        // quotes or backslashes: then each scalar is a byte the loop below
+        // would copy as it is, and there are too few to cut. Copied whole,
+        // it costs a fraction of appending scalar by scalar.
+        if text.utf8.count <= quotedLimit, text.utf8.withContiguousStorageIfAvailable(isPlainPrintableASCII) == true {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for (index, scalar) in text.unicodeScalars.enumerated() {
             if index == quotedLimit { return out + "\"… (\(byteCount ?? text.utf8.count) bytes)" }
@@ -27,12 +34,23 @@ public enum TerminalSafe {
         return out + "\""
     }
 
+    /// Whether every byte is printable ASCII other than `"` and `\`, which
+    /// `quoted` shows unchanged.
+    private static func isPlainPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte < 0x20 || byte >= 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            return false
+        }
+        return true
+    }
+
     /// Scalars of payload text a message quotes before cutting it short.
     public static let excerptLimit = 100
 
     /// Payload text quoted for a message, cut after `excerptLimit` scalars so
     /// a megabyte value cannot become a megabyte message: `"xxxx"... (1048576 characters)`.
     public static func quotedExcerpt(_ text: String) -> String {
+        // A text of no more bytes than the limit has no more scalars either.
+        if text.utf8.count <= excerptLimit { return quoted(text) }
         var scalars = text.unicodeScalars.makeIterator()
         var head = ""
         var count = 0

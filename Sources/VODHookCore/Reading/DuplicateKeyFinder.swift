@@ -37,17 +37,23 @@ struct DuplicateKeyFinder {
         _ object: Int, _ nodes: UnsafeBufferPointer<JSONNode>, _ document: JSONDocument, into found: inout [Duplicate]
     ) {
         let count = Int(nodes[object].count)
+        // A document with an object has bytes; node offsets lie inside them.
+        guard let base = document.bytes.baseAddress else { return }
         withUnsafeTemporaryAllocation(of: (signature: UInt64, key: Int).self, capacity: count) { entries in
-            var key = object + 1
+            var key = object &+ 1
             // One bit per signature's top six bits: only a key whose bit is
             // already set can repeat one, so the rest skip the pairwise scan.
             var seen: UInt64 = 0
             for later in 0..<count {
                 let node = nodes[key]
+                // A plain key's text straight from its node, with wrapping
+                // arithmetic: the parser recorded both quotes inside `bytes`,
+                // so the range is valid, and the checked slice cost ~10
+                // instructions a key.
                 let signature = node.hasEscapes
                     ? document.withDecodedString(key, Self.signature)
-                    : Self.signature(UnsafeRawBufferPointer(rebasing: document.bytes[(node.start + 1)..<(node.end - 1)]))
-                let bit: UInt64 = 1 << (signature >> 58)
+                    : Self.signature(UnsafeRawBufferPointer(start: base + (node.start &+ 1), count: node.end &- node.start &- 2))
+                let bit: UInt64 = 1 &<< (signature &>> 58)
                 if seen & bit != 0 {
                     for earlier in 0..<later where entries[earlier].signature == signature && sameKey(entries[earlier].key, key, document) {
                         found.append(Duplicate(first: entries[earlier].key, repeated: key))
@@ -56,7 +62,7 @@ struct DuplicateKeyFinder {
                 }
                 seen |= bit
                 entries[later] = (signature, key)
-                key = Int(nodes[key + 1].next)
+                key = Int(nodes[key &+ 1].next)
             }
         }
     }

@@ -37,6 +37,8 @@ struct SpecTables {
     /// integer compares, the key's words taken once for all names.
     let nameWords: UnsafeBufferPointer<KeyWords>
     let isRequired: UnsafeBufferPointer<Bool>
+    /// `isRequired` as one bit a field, for specs of at most 64 fields (0 for larger ones).
+    let requiredMask: UInt64
     let formats: UnsafeBufferPointer<FieldFormat?>
     /// Whether a field's values are restricted; its allowed values are then
     /// values `allowedFirst[i]..<allowedFirst[i + 1]`, value `k` being
@@ -102,6 +104,8 @@ struct SpecTables {
         self.nameStarts = Self.copy(nameStarts)
         self.nameWords = Self.copy(spec.fields.map { field in field.nameBytes.withUnsafeBytes(KeyWords.init) })
         self.isRequired = Self.copy(spec.fields.map(\.isRequired))
+        requiredMask = spec.fields.count > 64 ? 0
+            : spec.fields.indices.reduce(0) { mask, index in spec.fields[index].isRequired ? mask | 1 << index : mask }
         self.formats = Self.copy(spec.fields.map(\.format))
         self.hasAllowed = Self.copy(spec.fields.map { $0.allowedValues != nil })
         self.allowedFirst = Self.copy(allowedFirst)
@@ -159,6 +163,11 @@ struct SpecTables {
         return -1
     }
 
+    /// Allowed value `k` (counted over all fields, as `valueWords` is).
+    @inline(__always) func allowedValue(_ k: Int) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(values)[valueStarts[k]..<valueStarts[k + 1]])
+    }
+
     /// Index (within the field's list) of the first allowed value equal to
     /// `value`, or -1; meaningful only where `hasAllowed`.
     @inline(__always) func allowedIndex(of value: UnsafeRawBufferPointer, field: Int) -> Int {
@@ -175,7 +184,7 @@ struct SpecTables {
     @inline(__always) func allowedIndex(of value: UnsafeRawBufferPointer, words: KeyWords, field: Int) -> Int {
         let first = allowedFirst[field]
         for k in first..<allowedFirst[field + 1] where valueWords[k] == words {
-            if words.coversAll || value.equals(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(values)[valueStarts[k]..<valueStarts[k + 1]])) {
+            if words.coversAll || value.equals(allowedValue(k)) {
                 return k - first
             }
         }

@@ -129,7 +129,7 @@ struct EventTimeParser {
         let spaces = rest.prefix { $0 == " " }.count
         let zone = Array(rest.dropFirst(spaces))
         let quoted = quote(start..<text.count)
-        let name = String(String.UnicodeScalarView(zone))
+        let name = Self.string(zone[...])
         if zone.isEmpty && spaces == 0 {
             problems.append("has no time zone (it must end in 'Z', for UTC)")
         } else if name == "Z" && spaces == 0 {
@@ -214,6 +214,17 @@ struct EventTimeParser {
     }
 
     private func quote(_ range: Range<Int>) -> String {
-        TerminalSafe.quotedExcerpt(String(String.UnicodeScalarView(text[range])))
+        TerminalSafe.quotedExcerpt(Self.string(text[range]))
+    }
+
+    /// Scalars as a string. Appended one by one they cost thousands of
+    /// instructions for a time's worth; ASCII ones (nearly always) are
+    /// written straight in as their bytes.
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        guard scalars.allSatisfy(\.isASCII) else { return String(String.UnicodeScalarView(scalars)) }
+        return String(unsafeUninitializedCapacity: scalars.count) { buffer in
+            for (offset, scalar) in scalars.enumerated() { buffer[offset] = UInt8(truncatingIfNeeded: scalar.value) }
+            return scalars.count
+        }
     }
 }

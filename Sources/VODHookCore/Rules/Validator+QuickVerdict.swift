@@ -15,7 +15,7 @@ extension Validator {
             let keyCount = Int(nodes[0].count)
             // A plain string node's text, between its quotes.
             @inline(__always) func text(_ node: JSONNode) -> UnsafeRawBufferPointer {
-                UnsafeRawBufferPointer(start: base + node.start + 1, count: node.end - node.start - 2)
+                UnsafeRawBufferPointer(start: base + (node.start &+ 1), count: node.end &- node.start &- 2)
             }
             // The EventType value chooses the spec, so it is found first.
             let eventTypeName: StaticString = "EventType"
@@ -34,62 +34,92 @@ extension Validator {
             guard eventTypeValue >= 0, nodes[eventTypeValue].kind == .string, !nodes[eventTypeValue].hasEscapes else { return nil }
             let eventName = text(nodes[eventTypeValue])
             guard let chosen = specs.firstIndex(where: { eventName.equals($0.eventTypeBytes) }) else { return nil }
-            let tables = specs[chosen].tables
-            // Masks of fields: one bit a field.
-            guard tables.fieldCount <= 64 else { return nil }
-            return withUnsafeTemporaryAllocation(of: Int.self, capacity: tables.fieldCount) { allowedMatches -> Int? in
-                var present: UInt64 = 0
-                var expected = 0
-                key = 1
-                for _ in 0..<keyCount {
-                    let keyNode = nodes[key], value = key + 1, valueNode = nodes[value]
-                    key = Int(valueNode.next)
-                    guard !keyNode.hasEscapes, valueNode.kind == .string, !valueNode.hasEscapes, valueNode.end - valueNode.start > 2 else {
-                        return nil
-                    }
-                    // `tables.exactField`, written out: as a call it cost more than
-                    // the compares. Keys usually come in the spec's order, so the
-                    // search starts after the last match.
-                    let keyText = text(keyNode), keyWords = KeyWords(keyText)
-                    var index = expected < tables.fieldCount ? expected : 0
-                    var probes = 1
-                    while tables.nameWords[index] != keyWords || !(keyWords.coversAll || keyText.equals(tables.name(index))) {
-                        guard probes < tables.fieldCount else { return nil }
-                        probes += 1
-                        index = index + 1 == tables.fieldCount ? 0 : index + 1
-                    }
-                    guard present & 1 << index == 0 else { return nil }
-                    present |= 1 << index
-                    expected = index + 1
-                    // `passesQuickly`'s tests, for the only occurrence of the field.
-                    let bytes = text(valueNode)
-                    let first = bytes[0]
-                    if tables.isRequired[index] && (first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D) { return nil }
-                    // Conditions read the match even of a field whose value is not checked against it.
-                    if tables.hasAllowed[index] { allowedMatches[index] = tables.allowedIndex(of: bytes, words: KeyWords(bytes), field: index) }
-                    if index == tables.eventTypeField {
-                        guard value == eventTypeValue else { return nil }
-                        continue
-                    }
-                    if tables.hasAllowed[index] && allowedMatches[index] < 0 { return nil }
-                    switch tables.formats[index] {
-                    case .eventTime: guard EventTimeCheck.isWellFormed(bytes) else { return nil }
-                    case .mediaId: guard MediaIdCheck.isWellFormed(bytes) else { return nil }
-                    case nil: break
-                    }
+            // Read in place, through the class: copied out, the tables' thirteen
+            // words cost a memcpy a document.
+            return specs[chosen].tables.quickVerdict(nodes, base: base, keyCount: keyCount, eventTypeValue: eventTypeValue) ? chosen : nil
+        }
+    }
+}
+
+extension SpecTables {
+    /// The member pass of `Validator.quickVerdict` against this spec: true
+    /// when it proves the document's `keyCount` members pass every check.
+    /// `eventTypeValue` is the tape index of the EventType value that chose the spec.
+    @inline(__always)
+    func quickVerdict(_ nodes: UnsafeBufferPointer<JSONNode>, base: UnsafeRawPointer, keyCount: Int, eventTypeValue: Int) -> Bool {
+        // A plain string node's text, between its quotes.
+        @inline(__always) func text(_ node: JSONNode) -> UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(start: base + (node.start &+ 1), count: node.end &- node.start &- 2)
+        }
+        // Masks of fields: one bit a field, so every shift below is by less than 64.
+        guard fieldCount <= 64 else { return false }
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: fieldCount) { allowedMatches -> Bool in
+            var present: UInt64 = 0
+            var expected = 0
+            var key = 1
+            for _ in 0..<keyCount {
+                let keyNode = nodes[key], value = key &+ 1, valueNode = nodes[value]
+                key = Int(valueNode.next)
+                guard !keyNode.hasEscapes, valueNode.kind == .string, !valueNode.hasEscapes, valueNode.end &- valueNode.start > 2 else {
+                    return false
                 }
-                for index in 0..<tables.fieldCount where tables.isRequired[index] && present & 1 << index == 0 { return nil }
-                // As `checkConditions` decides, with every present value a non-empty string.
-                for condition in tables.conditions where present & 1 << condition.governing != 0 {
-                    let matched = allowedMatches[condition.governing]
-                    guard matched >= 0, (matched == condition.triggerValue) == condition.isEquals else { continue }
-                    for subject in condition.subjects {
-                        let isPresent = present & 1 << tables.subjectFields[subject] != 0
-                        if isPresent != condition.expectsPresent { return nil }
-                    }
+                // `exactField`, written out: as a call it cost more than
+                // the compares. Keys usually come in the spec's order, so the
+                // search starts after the last match.
+                let keyText = text(keyNode), keyWords = KeyWords(keyText)
+                var index = expected < fieldCount ? expected : 0
+                var probes = 1
+                while nameWords[index] != keyWords || !(keyWords.coversAll || keyText.equals(name(index))) {
+                    guard probes < fieldCount else { return false }
+                    probes &+= 1
+                    index = index &+ 1 == fieldCount ? 0 : index &+ 1
                 }
-                return chosen
+                guard present & 1 &<< index == 0 else { return false }
+                present |= 1 &<< index
+                expected = index &+ 1
+                // `passesQuickly`'s tests, for the only occurrence of the field.
+                let bytes = text(valueNode)
+                let first = bytes[0]
+                if isRequired[index] && (first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D) { return false }
+                // Conditions read the match even of a field whose value is not checked against it.
+                if hasAllowed[index] {
+                    // `allowedIndex(of:words:field:)`, written out: as a call
+                    // (never inlined here) its entry and exit cost more than the search.
+                    let words = KeyWords(bytes)
+                    let first = allowedFirst[index], end = allowedFirst[index &+ 1]
+                    var match = -1
+                    var k = first
+                    while k < end {
+                        if valueWords[k] == words && (words.coversAll || bytes.equals(allowedValue(k))) {
+                            match = k &- first
+                            break
+                        }
+                        k &+= 1
+                    }
+                    allowedMatches[index] = match
+                }
+                if index == eventTypeField {
+                    guard value == eventTypeValue else { return false }
+                    continue
+                }
+                if hasAllowed[index] && allowedMatches[index] < 0 { return false }
+                switch formats[index] {
+                case .eventTime: guard EventTimeCheck.isWellFormed(bytes) else { return false }
+                case .mediaId: guard MediaIdCheck.isWellFormed(bytes) else { return false }
+                case nil: break
+                }
             }
+            guard present & requiredMask == requiredMask else { return false }
+            // As `checkConditions` decides, with every present value a non-empty string.
+            for condition in conditions where present & 1 &<< condition.governing != 0 {
+                let matched = allowedMatches[condition.governing]
+                guard matched >= 0, (matched == condition.triggerValue) == condition.isEquals else { continue }
+                for subject in condition.subjects {
+                    let isPresent = present & 1 &<< subjectFields[subject] != 0
+                    if isPresent != condition.expectsPresent { return false }
+                }
+            }
+            return true
         }
     }
 }

@@ -28,6 +28,8 @@ import Testing
         // Surrounding whitespace, of any kind, and case together.
         Row(" success", status, "success"), Row("fail ", status, "fail"), Row("\tstream\n", deleteType, "stream"),
         Row("\u{00A0}video\u{3000}", mediaType, "video"), Row("  All  ", deleteType, "all"),
+        // Every ASCII whitespace byte, which the all-ASCII path trims itself.
+        Row("\u{0B}fail\u{0C}", status, "fail"), Row("\r\nsuccess\r\n", status, "success"), Row(" \t\u{0B}\u{0C}\r\n", status, nil),
         // Small edits: a slip per three letters.
         Row("failed", status, "fail"), Row("sucess", status, "success"), Row("succes", status, "success"),
         Row("scucess", status, "success"), Row("vidoe", mediaType, "video"), Row("images", mediaType, "image"),
