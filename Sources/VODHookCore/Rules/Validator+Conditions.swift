@@ -40,20 +40,20 @@ extension Validator {
             return Diagnostic(
                 severity, condition.rule,
                 "\(name) is present but \(condition.field) is \(text); \(condition.reason)",
-                offset: document.sourceOffset(of: key), pointer: document.pointer(to: key, prefix: pointerPrefix))
+                offset: document.sourceOffset(of: key), pointer: document.rootMemberPointer(key: key, prefix: pointerPrefix))
         }
         if subjectValue < 0 {
             return Diagnostic(
                 severity, condition.rule,
                 "\(condition.field) is \(text) but \(name) is absent; \(condition.reason)",
-                offset: document.sourceOffset(of: value), pointer: document.pointer(to: value, prefix: pointerPrefix))
+                offset: document.sourceOffset(of: value), pointer: document.rootMemberPointer(key: value - 1, prefix: pointerPrefix))
         }
         // An empty optional field is no finding of its own, but it says as
         // little as an absent one where one is expected.
         return Diagnostic(
             severity, condition.rule,
             "\(condition.field) is \(text) but \(name) is empty; \(condition.reason)",
-            offset: document.sourceOffset(of: subjectValue), pointer: document.pointer(to: subjectValue, prefix: pointerPrefix))
+            offset: document.sourceOffset(of: subjectValue), pointer: document.rootMemberPointer(key: subjectValue - 1, prefix: pointerPrefix))
     }
 
     private func isEmptyString(_ value: Int, _ document: JSONDocument) -> Bool {

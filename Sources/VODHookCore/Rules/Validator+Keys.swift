@@ -67,7 +67,7 @@ extension Validator {
                 : "rename it to \(TerminalSafe.quoted(name)); VOD field names are case-sensitive"
             findings.append(Diagnostic(
                 .error, .fieldNameCase, message,
-                offset: document.sourceOffset(of: key), pointer: document.pointer(to: key, prefix: pointerPrefix), hint: hint))
+                offset: document.sourceOffset(of: key), pointer: document.rootMemberPointer(key: key, prefix: pointerPrefix), hint: hint))
         }
         let known = spec.fields.map(\.name)
         for key in unknownKeys {
@@ -78,7 +78,7 @@ extension Validator {
             findings.append(Diagnostic(
                 .warning, .unknownField,
                 "field \(TerminalSafe.quotedExcerpt(name)) is not in the \(spec.eventType) spec",
-                offset: document.sourceOffset(of: key), pointer: document.pointer(to: key, prefix: pointerPrefix), hint: hint))
+                offset: document.sourceOffset(of: key), pointer: document.rootMemberPointer(key: key, prefix: pointerPrefix), hint: hint))
         }
     }
 

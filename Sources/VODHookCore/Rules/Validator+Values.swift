@@ -33,7 +33,7 @@ extension Validator {
             findings.append(Diagnostic(
                 .error, .wrongType,
                 "\(TerminalSafe.quoted(field.name)) must be a string, found \(describe(value, document))",
-                offset: document.sourceOffset(of: value), pointer: document.pointer(to: value, prefix: pointerPrefix),
+                offset: document.sourceOffset(of: value), pointer: document.rootMemberPointer(key: value - 1, prefix: pointerPrefix),
                 hint: node.kind == .null ? "omit the field or give it a string" : nil))
             return
         }
@@ -42,7 +42,7 @@ extension Validator {
             if tables.isRequired[index] {
                 findings.append(Diagnostic(
                     .error, .emptyValue, "\(TerminalSafe.quoted(compiled.spec.fields[index].name)) is empty",
-                    offset: document.sourceOffset(of: value), pointer: document.pointer(to: value, prefix: pointerPrefix)))
+                    offset: document.sourceOffset(of: value), pointer: document.rootMemberPointer(key: value - 1, prefix: pointerPrefix)))
             }
             return
         }
@@ -52,7 +52,7 @@ extension Validator {
             findings.append(Diagnostic(
                 .error, .emptyValue,
                 "\(TerminalSafe.quoted(compiled.spec.fields[index].name)) is blank: \(TerminalSafe.quoted(document.string(value))) holds only whitespace",
-                offset: document.sourceOffset(of: value), pointer: document.pointer(to: value, prefix: pointerPrefix)))
+                offset: document.sourceOffset(of: value), pointer: document.rootMemberPointer(key: value - 1, prefix: pointerPrefix)))
             return
         }
         if index == tables.eventTypeField {
@@ -72,7 +72,7 @@ extension Validator {
                 let field = compiled.spec.fields[index]
                 findings.append(Diagnostic(
                     .error, .invalidEventTime, "\(field.name) \(TerminalSafe.quotedExcerpt(text)) \(problem.description)",
-                    offset: document.sourceOffset(of: value), pointer: document.pointer(to: value, prefix: pointerPrefix),
+                    offset: document.sourceOffset(of: value), pointer: document.rootMemberPointer(key: value - 1, prefix: pointerPrefix),
                     hint: problem.suggestion.map { "write \(TerminalSafe.quoted($0))" } ?? "the format is yyyy-MM-ddTHH:mm:ssZ, in UTC"))
             }
         case .mediaId:
@@ -83,7 +83,7 @@ extension Validator {
                 findings.append(Diagnostic(
                     .note, .mediaIdFormat,
                     "\(field.name) \(TerminalSafe.quotedExcerpt(document.string(value))) is not 32 lowercase hex characters; \(problem)",
-                    offset: document.sourceOffset(of: value), pointer: document.pointer(to: value, prefix: pointerPrefix)))
+                    offset: document.sourceOffset(of: value), pointer: document.rootMemberPointer(key: value - 1, prefix: pointerPrefix)))
             }
         case nil:
             break
@@ -100,7 +100,7 @@ extension Validator {
         return Diagnostic(
             .error, .invalidValue,
             "\(TerminalSafe.quotedExcerpt(text)) is not a valid \(field.name); expected one of \(list)",
-            offset: document.sourceOffset(of: value), pointer: document.pointer(to: value, prefix: pointerPrefix),
+            offset: document.sourceOffset(of: value), pointer: document.rootMemberPointer(key: value - 1, prefix: pointerPrefix),
             hint: valueHint(text, field, spec))
     }
 

@@ -132,7 +132,7 @@ public struct Validator {
         }
         return Diagnostic(
             .error, .unknownEventType, "unknown event type \(TerminalSafe.quotedExcerpt(name))",
-            offset: document.sourceOffset(of: value), pointer: document.pointer(to: value, prefix: pointerPrefix), hint: hint)
+            offset: document.sourceOffset(of: value), pointer: document.rootMemberPointer(key: value - 1, prefix: pointerPrefix), hint: hint)
     }
 
     /// The text of the exact EventType, when a string; a known event's name

@@ -87,4 +87,20 @@ import Testing
             #expect(findings.map(\.pointer) == expected.map(\.pointer))
         }
     }
+
+    /// Every unknown field is a finding with a pointer; a pointer found by
+    /// walking the members before it made this quadratic (hours at a million).
+    @Test func aHundredThousandUnknownFields() throws {
+        let count = 100_000
+        var text = #"{"EventType":"DeleteMediaComplete","EventTime":"2026-11-28T08:00:01Z","Status":"success","MediaType":"video","DeleteType":"all","MediaId":"10f6baa29bdf71f1bfc46733a78e0102""#
+        for i in 0..<count { text += ",\"x\(i)\":\(i)" }
+        text += "}"
+        let clock = ContinuousClock()
+        var documents: [[Finding]] = []
+        let elapsed = clock.measure { documents = (try? checkDocuments(Array(text.utf8), mode: .body)) ?? [] }
+        let findings = try #require(documents.first)
+        #expect(findings.count == count && findings.allSatisfy { $0.rule == "unknown-field" })
+        #expect(findings.last?.pointer == "/x\(count - 1)")
+        #expect(elapsed < .seconds(Self.timeLimit), "\(elapsed)")
+    }
 }
