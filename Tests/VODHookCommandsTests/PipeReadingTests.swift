@@ -13,7 +13,17 @@ import VODHookCore
         return String(repeating: valid, count: 500) + "\n" + valid + "\n" + valid.replacingOccurrences(of: "all", with: "al") + "\n"
     }()
 
+    /// Lines that start with a quote may start a document, so parts are cut
+    /// inside these unindented documents. The second document starts mid-line,
+    /// where no part's reader started, so the committing thread reads that
+    /// part again, and the document runs into a line too long to cut: the
+    /// rest of the pipe, which that reader must not consume.
+    static let valueIntoTheRest = ParallelReadingTests.generatedStream
+        + "{\n\"a\":1,\n\"b\":2} {\n\"EventType\":\"DeleteMediaComplete\",\n\"x\":\""
+        + String(repeating: "a", count: 300_000) + "\"}\n" + oneLongLine
+
     static let inputs: [(name: String, text: String)] = [
+        ("a value running into the rest", valueIntoTheRest),
         ("generated stream", ParallelReadingTests.generatedStream),
         ("one long line, then lines", oneLongLine),
         ("lines, then one long line", ParallelReadingTests.generatedStream + oneLongLine),

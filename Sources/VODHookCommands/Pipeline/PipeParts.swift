@@ -72,7 +72,11 @@ final class PipeParts: StreamParts, @unchecked Sendable {
     }
 
     func input(from offset: Int, inPart index: Int, committing: Bool) -> any ByteInput {
-        SpooledInput(parts: self, part: index, position: offset, owner: committing)
+        // Only the rest part's own reader may take bytes from the pipe
+        // without keeping them; a reader of an earlier part that runs into
+        // the rest, even on the committing thread, keeps what it reads.
+        let owner = committing && monitor.locked { parts[index]?.isRest ?? false }
+        return SpooledInput(parts: self, part: index, position: offset, owner: owner)
     }
 
     func isCommittingThreadOnly(_ index: Int) -> Bool {
