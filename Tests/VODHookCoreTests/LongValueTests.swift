@@ -28,4 +28,26 @@ import Testing
         #expect(invalid.message.utf8.count < TerminalSafe.quotedLimit + 200)
         #expect(invalid.message.contains("(200000 characters)"))
     }
+
+    /// The excerpt of a long value, decoded only as far as it shows, is the
+    /// excerpt of the whole decoded value: escapes, surrogate pairs and
+    /// multibyte characters counted once each, wherever the cut falls.
+    @Test func aLongValuesExcerptMatchesTheWholeValues() throws {
+        let pieces = [#"a"#, #"\n"#, #"\u00e9"#, "é", "😀", #"\ud83d\ude00"#, #"\""#, "中"]
+        var random = SplitMix64(seed: 7)
+        for _ in 0..<40 {
+            var source = ""
+            while source.utf8.count <= JSONDocument.longestComparedText + 50 {
+                source += pieces[Int(random.next() % UInt64(pieces.count))]
+            }
+            let bytes = Array(("\"" + source + "\"").utf8)
+            let reader = DocumentReader(input: BytesInput(bytes), mode: .body)
+            try reader.forEach { document in
+                let json = try! #require(document.json)
+                #expect(json.isLongString(json.root))
+                #expect(json.quotedExcerpt(json.root) == TerminalSafe.quotedExcerpt(json.string(json.root)))
+                #expect(json.firstDecodedByte(json.root) == json.decodedBytes(json.root).first)
+            }
+        }
+    }
 }

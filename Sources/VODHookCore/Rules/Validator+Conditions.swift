@@ -10,7 +10,7 @@ extension Validator {
             var matched = fields.allowedMatches[condition.governing]
             if matched == -2 {
                 matched = document.plainString(value).map { tables.allowedIndex(of: $0, field: condition.governing) }
-                    ?? document.withDecodedString(value) { tables.allowedIndex(of: $0, field: condition.governing) }
+                    ?? (document.isLongString(value) ? -1 : document.withDecodedString(value) { tables.allowedIndex(of: $0, field: condition.governing) })
             }
             guard matched >= 0, (matched == condition.triggerValue) == condition.isEquals else { continue }
             for subject in condition.subjects {

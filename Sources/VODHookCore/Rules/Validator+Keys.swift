@@ -17,11 +17,13 @@ extension Validator {
             let value = key + 1
             defer { key = Int(document[value].next) }
             let plain = document.plainString(key)
-            let first = plain.map { $0.first } ?? document.withDecodedString(key) { $0.first }
+            // A long escaped key is no field; decoding it to compare cost its size each time.
+            let isLong = plain == nil && document.isLongString(key)
+            let first = plain.map { $0.first } ?? document.firstDecodedByte(key)
             if let first, first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") { camelCaseKeys += 1 }
             // Keys usually come in the spec's order, so the search starts after the last match.
             var index = plain.map { tables.exactField($0, hint: expectedField) }
-                ?? document.withDecodedString(key) { tables.exactField($0, hint: expectedField) }
+                ?? (isLong ? -1 : document.withDecodedString(key) { tables.exactField($0, hint: expectedField) })
             if index >= 0 {
                 expectedField = index + 1
                 fields.addOccurrence(field: index, key: key, value: value)
@@ -33,7 +35,7 @@ extension Validator {
                 }
                 continue
             }
-            index = document.withDecodedString(key) { tables.caseInsensitiveField($0) }
+            index = isLong ? -1 : document.withDecodedString(key) { tables.caseInsensitiveField($0) }
             guard index >= 0 else {
                 fields.addUnknown(key)
                 continue
@@ -71,13 +73,13 @@ extension Validator {
         }
         let known = spec.fields.map(\.name)
         for key in unknownKeys {
-            let name = document.string(key)
-            let hint = spec.lookAlikes.lazy.compactMap { $0.keys[name]?.note }.first
-                ?? nearestMatch(to: name, among: known).map { "did you mean \(TerminalSafe.quoted($0))?" }
+            let name = document.shortString(key)
+            let hint = name.flatMap { name in spec.lookAlikes.lazy.compactMap { $0.keys[name]?.note }.first }
+                ?? name.flatMap { nearestMatch(to: $0, among: known) }.map { "did you mean \(TerminalSafe.quoted($0))?" }
                 ?? "fields outside the spec are common in practice; --strict makes this an error"
             findings.append(Diagnostic(
                 .warning, .unknownField,
-                "field \(TerminalSafe.quotedExcerpt(name)) is not in the \(spec.eventType) spec",
+                "field \(document.quotedExcerpt(key)) is not in the \(spec.eventType) spec",
                 offset: document.sourceOffset(of: key), pointer: document.rootMemberPointer(key: key, prefix: pointerPrefix), hint: hint))
         }
     }
@@ -85,7 +87,7 @@ extension Validator {
     /// "; every key is camelCase and it has Polyv's "vids": ...", naming the
     /// vendor whose own keys the payload has, when it has some.
     private func lookAlikeCallout(_ spec: EventSpec, unknownKeys: [Int], _ document: JSONDocument) -> String {
-        let names = unknownKeys.map { document.string($0) }
+        let names = unknownKeys.compactMap { document.shortString($0) }
         for lookAlike in spec.lookAlikes {
             let evidence = names.filter { lookAlike.keys[$0] != nil }
             guard !evidence.isEmpty else { continue }
@@ -99,7 +101,7 @@ extension Validator {
     }
 
     func missingField(_ field: FieldSpec, spec: EventSpec, unknownKeys: [Int], _ document: JSONDocument, _ pointerPrefix: String) -> Diagnostic {
-        let names = unknownKeys.map { document.string($0) }
+        let names = unknownKeys.compactMap { document.shortString($0) }
         // A look-alike's stand-in, or a near miss among the unknown keys, is
         // most likely what the writer meant as this field.
         let standIn = spec.lookAlikes.lazy.compactMap { lookAlike in

@@ -48,7 +48,7 @@ extension Validator {
         }
         let plain = document.plainString(value)
         // Only whitespace carries as little as nothing; it is the same problem.
-        if tables.isRequired[index], plain.map(Self.isBlank) ?? document.withDecodedString(value, Self.isBlank) {
+        if tables.isRequired[index], plain.map(Self.isBlank) ?? Self.mayBeBlank(document, value) && document.withDecodedString(value, Self.isBlank) {
             findings.append(Diagnostic(
                 .error, .emptyValue,
                 "\(TerminalSafe.quoted(compiled.spec.fields[index].name)) is blank: \(TerminalSafe.quoted(document.string(value))) holds only whitespace",
@@ -61,7 +61,7 @@ extension Validator {
         }
         if tables.hasAllowed[index] {
             let allowed = plain.map { tables.allowedIndex(of: $0, field: index) }
-                ?? document.withDecodedString(value) { tables.allowedIndex(of: $0, field: index) }
+                ?? (document.isLongString(value) ? -1 : document.withDecodedString(value) { tables.allowedIndex(of: $0, field: index) })
             if allowed < 0 { findings.append(invalidValue(compiled.spec.fields[index], spec: compiled.spec, value: value, document, pointerPrefix)) }
         }
         switch tables.formats[index] {
@@ -82,7 +82,7 @@ extension Validator {
                 let field = compiled.spec.fields[index]
                 findings.append(Diagnostic(
                     .note, .mediaIdFormat,
-                    "\(field.name) \(TerminalSafe.quotedExcerpt(document.string(value))) is not 32 lowercase hex characters; \(problem)",
+                    "\(field.name) \(document.quotedExcerpt(value)) is not 32 lowercase hex characters; \(problem)",
                     offset: document.sourceOffset(of: value), pointer: document.rootMemberPointer(key: value - 1, prefix: pointerPrefix)))
             }
         case nil:
@@ -90,18 +90,33 @@ extension Validator {
         }
     }
 
+    /// False when an escaped value's source holds a byte no whitespace or
+    /// escape of whitespace has, so it need not be decoded to tell.
+    private static func mayBeBlank(_ document: JSONDocument, _ value: Int) -> Bool {
+        let node = document[value]
+        for offset in node.start + 1..<node.end - 1 {
+            switch document.bytes[offset] {
+            case 0x20, UInt8(ascii: "\\"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"), UInt8(ascii: "u"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"), UInt8(ascii: "A")...UInt8(ascii: "F"):
+                continue
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
     @inline(__always) private static func isBlank(_ bytes: UnsafeRawBufferPointer) -> Bool {
         bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
     }
 
     private func invalidValue(_ field: FieldSpec, spec: EventSpec, value: Int, _ document: JSONDocument, _ pointerPrefix: String) -> Diagnostic {
-        let text = document.string(value)
         let list = (field.allowedValues ?? []).map(TerminalSafe.quoted).joined(separator: ", ")
         return Diagnostic(
             .error, .invalidValue,
-            "\(TerminalSafe.quotedExcerpt(text)) is not a valid \(field.name); expected one of \(list)",
+            "\(document.quotedExcerpt(value)) is not a valid \(field.name); expected one of \(list)",
             offset: document.sourceOffset(of: value), pointer: document.rootMemberPointer(key: value - 1, prefix: pointerPrefix),
-            hint: valueHint(text, field, spec))
+            hint: document.shortString(value).flatMap { valueHint($0, field, spec) })
     }
 
     /// What the writer of a wrong value most likely meant, or whose value it is.
