@@ -6,7 +6,7 @@ import Testing
 @Suite struct DocumentTableTests {
     @Test(arguments: [false, true])
     func behavesLikeSetsOverRandomInput(payloads: Bool) {
-        var random = FingerprintTableTests.SplitMix(state: 7)
+        var random = SplitMix64(seed: 7)
         var table = DocumentTable(remembersPayloads: payloads)
         var documents: [Fingerprint: UInt64] = [:]
         var mediaIds = Set<Fingerprint>()

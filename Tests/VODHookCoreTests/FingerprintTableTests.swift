@@ -4,21 +4,9 @@ import Testing
 /// `FingerprintTable` keeps 72 of a fingerprint's 128 bits in sharded,
 /// page-backed open addressing; these pin it to a plain `Set<Fingerprint>`.
 @Suite struct FingerprintTableTests {
-    /// A small deterministic generator, so a failure can be replayed.
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test(arguments: [false, true])
     func behavesLikeASetOverRandomInputWithRepeats(payloads: Bool) {
-        var random = SplitMix(state: 42)
+        var random = SplitMix64(seed: 42)
         var table = FingerprintTable(remembersPayloads: payloads)
         var reference: [Fingerprint: UInt64] = [:]
         var pool: [Fingerprint] = []
