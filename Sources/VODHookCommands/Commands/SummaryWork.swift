@@ -38,7 +38,8 @@ struct SummaryPreparer: DocumentPreparer {
         }
         let start = arena.count
         guard showDocuments else { return SummaryRecord(entry: entry, line: line, rowHead: start..<start, rowTail: start..<start) }
-        let fields = tree.map(CallbackFields.init) ?? CallbackFields()
+        // A cell shows 40 characters; 1 KiB holds them, escaped or not.
+        let fields = tree.map { CallbackFields($0, prefixBytes: 1024) } ?? CallbackFields()
         let (head, tail) = table.rowParts(report, fields: fields, line: line)
         arena.append(string: head)
         let middle = arena.count

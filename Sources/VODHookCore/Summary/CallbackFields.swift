@@ -13,10 +13,19 @@ public struct CallbackFields: Sendable, Hashable {
 
     public init() {}
 
-    public init(_ document: JSONDocument) {
+    /// `prefixBytes`: keep only about that many bytes of each value, cut
+    /// between characters, for a table row that shows a few dozen: a 100 MB
+    /// value then costs no copy of itself beyond its decoding.
+    public init(_ document: JSONDocument, prefixBytes: Int = Int.max) {
         let nodes = SummaryFieldNodes(document)
         func text(_ value: Int) -> String? {
-            value < 0 ? nil : SummaryFieldNodes.withValue(document, value) { String(decoding: $0, as: UTF8.self) }
+            guard value >= 0 else { return nil }
+            return SummaryFieldNodes.withValue(document, value) { bytes in
+                guard bytes.count > prefixBytes else { return String(decoding: bytes, as: UTF8.self) }
+                var cut = prefixBytes
+                while cut > 0 && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+                return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[..<cut]), as: UTF8.self)
+            }
         }
         eventType = text(nodes.eventType)
         eventTime = text(nodes.eventTime)
