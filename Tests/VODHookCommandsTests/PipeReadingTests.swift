@@ -45,7 +45,8 @@ import VODHookCore
     @Test func aLineNoCutCanSplitIsLeftToTheCommittingThread() throws {
         let parts = PipeParts(input: BytesInput(Array(Self.oneLongLine.utf8)), prefix: [], chunkSize: 16)
         let first = try #require(try parts.part(0))
-        #expect(first.start == .sourceStart && first.limit == Int.max)
+        #expect(first.offset == 0 && first.limit == Int.max)
+        #expect(try parts.open(0, buffer: PartBuffer())?.start == .sourceStart)
         #expect(parts.isCommittingThreadOnly(0))
         #expect(try parts.part(1) == nil)
     }
@@ -55,8 +56,9 @@ import VODHookCore
         let parts = PipeParts(input: BytesInput(Array(text.utf8)), prefix: [], chunkSize: 9)
         // A part is at least 9 bytes long; the lines of the second document
         // are indented or close it, so the first cut waits for the third.
-        #expect(try parts.part(0).map { [$0.start.offset, $0.limit] } == [0, 21])
-        #expect(try parts.part(1).map { [$0.start.offset, $0.start.line, $0.limit] } == [21, 5, 29])
+        #expect(try parts.part(0).map { [$0.offset, $0.limit] } == [0, 21])
+        #expect(try parts.part(1).map { [$0.offset, $0.limit] } == [21, 29])
+        #expect(try parts.open(1, buffer: PartBuffer())?.start == ReadStart(offset: 21, line: 5, column: 1))
         #expect(try parts.part(2) == nil)
     }
 

@@ -6,12 +6,12 @@ import Musl
 import VODHookCore
 
 /// How a large regular file is cut for `--jobs`: into parts of about
-/// `chunkSize` bytes that begin at line starts, each with the number of
-/// lines before it, so a part's reader numbers lines as the whole file's
-/// reader would. Offsets count from the source's first byte.
+/// `chunkSize` bytes that begin at line starts. Offsets count from the
+/// source's first byte. Which line each part starts on is learnt as the
+/// parts are read (`LineLedger`), not by a pass over the file first.
 struct ChunkPlan: Sendable {
-    /// Where each part starts (line start, column 1).
-    let starts: [ReadStart]
+    /// Where each part starts (a line start, column 1).
+    let starts: [Int]
     /// Where each part's values stop starting: the next part's start, or the length.
     let limits: [Int]
 
@@ -20,26 +20,18 @@ struct ChunkPlan: Sendable {
     /// where there is none, the parts on either side become one.
     private static let search = 1 << 20
 
-    static func make(descriptor: Int32, origin: Int, length: Int, chunkSize: Int, threads: Int) throws(InputError) -> ChunkPlan {
-        var bounds = [0]
+    static func make(descriptor: Int32, origin: Int, length: Int, chunkSize: Int) throws(InputError) -> ChunkPlan {
+        var starts = [0]
         var mark = chunkSize
         while mark < length {
-            if let cut = try lineStart(after: mark, descriptor: descriptor, origin: origin, length: length), cut > bounds.last! {
-                bounds.append(cut)
+            if let cut = try lineStart(after: mark, descriptor: descriptor, origin: origin, length: length), cut > starts.last! {
+                starts.append(cut)
                 mark = cut + chunkSize
             } else {
                 mark += chunkSize
             }
         }
-        let limits = Array(bounds.dropFirst()) + [length]
-        let lines = try countLines(descriptor: descriptor, origin: origin, bounds: bounds, limits: limits, threads: threads)
-        var line = 1
-        var starts: [ReadStart] = []
-        for index in bounds.indices {
-            starts.append(ReadStart(offset: bounds[index], line: line, column: 1))
-            line += lines[index]
-        }
-        return ChunkPlan(starts: starts, limits: limits)
+        return ChunkPlan(starts: starts, limits: Array(starts.dropFirst()) + [length])
     }
 
     /// The first line start at or after `mark` whose line may start a
@@ -71,44 +63,6 @@ struct ChunkPlan: Sendable {
         }
     }
 
-    /// Line feeds in each part, counted on `threads` threads.
-    private static func countLines(
-        descriptor: Int32, origin: Int, bounds: [Int], limits: [Int], threads: Int
-    ) throws(InputError) -> [Int] {
-        let counts = SharedCounts(bounds.count)
-        let jobs = min(threads, bounds.count)
-        let work: @Sendable (Int) -> Void = { thread in
-            for part in stride(from: thread, to: bounds.count, by: jobs) {
-                counts.store(part, result: Result { () throws(InputError) in
-                    try newlines(descriptor: descriptor, from: origin + bounds[part], to: origin + limits[part])
-                })
-            }
-        }
-        if jobs > 1, let pool = WorkerThreads(count: jobs, work) {
-            pool.join()
-        } else {
-            for thread in 0..<jobs { work(thread) }
-        }
-        return try counts.values()
-    }
-
-    private static func newlines(descriptor: Int32, from start: Int, to end: Int) throws(InputError) -> Int {
-        var input = PositionedFileInput(descriptor: descriptor, position: start)
-        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 18, alignment: 16)
-        defer { block.deallocate() }
-        var remaining = end - start
-        var total = 0
-        while remaining > 0 {
-            let count = try input.read(into: UnsafeMutableRawBufferPointer(rebasing: block[0..<min(block.count, remaining)]))
-            if count == 0 { break }
-            total += lineFeeds(in: UnsafeRawBufferPointer(rebasing: block[0..<count]))
-            remaining -= count
-        }
-        return total
-    }
-}
-
-extension ChunkPlan {
     static func lineFeeds(in bytes: UnsafeRawBufferPointer) -> Int {
         guard var cursor = bytes.baseAddress else { return 0 }
         var left = bytes.count
@@ -120,29 +74,5 @@ extension ChunkPlan {
             cursor = next
         }
         return total
-    }
-}
-
-/// Per-part results written by several threads, each to its own slots.
-private final class SharedCounts: @unchecked Sendable {
-    private var results: [Result<Int, InputError>?]
-    private let monitor = Monitor()
-
-    init(_ count: Int) { results = Array(repeating: nil, count: count) }
-
-    func store(_ index: Int, result: Result<Int, InputError>) {
-        monitor.locked { results[index] = result }
-    }
-
-    func values() throws(InputError) -> [Int] {
-        var values: [Int] = []
-        for result in monitor.locked({ results }) {
-            switch result {
-            case .success(let value)?: values.append(value)
-            case .failure(let error)?: throw error
-            case nil: values.append(0)
-            }
-        }
-        return values
     }
 }

@@ -84,8 +84,8 @@ struct DocumentPipeline {
                 }
             }
             if jobs > 1, let (origin, length) = try self.parallelCandidate(descriptor, chunkSize: chunkSize) {
-                let plan = try ChunkPlan.make(descriptor: descriptor, origin: origin, length: length, chunkSize: chunkSize, threads: jobs)
-                let parts = FileParts(descriptor: descriptor, origin: origin, plan: plan, fileLength: length)
+                let plan = try ChunkPlan.make(descriptor: descriptor, origin: origin, length: length, chunkSize: chunkSize)
+                let parts = FileParts(descriptor: descriptor, origin: origin, plan: plan, fileLength: length, bufferedLength: 2 * chunkSize)
                 let stream = ParallelStream(parts: parts, source: source, strict: self.strict, threads: jobs, makePreparer: makePreparer)
                 // A source without documents is read again on one thread, for its finding.
                 if try stream.run(&committer.pointee, environment: environment).documents > 0 {

@@ -45,8 +45,9 @@ struct ParallelStream<Preparer: DocumentPreparer> {
         let work: @Sendable (Int) -> Void = { _ in
             var preparer = makePreparer()
             var checker = DocumentChecker(strict: strict)
+            let buffer = PartBuffer()
             while let (index, spare) = queue.take() {
-                queue.deliver(index, Self.readTaken(index, spare, parts, queue, read, &preparer, &checker) { queue.isStopped })
+                queue.deliver(index, Self.readTaken(index, spare, parts, buffer, queue, read, &preparer, &checker) { queue.isStopped })
             }
         }
         // This thread reads parts too while it waits, so `threads` threads in
@@ -61,6 +62,7 @@ struct ParallelStream<Preparer: DocumentPreparer> {
         }
         var preparer: Preparer?
         var checker = DocumentChecker(strict: strict)
+        let buffer = PartBuffer()
         return try merge(results: { index in
             defer { queue.release(index) }
             if preparer == nil { preparer = makePreparer() }
@@ -72,18 +74,20 @@ struct ParallelStream<Preparer: DocumentPreparer> {
                 guard let (next, spare) = queue.takeIfReady() else {
                     return queue.result(index).flatMap { $0.wasRead ? $0 : nil }
                 }
-                queue.deliver(next, Self.readTaken(next, spare, parts, queue, read, &preparer!, &checker) { false })
+                queue.deliver(next, Self.readTaken(next, spare, parts, buffer, queue, read, &preparer!, &checker) { false })
             }
         }, &committer, environment)
     }
 
     /// Reads a part a thread took from the queue, or hands it back unread
-    /// when only the committing thread may read it. Past the last part it
-    /// tells the queue where the stream ends (a failing pipe ends it too:
-    /// the committing thread meets the same failure and reports it).
+    /// when only the committing thread may read it, or when it cannot be
+    /// read: the committing thread reads it again and meets the failure
+    /// where a single reader would. Past the last part it tells the queue
+    /// where the stream ends.
     private static func readTaken(
-        _ index: Int, _ spare: PartResult<Preparer.Record>, _ parts: any StreamParts, _ queue: PartQueue<Preparer.Record>,
-        _ read: PartReader, _ preparer: inout Preparer, _ checker: inout DocumentChecker, stop: @escaping () -> Bool
+        _ index: Int, _ spare: PartResult<Preparer.Record>, _ parts: any StreamParts, _ buffer: PartBuffer,
+        _ queue: PartQueue<Preparer.Record>, _ read: PartReader,
+        _ preparer: inout Preparer, _ checker: inout DocumentChecker, stop: @escaping () -> Bool
     ) -> PartResult<Preparer.Record> {
         var unread = spare
         unread.wasRead = false
@@ -92,7 +96,8 @@ struct ParallelStream<Preparer: DocumentPreparer> {
             return unread
         }
         if parts.isCommittingThreadOnly(index) { return unread }
-        return read(bounds.start, bounds.limit, index, false, spare, &preparer, &checker, stop)
+        guard let opened = try? parts.open(index, buffer: buffer) else { return unread }
+        return read(opened.start, opened.input, bounds.limit, spare, &preparer, &checker, stop)
     }
 
     /// Commits the parts' documents in order. `results` gives a part as a
@@ -105,7 +110,8 @@ struct ParallelStream<Preparer: DocumentPreparer> {
         let read = partReader()
         func readHere(_ index: Int, from start: ReadStart, limit: Int) -> PartResult<Preparer.Record> {
             if preparer == nil { preparer = makePreparer() }
-            return read(start, limit, index, true, PartResult(), &preparer!, &checker) { false }
+            let input = parts.input(from: start.offset, inPart: index, committing: true)
+            return read(start, input, limit, PartResult(), &preparer!, &checker) { false }
         }
         // Where a single reader would look for the next top-level value.
         var resume: ReadStart?
@@ -129,7 +135,8 @@ struct ParallelStream<Preparer: DocumentPreparer> {
                     result = readHere(index, from: resume, limit: bounds.limit)
                 }
             } else {
-                result = threadResult ?? readHere(index, from: bounds.start, limit: bounds.limit)
+                // Only the first part has no value before it, and it starts the source.
+                result = threadResult ?? readHere(index, from: .sourceStart, limit: bounds.limit)
             }
             if result.values[firstValue...].contains(where: \.isEmptyArray) { outcome.sawEmptyArray = true }
             let first = firstValue < result.values.count ? result.values[firstValue].documentsBefore : result.records.count
@@ -152,20 +159,17 @@ struct ParallelStream<Preparer: DocumentPreparer> {
         return outcome
     }
 
-    /// Reads one part from `start` up to `limit`, preparing each document;
-    /// `stop` is asked after each. The `Int` is the part, the `Bool` whether
-    /// the committing thread reads it, and `spare` lends the memory of a
+    /// Reads one part's input from `start` up to `limit`, preparing each
+    /// document; `stop` is asked after each. `spare` lends the memory of a
     /// part already committed.
     private typealias PartReader = @Sendable (
-        ReadStart, Int, Int, Bool, PartResult<Preparer.Record>, inout Preparer, inout DocumentChecker, () -> Bool
+        ReadStart, any ByteInput, Int, PartResult<Preparer.Record>, inout Preparer, inout DocumentChecker, () -> Bool
     ) -> PartResult<Preparer.Record>
 
     private func partReader() -> PartReader {
-        let parts = parts, name = source.name
-        return { start, limit, index, committing, spare, preparer, checker, stop in
-            let reader = DocumentReader(
-                input: parts.input(from: start.offset, inPart: index, committing: committing),
-                from: start, stoppingBefore: limit)
+        let name = source.name
+        return { start, input, limit, spare, preparer, checker, stop in
+            let reader = DocumentReader(input: input, from: start, stoppingBefore: limit)
             var result = spare
             result.wasRead = true
             do throws(InputError) {

@@ -60,15 +60,26 @@ final class PipeParts: StreamParts, @unchecked Sendable {
 
     var length: Int? { nil }
 
-    func part(_ index: Int) throws(InputError) -> (start: ReadStart, limit: Int)? {
+    func part(_ index: Int) throws(InputError) -> (offset: Int, limit: Int)? {
+        guard let part = try cut(index) else { return nil }
+        return (part.start.offset, part.isRest ? Int.max : part.end)
+    }
+
+    /// The pipe's parts carry their first lines, counted as they were cut.
+    func open(_ index: Int, buffer: PartBuffer) throws(InputError) -> (start: ReadStart, input: any ByteInput)? {
+        guard let part = try cut(index) else { return nil }
+        return (part.start, input(from: part.start.offset, inPart: index, committing: false))
+    }
+
+    /// Part `index`, cutting up to it first; nil past the pipe's last part.
+    private func cut(_ index: Int) throws(InputError) -> Part? {
         let found: Result<PipeParts.Part?, InputError> = monitor.locked {
             Result { () throws(InputError) in
                 while cutCount <= index, try cutNext() {}
                 return parts[index]
             }
         }
-        guard let part = try found.get() else { return nil }
-        return (part.start, part.isRest ? Int.max : part.end)
+        return try found.get()
     }
 
     func input(from offset: Int, inPart index: Int, committing: Bool) -> any ByteInput {
