@@ -183,6 +183,54 @@ def plan(args, expected):
     return cases
 
 
+def halves(corpus):
+    """The corpus cut in two at the line nearest its middle, cached beside it."""
+    paths = (corpus + ".half-1", corpus + ".half-2")
+    if all(os.path.exists(path) for path in paths):
+        return paths
+    with open(corpus, "rb") as source:
+        data = source.read()
+    middle = data.index(b"\n", len(data) // 2) + 1
+    for path, part in zip(paths, (data[:middle], data[middle:])):
+        with open(path + ".tmp", "wb") as target:
+            target.write(part)
+        os.replace(path + ".tmp", path)
+    return paths
+
+
+def run_together(argvs):
+    """Runs the commands at once; returns the seconds until the last ends."""
+    started = time.perf_counter()
+    processes = [subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                 for argv in argvs]
+    for process in processes:
+        process.wait()
+    return time.perf_counter() - started
+
+
+def scaling(args, runs):
+    """--jobs N against --jobs 1, run in alternation so that a machine
+    whose speed drifts (a shared host, a boost clock) slows both alike; and
+    the most this machine gives two threads at that moment: two --jobs 1
+    processes, each on half the corpus, at once, against one on all of it."""
+    binary, corpus = args.binary, args.corpus
+    commands = [("check --quiet", ["check", "--quiet"]), ("check --format json", ["check", "--format", "json"]),
+                ("summary --format json", ["summary", "--format", "json"]), ("normalize", ["normalize"]),
+                ("normalize --canonical", ["normalize", "--canonical"])]
+    print("| command | --jobs 1 median s | --jobs %d median s | ratio | two processes on halves, ratio |" % args.jobs)
+    print("|---|---|---|---|---|")
+    for name, arguments in commands:
+        one, many, together = [], [], []
+        parts = halves(corpus)
+        for _ in range(runs):
+            one.append(run_once([binary] + arguments + ["--jobs", "1", corpus])[0])
+            many.append(run_once([binary] + arguments + ["--jobs", str(args.jobs), corpus])[0])
+            together.append(run_together([[binary] + arguments + ["--jobs", "1", part] for part in parts]))
+        base = statistics.median(one)
+        print("| %s | %.3f | %.3f | %.2f× | %.2f× |" % (name, base, statistics.median(many), base / statistics.median(many),
+                                                    base / statistics.median(together)), flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
@@ -228,10 +276,12 @@ def main():
     if "startup" in medians and "hello" in medians:
         print("start-up: check on one small file %.1f ms, Swift hello world %.1f ms (%.2f×), both including the harness's fork/exec"
               % (medians["startup"][0] * 1000, medians["hello"][0] * 1000, medians["startup"][0] / medians["hello"][0]))
-    for key in ("quiet", "json", "summary", "normalize", "canonical"):
-        if key in medians and key + "N" in medians:
-            print("%s: --jobs %s is %.2f× --jobs 1" % (medians[key][1]["name"], medians[key + "N"][1]["jobs"],
-                                                        medians[key][0] / medians[key + "N"][0]))
+    if args.jobs > 1:
+        print()
+        print("Scaling: each command with --jobs 1 and --jobs %d in alternation, %d runs each, and two --jobs 1 processes on the corpus's halves at once:"
+              % (args.jobs, args.runs))
+        print()
+        scaling(args, args.runs)
 
 
 if __name__ == "__main__":
