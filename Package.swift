@@ -11,7 +11,9 @@ let package = Package(
     ],
     targets: [
         // The core: reading, spec, rules, output. It must not import Foundation.
-        .target(name: "VODHookCore", dependencies: ["EditDistance"]),
+        .target(name: "VODHookCore", dependencies: ["EditDistance", "CacheHints"]),
+        // A prefetch hint, which Swift cannot spell: one inline C function.
+        .target(name: "CacheHints"),
         // "Did you mean ...?" suggestions, shared by the parser and the rule checks.
         .target(name: "EditDistance"),
         // A small argument parser, independent of VOD.

@@ -23,7 +23,8 @@ fi
 
 # -O keeps Swift's own traps (overflow, bounds, exclusivity) and runs faster;
 # -g gives readable stack traces in crash reports.
-FLAGS=(-sanitize="$SANITIZE" -parse-as-library -O -g -swift-version 6 -module-cache-path "$OUT/module-cache")
+FLAGS=(-sanitize="$SANITIZE" -parse-as-library -O -g -swift-version 6 -module-cache-path "$OUT/module-cache"
+       -I Sources/CacheHints/include)
 # lld, because gold warns about every ASan helper symbol it cannot export.
 LINK=()
 [ "$(uname -s)" = Linux ] && LINK=(-use-ld=lld)

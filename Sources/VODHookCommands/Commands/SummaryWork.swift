@@ -52,7 +52,8 @@ struct SummaryCommitter: DocumentCommitter {
     let environment: CommandEnvironment
     let table: SummaryTable
     let showDocuments: Bool
-    var summary: CallbackSummary
+    /// The totals so far, some copy checks possibly still waiting (see `summary`).
+    private var counted: CallbackSummary
     /// Sources in the order read; a document's location numbers its source here.
     var sourceNames: [String] = []
     /// Table rows not yet written, sent in 64 KiB blocks.
@@ -63,18 +64,29 @@ struct SummaryCommitter: DocumentCommitter {
         self.table = table
         self.showDocuments = showDocuments
         // Only the per-document lines say where a duplicate's first copy was.
-        summary = CallbackSummary(remembersLocations: showDocuments)
+        counted = CallbackSummary(remembersLocations: showDocuments)
+    }
+
+    /// The totals of every document committed.
+    var summary: CallbackSummary {
+        var summary = counted
+        summary.finishCopyChecks()
+        return summary
     }
 
     mutating func expect(documents: Int) {
-        summary.reserveCapacity(documents: documents)
+        counted.reserveCapacity(documents: documents)
     }
 
     mutating func commit(_ record: SummaryRecord, number: Int, source: String, arena: UnsafeRawBufferPointer) {
         if sourceNames.last != source { sourceNames.append(source) }
         let location = CallbackSummary.DocumentLocation(source: sourceNames.count - 1, line: record.line)
-        let firstCopy = summary.add(record.entry, values: arena, at: location)
-        guard showDocuments else { return }
+        guard showDocuments else {
+            // Only the per-document lines need a copy's first place at once.
+            counted.addCheckingCopyLater(record.entry, values: arena)
+            return
+        }
+        let firstCopy = counted.add(record.entry, values: arena, at: location)
         lines.append(contentsOf: arena.slice(record.rowHead))
         if let firstCopy {
             lines.append(string: table.duplicateNote(SummaryTable.where(sourceNames[firstCopy.source], firstCopy.line, relativeTo: source)))

@@ -21,9 +21,17 @@ public struct CallbackSummary: Sendable {
     private var lastTime: [UInt8]?
     /// Each distinct normalized document, with where it was first seen when
     /// that is remembered, and each distinct MediaId.
-    private var firstCopies: DocumentTable
-    private let remembersLocations: Bool
+    var firstCopies: DocumentTable
+    let remembersLocations: Bool
     private var unpackedLocations: [DocumentLocation] = []
+    /// Documents counted whose check for an earlier copy waits, oldest at
+    /// `pendingStart`, for their table slots to reach the cache.
+    var pendingCopies = [(document: Fingerprint, mediaId: Fingerprint?)?](repeating: nil, count: copyCheckLag)
+    var pendingStart = 0
+    var pendingCount = 0
+    /// How many documents a copy check waits: enough for the slot to arrive
+    /// while committed documents come one after another in a tight loop.
+    static let copyCheckLag = 8
 
     /// `remembersLocations`: keep where each distinct document was first
     /// seen, for `add` to return; a summary that only counts duplicates
@@ -81,6 +89,7 @@ public struct CallbackSummary: Sendable {
     public mutating func add(
         _ report: DocumentReport, fields: CallbackFields, normalized: UnsafeRawBufferPointer?, at location: DocumentLocation
     ) -> DocumentLocation? {
+        finishCopyChecks()
         tally.add(report)
         if let value = fields.eventType { eventTypes.add(value) }
         if let value = fields.status { status.add(value) }
@@ -115,6 +124,18 @@ public struct CallbackSummary: Sendable {
     /// Counts a document worked out earlier; `values` is the arena its entry was made with.
     @discardableResult
     public mutating func add(_ entry: SummaryEntry, values: UnsafeRawBufferPointer, at location: DocumentLocation) -> DocumentLocation? {
+        // Documents keep their order in the table: those still waiting go first.
+        finishCopyChecks()
+        countValues(entry, values)
+        guard let fingerprint = entry.normalized else {
+            if let mediaId = entry.mediaId { firstCopies.insert(mediaId: mediaId) }
+            return nil
+        }
+        return noteCopy(fingerprint, mediaId: entry.mediaId, at: location)
+    }
+
+    /// Counts `entry`'s tally and values, leaving the copy check to the caller.
+    mutating func countValues(_ entry: SummaryEntry, _ values: UnsafeRawBufferPointer) {
         tally.add(entry.counts)
         entry.forEachValue(in: values) { value, bytes in
             switch value {
@@ -126,11 +147,6 @@ public struct CallbackSummary: Sendable {
             case .eventTime: noteTime(bytes)
             }
         }
-        guard let fingerprint = entry.normalized else {
-            if let mediaId = entry.mediaId { firstCopies.insert(mediaId: mediaId) }
-            return nil
-        }
-        return noteCopy(fingerprint, mediaId: entry.mediaId, at: location)
     }
 
     /// Keeps the earliest and latest time; the format is fixed-width ASCII,
@@ -163,7 +179,7 @@ public struct CallbackSummary: Sendable {
         }
     }
 
-    private mutating func noteCopy(_ fingerprint: Fingerprint, mediaId: Fingerprint?, at location: DocumentLocation) -> DocumentLocation? {
+    mutating func noteCopy(_ fingerprint: Fingerprint, mediaId: Fingerprint?, at location: DocumentLocation) -> DocumentLocation? {
         // A location too large to pack goes to a side list, its index flagged by the top bit.
         var payload: UInt64 = 0
         if remembersLocations {

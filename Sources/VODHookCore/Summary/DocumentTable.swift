@@ -50,6 +50,13 @@ struct DocumentTable: Sendable {
         if byMediaId[shard].find(key).isNew { mediaIds += 1 }
     }
 
+    /// Asks for the cache line `insert(document:mediaId:payload:)` will look at first.
+    func prefetch(document: Fingerprint, mediaId: Fingerprint?) {
+        guard let mediaId else { return others.prefetch(document) }
+        let (shard, key) = FingerprintTable.split(mediaId)
+        byMediaId[shard].prefetch(key)
+    }
+
     /// Adds the document, or finds it: returns the payload stored with it
     /// when it was seen before (0 when payloads are not kept), nil when it is new.
     mutating func insert(document: Fingerprint, mediaId: Fingerprint?, payload: UInt64) -> UInt64? {

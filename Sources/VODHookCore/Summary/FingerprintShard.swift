@@ -1,3 +1,5 @@
+import CacheHints
+
 /// One shard of a fingerprint table: open addressing with linear probing
 /// over 64-bit keys (0 marks an empty slot). A slot is `stride` words: the
 /// key, then the values kept with it, side by side so that finding a key
@@ -38,12 +40,24 @@ struct FingerprintShard: Sendable {
         return found
     }
 
+    /// Asks for the cache line of `key`'s home slot, for a `find` soon after.
+    @inline(__always)
+    func prefetch(_ key: UInt64) {
+        guard let words, capacity > 0 else { return }
+        vodhook_prefetch_for_write(words.words + Self.home(key, capacity: capacity) * stride)
+    }
+
+    @inline(__always)
+    private static func home(_ key: UInt64, capacity: Int) -> Int {
+        Int(truncatingIfNeeded: key.multipliedFullWidth(by: UInt64(capacity)).high)
+    }
+
     /// The slot holding `key`, putting it in the first empty slot of its run when absent.
     @inline(__always)
     private static func place(
         _ key: UInt64, in words: UnsafeMutablePointer<UInt64>, capacity: Int, stride: Int
     ) -> (slot: UnsafeMutablePointer<UInt64>, isNew: Bool) {
-        var slot = Int(truncatingIfNeeded: key.multipliedFullWidth(by: UInt64(capacity)).high)
+        var slot = home(key, capacity: capacity)
         while true {
             let stored = words[slot * stride]
             if stored == key { return (words + slot * stride, false) }

@@ -44,6 +44,12 @@ struct FingerprintTable: Sendable {
         (Int(truncatingIfNeeded: fingerprint.high >> (64 - UInt64(shardBits))), fingerprint.low == 0 ? 1 : fingerprint.low)
     }
 
+    /// Asks for the cache line `insert` will look at first.
+    func prefetch(_ fingerprint: Fingerprint) {
+        let (shard, key) = Self.split(fingerprint)
+        shards[shard].prefetch(key)
+    }
+
     /// Adds the fingerprint, or finds it: returns the payload stored with it
     /// when it was already present (0 when payloads are not kept), nil when it is new.
     mutating func insert(_ fingerprint: Fingerprint, payload: UInt64) -> UInt64? {
