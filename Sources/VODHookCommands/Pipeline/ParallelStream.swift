@@ -46,15 +46,17 @@ struct ParallelStream<Preparer: DocumentPreparer> {
             var preparer = makePreparer()
             var checker = DocumentChecker(strict: strict)
             let buffer = PartBuffer()
-            while let (index, spare) = queue.take() {
-                queue.deliver(index, Self.readTaken(index, spare, parts, buffer, queue, read, &preparer, &checker) { queue.isStopped })
+            // Bound straight to a var, the buffers stay unshared, so filling them reuses their memory.
+            while case (let index, var result)? = queue.take() {
+                Self.readTaken(index, into: &result, parts, buffer, queue, read, &preparer, &checker) { queue.isStopped }
+                queue.deliver(index, result)
             }
         }
         // This thread reads parts too while it waits, so `threads` threads in
         // all run, and a busy machine with fewer free cores loses little.
         guard let pool = WorkerThreads(count: threads - 1, work) else {
             // The system would not start threads: the same parts, in order, on this one.
-            return try merge(results: { _ in nil }, &committer, environment)
+            return try merge(results: { _ in nil }, finished: { _, _ in }, &committer, environment)
         }
         defer {
             queue.stop()
@@ -64,18 +66,27 @@ struct ParallelStream<Preparer: DocumentPreparer> {
         var checker = DocumentChecker(strict: strict)
         let buffer = PartBuffer()
         return try merge(results: { index in
-            defer { queue.release(index) }
             if preparer == nil { preparer = makePreparer() }
             while true {
                 if let result = queue.readyResult(index) { return result.wasRead ? result : nil }
                 // Waiting would leave a core idle; read the next part instead.
                 // (Reading this one again would waste a core that busy
                 // machines do not have: it is the reader's turn to run.)
-                guard let (next, spare) = queue.takeIfReady() else {
+                guard case (let next, var taken)? = queue.takeIfReady() else {
                     return queue.result(index).flatMap { $0.wasRead ? $0 : nil }
                 }
-                queue.deliver(next, Self.readTaken(next, spare, parts, buffer, queue, read, &preparer!, &checker) { false })
+                Self.readTaken(next, into: &taken, parts, buffer, queue, read, &preparer!, &checker) { false }
+                queue.deliver(next, taken)
             }
+        }, finished: { index, result in
+            queue.release(index)
+            // Emptied here, where nothing else holds it, its memory is kept:
+            // emptying a shared copy allocated afresh, and a normalize run
+            // paid 17,000 page faults for it.
+            guard var spare = result else { return }
+            result = nil
+            spare.empty()
+            queue.recycle(spare)
         }, &committer, environment)
     }
 
@@ -85,25 +96,26 @@ struct ParallelStream<Preparer: DocumentPreparer> {
     /// where a single reader would. Past the last part it tells the queue
     /// where the stream ends.
     private static func readTaken(
-        _ index: Int, _ spare: PartResult<Preparer.Record>, _ parts: any StreamParts, _ buffer: PartBuffer,
+        _ index: Int, into result: inout PartResult<Preparer.Record>, _ parts: any StreamParts, _ buffer: PartBuffer,
         _ queue: PartQueue<Preparer.Record>, _ read: PartReader,
         _ preparer: inout Preparer, _ checker: inout DocumentChecker, stop: @escaping () -> Bool
-    ) -> PartResult<Preparer.Record> {
-        var unread = spare
-        unread.wasRead = false
+    ) {
+        result.wasRead = false
         guard let bounds = try? parts.part(index) else {
             queue.end(at: index)
-            return unread
+            return
         }
-        if parts.isCommittingThreadOnly(index) { return unread }
-        guard let opened = try? parts.open(index, buffer: buffer) else { return unread }
-        return read(opened.start, opened.input, bounds.limit, spare, &preparer, &checker, stop)
+        if parts.isCommittingThreadOnly(index) { return }
+        guard let opened = try? parts.open(index, buffer: buffer) else { return }
+        read(opened.start, opened.input, bounds.limit, &result, &preparer, &checker, stop)
     }
 
     /// Commits the parts' documents in order. `results` gives a part as a
-    /// thread read it (nil: read it here), and frees its memory.
+    /// thread read it (nil: read it here); `finished` is told when a part
+    /// is committed, with the result committed from, to keep its memory.
     private func merge<Committer: DocumentCommitter>(
-        results: (Int) -> PartResult<Preparer.Record>?, _ committer: inout Committer, _ environment: CommandEnvironment
+        results: (Int) -> PartResult<Preparer.Record>?, finished: (Int, inout PartResult<Preparer.Record>?) -> Void,
+        _ committer: inout Committer, _ environment: CommandEnvironment
     ) throws(InputError) -> Outcome where Committer.Record == Preparer.Record {
         var preparer: Preparer?
         var checker = DocumentChecker(strict: strict)
@@ -111,7 +123,9 @@ struct ParallelStream<Preparer: DocumentPreparer> {
         func readHere(_ index: Int, from start: ReadStart, limit: Int) -> PartResult<Preparer.Record> {
             if preparer == nil { preparer = makePreparer() }
             let input = parts.input(from: start.offset, inPart: index, committing: true)
-            return read(start, input, limit, PartResult(), &preparer!, &checker) { false }
+            var result = PartResult<Preparer.Record>()
+            read(start, input, limit, &result, &preparer!, &checker) { false }
+            return result
         }
         // Where a single reader would look for the next top-level value.
         var resume: ReadStart?
@@ -122,14 +136,16 @@ struct ParallelStream<Preparer: DocumentPreparer> {
                 parts.release(index)
                 index += 1
             }
-            let threadResult = results(index)
+            var threadResult = results(index)
+            var committed: PartResult<Preparer.Record>?
+            defer { finished(index, &committed) }
             var result: PartResult<Preparer.Record>
             var firstValue = 0
             if let resume {
                 // A value before this part ran over all of it.
                 if resume.offset >= bounds.limit { continue }
-                if let threadResult, let match = threadResult.values.firstIndex(where: { $0.offset == resume.offset }) {
-                    result = threadResult
+                if let match = threadResult?.values.firstIndex(where: { $0.offset == resume.offset }) {
+                    result = threadResult!
                     firstValue = match
                 } else {
                     result = readHere(index, from: resume, limit: bounds.limit)
@@ -138,6 +154,7 @@ struct ParallelStream<Preparer: DocumentPreparer> {
                 // Only the first part has no value before it, and it starts the source.
                 result = threadResult ?? readHere(index, from: .sourceStart, limit: bounds.limit)
             }
+            threadResult = nil
             if result.values[firstValue...].contains(where: \.isEmptyArray) { outcome.sawEmptyArray = true }
             let first = firstValue < result.values.count ? result.values[firstValue].documentsBefore : result.records.count
             let stopped = result.arena.withUnsafeBytes { arena in
@@ -155,22 +172,23 @@ struct ParallelStream<Preparer: DocumentPreparer> {
                     length: length, documents: outcome.documents, sampleBytes: result.resume.offset) - outcome.documents)
             }
             resume = result.resume
+            // Held only by `committed` now, so `finished` can keep its memory.
+            committed = result
+            result = PartResult()
         }
         return outcome
     }
 
-    /// Reads one part's input from `start` up to `limit`, preparing each
-    /// document; `stop` is asked after each. `spare` lends the memory of a
-    /// part already committed.
+    /// Reads one part's input from `start` up to `limit` into an empty
+    /// result, preparing each document; `stop` is asked after each.
     private typealias PartReader = @Sendable (
-        ReadStart, any ByteInput, Int, PartResult<Preparer.Record>, inout Preparer, inout DocumentChecker, () -> Bool
-    ) -> PartResult<Preparer.Record>
+        ReadStart, any ByteInput, Int, inout PartResult<Preparer.Record>, inout Preparer, inout DocumentChecker, () -> Bool
+    ) -> Void
 
     private func partReader() -> PartReader {
         let name = source.name
-        return { start, input, limit, spare, preparer, checker, stop in
+        return { start, input, limit, result, preparer, checker, stop in
             let reader = DocumentReader(input: input, from: start, stoppingBefore: limit)
-            var result = spare
             result.wasRead = true
             do throws(InputError) {
                 try reader.forEach { document in
@@ -184,7 +202,6 @@ struct ParallelStream<Preparer: DocumentPreparer> {
             }
             result.values = reader.values
             result.resume = reader.resumePoint
-            return result
         }
     }
 }
@@ -276,15 +293,19 @@ final class PartQueue<Record: Sendable>: @unchecked Sendable {
         monitor.wait(until: { results[index] != nil || index >= parts }) { results[index] }
     }
 
-    /// The part is committed: its memory goes, and the threads may read further.
+    /// The part is committed: the threads may read further.
     func release(_ index: Int) {
         monitor.locked {
-            if var spare = results.removeValue(forKey: index) {
-                spare.empty()
-                spares.append(spare)
-            }
+            results.removeValue(forKey: index)
             released = index + 1
             monitor.signalAll()
+        }
+    }
+
+    /// An emptied result whose memory the next parts fill.
+    func recycle(_ spare: PartResult<Record>) {
+        monitor.locked {
+            if spares.count < window { spares.append(spare) }
         }
     }
 
