@@ -26,7 +26,8 @@ func readRecords(_ bytes: [UInt8], mode: ReadingMode, input: any ByteInput, bloc
                 // A top-level array that breaks on a byte starting the next
                 // line is reported at that byte, where the next document
                 // starts too: only that record may share its offset.
-                fuzzCheck(document.startOffset > last.startOffset || (last.breaksArray && document.startOffset == last.startOffset),
+                let sharesItsByte = last.breaksArray && document.pointerPrefix.isEmpty && document.startOffset == last.startOffset
+                fuzzCheck(document.startOffset > last.startOffset || sharesItsByte,
                           "document starts at \(document.startOffset), after one at \(last.startOffset)")
             }
             fuzzCheck(document.startOffset >= 0 && document.startOffset <= bytes.count, "start offset \(document.startOffset) outside the input")
@@ -48,8 +49,7 @@ func readRecords(_ bytes: [UInt8], mode: ReadingMode, input: any ByteInput, bloc
             }
             records.append(DocumentRecord(
                 index: document.index, pointerPrefix: document.pointerPrefix, startOffset: document.startOffset,
-                breaksArray: document.json == nil && document.findings.count == 1
-                    && document.findings[0].message.hasPrefix("expected ',' or ']' after an array element"),
+                breaksArray: breaksArray(document, bytes),
                 findings: findings, normalized: normalized))
         }
     } catch {
@@ -57,6 +57,20 @@ func readRecords(_ bytes: [UInt8], mode: ReadingMode, input: any ByteInput, bloc
     }
     fuzzCheck(!records.isEmpty, "no document reported at all")
     return records
+}
+
+/// Whether a record is only the finding of a top-level array's element
+/// list broken at the first byte of a line: the one record whose offset
+/// the next document may share.
+func breaksArray(_ document: borrowing ReadDocument, _ bytes: [UInt8]) -> Bool {
+    guard document.json == nil, document.findings.count == 1, !document.pointerPrefix.isEmpty else { return false }
+    let finding = document.findings[0]
+    guard finding.offset == document.startOffset, finding.message.hasPrefix("expected ',' or ']' after an array element") else {
+        return false
+    }
+    var before = finding.offset - 1
+    while before >= 0, bytes[before] == 0x20 || bytes[before] == 0x09 || bytes[before] == 0x0D { before -= 1 }
+    return before >= 0 && bytes[before] == 0x0A
 }
 
 /// The tape is well-formed: ranges inside the buffer, subtrees nested, counts right.

@@ -35,7 +35,8 @@ library() {
     local lib="$OUT/lib$name.a"
     local sources
     mapfile -t sources < <(find "$dir" -name '*.swift' | LC_ALL=C sort)
-    if [ -f "$lib" ] && [ -z "$(find "$dir" -name '*.swift' -newer "$lib" | head -1)" ]; then
+    # The C header every library may import counts as a source too.
+    if [ -f "$lib" ] && [ -z "$(find "$dir" Sources/CacheHints \( -name '*.swift' -o -name '*.h' \) -newer "$lib" | head -1)" ]; then
         return
     fi
     echo "fuzz: compiling $name (${#sources[@]} files)" >&2

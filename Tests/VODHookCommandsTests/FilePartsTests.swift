@@ -70,3 +70,25 @@ import VODHookCore
         }
     }
 }
+
+/// The ledger sums the counts parts post, in part order, whatever order they post in.
+@Suite struct LineLedgerTests {
+    @Test func firstLinesFollowTheCountsBeforeThem() {
+        let ledger = LineLedger(parts: 3)
+        ledger.post(2, lineFeeds: 7)
+        ledger.post(0, lineFeeds: 3)
+        ledger.post(1, lineFeeds: 0)
+        #expect([0, 1, 2].map { ledger.firstLine(of: $0) } == [1, 4, 4])
+    }
+
+    /// A part that could not be read through leaves the parts after it to
+    /// the committing thread, which knows where it is.
+    @Test func aPartThatCouldNotBeCountedLeavesLaterPartsUnnumbered() {
+        let ledger = LineLedger(parts: 4)
+        ledger.post(0, lineFeeds: 3)
+        ledger.post(1, lineFeeds: nil)
+        ledger.post(2, lineFeeds: 4)
+        ledger.post(3, lineFeeds: 1)
+        #expect([0, 1, 2, 3].map { ledger.firstLine(of: $0) } == [1, 4, nil, nil])
+    }
+}

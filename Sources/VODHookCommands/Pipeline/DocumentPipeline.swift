@@ -69,7 +69,8 @@ struct DocumentPipeline {
         makePreparer: @escaping @Sendable () -> Preparer,
         state: UnsafeMutablePointer<(preparer: Preparer, arena: [UInt8])>, committer: UnsafeMutablePointer<Committer>
     ) -> Bool where Preparer.Record == Committer.Record {
-        let chosenChunkSize = environment.variables["VODHOOK_CHUNK_BYTES"].flatMap(Int.init).map { max($0, 1) }
+        // At most 1 GiB, so doubling a part's size can never overflow.
+        let chosenChunkSize = environment.variables["VODHOOK_CHUNK_BYTES"].flatMap(Int.init).map { min(max($0, 1), 1 << 30) }
         let chunkSize = chosenChunkSize ?? (1 << 19)
         // A pipe's parts keep their bytes until committed, besides their
         // results, so they are half as long: a 1 GB pipe through summary

@@ -7,29 +7,34 @@
 /// which other threads took earlier and count first thing.
 final class LineLedger: @unchecked Sendable {
     private let monitor = Monitor()
-    /// Line feeds posted for each part, nil until posted.
-    private var counts: [Int?]
-    /// The first line of parts 0..<firstLines.count: known once every part before them posted.
-    private var firstLines = [1]
+    /// What each part posted: nil until it posts, then its line feeds, or
+    /// nil inside when they could not be counted.
+    private var counts: [Int??]
+    /// The first line of parts 0..<firstLines.count, known once every part
+    /// before them posted; nil from a part whose count is unknown on.
+    private var firstLines: [Int?] = [1]
 
     init(parts: Int) {
         counts = Array(repeating: nil, count: parts)
     }
 
-    /// Part `part` holds `lineFeeds` line feeds. Every part a thread takes
-    /// must post, even one it fails to read, or later parts wait forever.
-    func post(_ part: Int, lineFeeds: Int) {
+    /// Part `part` holds `lineFeeds` line feeds (nil: it could not be read
+    /// through). Every part a thread takes must post, even one it fails to
+    /// read, or later parts wait forever.
+    func post(_ part: Int, lineFeeds: Int?) {
         monitor.locked {
-            counts[part] = lineFeeds
-            while firstLines.count <= counts.count, let count = counts[firstLines.count - 1] {
-                firstLines.append(firstLines.last! + count)
+            counts[part] = .some(lineFeeds)
+            while firstLines.count <= counts.count, case .some(let count) = counts[firstLines.count - 1] {
+                firstLines.append(firstLines.last!.flatMap { first in count.map { first + $0 } })
             }
             monitor.signalAll()
         }
     }
 
-    /// The line part `part` starts on, once every part before it has posted.
-    func firstLine(of part: Int) -> Int {
+    /// The line part `part` starts on, once every part before it has
+    /// posted; nil when one of them could not be counted, so only the
+    /// committing thread, which knows where it is, may read this part.
+    func firstLine(of part: Int) -> Int? {
         monitor.wait(until: { firstLines.count > part }) { firstLines[part] }
     }
 }

@@ -54,7 +54,8 @@ struct ParallelStream<Preparer: DocumentPreparer> {
         }
         // This thread reads parts too while it waits, so `threads` threads in
         // all run, and a busy machine with fewer free cores loses little.
-        guard let pool = WorkerThreads(count: threads - 1, work) else {
+        // Threads that did start before one failed would wait in the queue forever.
+        guard let pool = WorkerThreads(count: threads - 1, cancel: { queue.stop() }, work) else {
             // The system would not start threads: the same parts, in order, on this one.
             return try merge(results: { _ in nil }, finished: { _, _ in }, &committer, environment)
         }

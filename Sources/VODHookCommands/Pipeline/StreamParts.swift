@@ -13,8 +13,9 @@ protocol StreamParts: Sendable {
     func part(_ index: Int) throws(InputError) -> (offset: Int, limit: Int)?
     /// Part `index` whole, for a thread that took it from the queue: where
     /// it starts (waiting, for a file, until the parts before it have
-    /// counted their lines) and its bytes onward; nil past the last part.
-    /// `buffer` is the thread's own, kept for the read.
+    /// counted their lines) and its bytes onward; nil past the last part,
+    /// or when a part before it could not be counted (the committing
+    /// thread then reads it). `buffer` is the thread's own, kept for the read.
     func open(_ index: Int, buffer: PartBuffer) throws(InputError) -> (start: ReadStart, input: any ByteInput)?
     /// The source from `offset`, which lies in part `index`, to its end.
     /// `committing`: asked by the committing thread for a part it reads itself.
@@ -69,12 +70,12 @@ struct FileParts: StreamParts {
                 lineFeeds += try Self.lineFeeds(descriptor: descriptor, from: input.position, to: origin + limit)
             }
         } catch {
-            ledger.post(index, lineFeeds: lineFeeds)
+            ledger.post(index, lineFeeds: nil)
             throw error
         }
         ledger.post(index, lineFeeds: lineFeeds)
-        let start = ReadStart(offset: offset, line: ledger.firstLine(of: index), column: 1)
-        return (start, BufferedInput(buffer: buffer, rest: input))
+        guard let line = ledger.firstLine(of: index) else { return nil }
+        return (ReadStart(offset: offset, line: line, column: 1), BufferedInput(buffer: buffer, rest: input))
     }
 
     func input(from offset: Int, inPart index: Int, committing: Bool) -> any ByteInput {

@@ -10,8 +10,9 @@ final class WorkerThreads {
     private var threads: [pthread_t] = []
 
     /// Starts `count` threads running `body(index)`; nil when the system
-    /// would not start them all (those that did start are joined first).
-    init?(count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    /// would not start them all. Those that did start are joined first,
+    /// after `cancel`, which must make them return.
+    init?(count: Int, cancel: () -> Void = {}, _ body: @escaping @Sendable (Int) -> Void) {
         for index in 0..<count {
             let task = Unmanaged.passRetained(ThreadTask(index: index, body: body)).toOpaque()
             var thread = pthread_t()
@@ -22,6 +23,7 @@ final class WorkerThreads {
             }, task)
             guard started == 0 else {
                 Unmanaged<ThreadTask>.fromOpaque(task).release()
+                cancel()
                 join()
                 return nil
             }
