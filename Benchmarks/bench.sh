@@ -55,7 +55,7 @@ trap 'rm -f "$report"' EXIT
     echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo) RAM; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "- $("$swift" --version 2>&1 | head -1)"
     echo "- corpus: $docs documents, $(stat -c %s "$corpus") bytes; expected $(cat "$corpus.expected.json")"
-    echo "- $runs timed runs per case (median shown; MB = 10^6 bytes); peak RSS from one more run under /usr/bin/time -f %M"
+    echo "- $runs timed runs per case, in rounds of every file, stdin and jq case once (median shown; MB = 10^6 bytes); peak RSS from one more run under /usr/bin/time -f %M"
     echo
 } > "$report"
 cat "$report"

@@ -3,7 +3,8 @@
 
 Each case runs once to check its result (exit status and document count;
 a wrong one fails the bench), then BENCH_RUNS times with its output sent to
-/dev/null. Wall time is measured around fork/exec/wait, peak RSS comes from
+/dev/null: the file, stdin and jq cases in rounds, each once per round, so
+that a host whose speed drifts slows them alike. Wall time is measured around fork/exec/wait, peak RSS comes from
 GNU time (/usr/bin/time -f %M) in one more run. The table reports the median, never asserts
 on speed: a slow or busy machine is reported, not failed.
 
@@ -135,6 +136,24 @@ def measure(case, runs, expected):
     return times, peak_rss(case["argv"], stdin_path, feed)
 
 
+def measure_in_rounds(cases, runs, expected):
+    """Like `measure` for each case, but in rounds: every case once per
+    round. The host's speed drifts for seconds at a time, and a case timed
+    in one stretch took the whole stretch's luck; in rounds, the drift falls
+    on every case alike, and ratios within the run hold."""
+    for case in cases:
+        _, status, output = run_once(case["argv"], case.get("stdin"), capture=True)
+        verify(case, status, output, expected)
+    times = {id(case): [] for case in cases}
+    for _ in range(runs):
+        for case in cases:
+            elapsed, status, _ = run_once(case["argv"], case.get("stdin"))
+            if status != case["status"]:
+                raise WrongResult("%s: exit status %d on a timed run" % (case["name"], status))
+            times[id(case)].append(elapsed)
+    return {id(case): (times[id(case)], peak_rss(case["argv"], case.get("stdin"), None)) for case in cases}
+
+
 def row(case, times, peak, size, documents):
     median = statistics.median(times)
     cells = [case["name"], case.get("input", ""), str(case.get("jobs", "")),
@@ -170,7 +189,7 @@ def plan(args, expected):
             cases.append(dict(base, argv=[binary] + arguments + [corpus], input="file", jobs=args.jobs, key=key + "N"))
     if args.jq:
         cases.append({"name": "jq -c .", "argv": [args.jq, "-c", "."], "stdin": args.json_only, "input": "stdin (no syntax errors)",
-                      "status": 0, "verify": "written", "key": "jq", "jsonOnly": True, "runs": args.jq_runs})
+                      "status": 0, "verify": "written", "key": "jq", "jsonOnly": True})
     for name, arguments, status, check in [("check --quiet", ["check", "--quiet"], invalid, "empty"),
                                            ("summary --format json", ["summary", "--format", "json"], 0, "summary"),
                                            ("normalize", ["normalize"], invalid, "written")]:
@@ -242,7 +261,6 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--startup-runs", type=int, default=30)
     parser.add_argument("--jq", default="")
-    parser.add_argument("--jq-runs", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=0, help="the default --jobs, 0 when vodhook has no --jobs")
     args = parser.parse_args()
     expected = json.load(open(args.expected))
@@ -253,9 +271,15 @@ def main():
     print("| command | input | jobs | median s | min–max s | MB/s | docs/s | peak RSS MiB | runs |")
     print("|---|---|---|---|---|---|---|---|---|")
     medians = {}
-    for case in plan(args, expected):
+    cases = plan(args, expected)
+    try:
+        timed = measure_in_rounds([case for case in cases if "runs" not in case], args.runs, expected)
+    except (WrongResult, OSError) as problem:
+        print("bench: %s" % problem, file=sys.stderr)
+        sys.exit(1)
+    for case in cases:
         try:
-            times, peak = measure(case, args.runs, expected)
+            times, peak = timed[id(case)] if id(case) in timed else measure(case, args.runs, expected)
         except WrongResult as problem:
             print("bench: wrong result: %s" % problem, file=sys.stderr)
             sys.exit(1)
