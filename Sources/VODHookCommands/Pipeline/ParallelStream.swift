@@ -94,8 +94,9 @@ struct ParallelStream<Preparer: DocumentPreparer> {
     /// Reads a part a thread took from the queue, or hands it back unread
     /// when only the committing thread may read it, or when it cannot be
     /// read: the committing thread reads it again and meets the failure
-    /// where a single reader would. Past the last part it tells the queue
-    /// where the stream ends.
+    /// where a single reader would. Past the last part, or at a pipe that
+    /// failed (the committing thread meets the failure too and reports it),
+    /// it tells the queue where the stream ends.
     private static func readTaken(
         _ index: Int, into result: inout PartResult<Preparer.Record>, _ parts: any StreamParts, _ buffer: PartBuffer,
         _ queue: PartQueue<Preparer.Record>, _ read: PartReader,
