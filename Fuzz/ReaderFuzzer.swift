@@ -150,7 +150,7 @@ public func fuzzTarget(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         let whole = readRecords(bytes, mode: mode, input: BytesInput(bytes), blockSize: 1 << 20)
         // The smallest buffer and a dribbling input: every boundary lands somewhere new.
         let step = 1 + bytes.count % 7
-        let dribbled = readRecords(bytes, mode: mode, input: DribbleInput(bytes: bytes, step: step), blockSize: 16)
+        let dribbled = readRecords(bytes, mode: mode, input: DribbleInput(bytes, step: step), blockSize: 16)
         if whole != dribbled {
             let first = zip(whole, dribbled).first { $0 != $1 }
             fuzzFailure("mode \(mode): reading in one block and in \(step)-byte reads into a 16-byte buffer differ: \(String(describing: first)) (\(whole.count) vs \(dribbled.count) documents)")

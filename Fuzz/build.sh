@@ -50,13 +50,15 @@ library ArgumentParsing Sources/ArgumentParsing
 library VODHookCommands Sources/VODHookCommands
 
 LIBS=(-L "$OUT" -lVODHookCommands -lArgumentParsing -lVODHookCore -lEditDistance)
+# Test support the fuzzers use too, kept in one place.
+SHARED=(Tests/VODHookCoreTests/Support/DribbleInput.swift)
 for target in reader pipeline; do
     main="Fuzz/$(tr '[:lower:]' '[:upper:]' <<<"${target:0:1}")${target:1}Fuzzer.swift"
     binary="$OUT/$target-$SUFFIX"
-    if [ -f "$binary" ] && [ -z "$(find "$OUT"/lib*.a Fuzz -name '*.swift' -newer "$binary" -o -name '*.a' -newer "$binary" | head -1)" ]; then
+    if [ -f "$binary" ] && [ -z "$(find "$OUT"/lib*.a Fuzz "${SHARED[@]}" -name '*.swift' -newer "$binary" -o -name '*.a' -newer "$binary" | head -1)" ]; then
         continue
     fi
     echo "fuzz: linking $target-$SUFFIX" >&2
-    "$SWIFTC" "${FLAGS[@]}" "${LINK[@]}" -I "$OUT" -module-name "${target^}Fuzzer" "$main" Fuzz/Support/*.swift "${EXTRA[@]}" \
+    "$SWIFTC" "${FLAGS[@]}" "${LINK[@]}" -I "$OUT" -module-name "${target^}Fuzzer" "$main" Fuzz/Support/*.swift "${SHARED[@]}" "${EXTRA[@]}" \
         "${LIBS[@]}" -o "$binary"
 done

@@ -25,24 +25,6 @@ func fuzzBytes(_ data: UnsafePointer<UInt8>?, _ size: Int) -> [UInt8] {
     return Array(UnsafeBufferPointer(start: data, count: size))
 }
 
-/// Hands the bytes over a few at a time, as a slow pipe does, so the reader
-/// meets every buffer boundary it can.
-struct DribbleInput: ByteInput {
-    let bytes: [UInt8]
-    let step: Int
-    var position = 0
-
-    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
-        let count = min(buffer.count, step, bytes.count - position)
-        guard count > 0 else { return 0 }
-        bytes.withUnsafeBytes { source in
-            buffer.baseAddress!.copyMemory(from: source.baseAddress! + position, byteCount: count)
-        }
-        position += count
-        return count
-    }
-}
-
 /// Reads `bytes` as one JSON text; nil unless it is exactly one document with no finding.
 func cleanSingleDocument(_ bytes: [UInt8], _ body: (JSONDocument) -> Void = { _ in }) -> Bool {
     let reader = DocumentReader(input: BytesInput(bytes), mode: .body, blockSize: 1 << 12)
