@@ -11,7 +11,11 @@ let package = Package(
     ],
     targets: [
         // The core: reading, spec, rules, output. It must not import Foundation.
-        .target(name: "VODHookCore", dependencies: ["EditDistance", "CacheHints"]),
+        .target(name: "VODHookCore", dependencies: ["EditDistance", "CacheHints", "Platform"]),
+        // Every call into the C library, and what differs between Glibc, Musl and Darwin.
+        .target(name: "Platform", dependencies: ["CLibrary"]),
+        // The one import of the C library; only Platform depends on it.
+        .target(name: "CLibrary"),
         // A prefetch hint, which Swift cannot spell: one inline C function.
         .target(name: "CacheHints"),
         // "Did you mean ...?" suggestions, shared by the parser and the rule checks.
@@ -19,13 +23,13 @@ let package = Package(
         // A small argument parser, independent of VOD.
         .target(name: "ArgumentParsing", dependencies: ["EditDistance"]),
         // The commands: argument handling, I/O and exit codes, built on the two above.
-        .target(name: "VODHookCommands", dependencies: ["VODHookCore", "ArgumentParsing", "EditDistance"]),
-        .executableTarget(name: "vodhook", dependencies: ["VODHookCommands"]),
+        .target(name: "VODHookCommands", dependencies: ["VODHookCore", "ArgumentParsing", "EditDistance", "Platform"]),
+        .executableTarget(name: "vodhook", dependencies: ["VODHookCommands", "Platform"]),
         // Fixtures are read through #filePath, not bundled as resources.
         .testTarget(name: "VODHookCoreTests", dependencies: ["VODHookCore"], exclude: ["Fixtures"]),
         .testTarget(name: "EditDistanceTests", dependencies: ["EditDistance"]),
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
-        .testTarget(name: "VODHookCommandsTests", dependencies: ["VODHookCommands", "VODHookCore"], exclude: ["Golden"]),
+        .testTarget(name: "VODHookCommandsTests", dependencies: ["VODHookCommands", "VODHookCore", "Platform"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -44,12 +44,14 @@ library() {
         -emit-library -static -o "$lib" "${sources[@]}"
 }
 
+library CLibrary Sources/CLibrary
+library Platform Sources/Platform
 library EditDistance Sources/EditDistance
 library VODHookCore Sources/VODHookCore
 library ArgumentParsing Sources/ArgumentParsing
 library VODHookCommands Sources/VODHookCommands
 
-LIBS=(-L "$OUT" -lVODHookCommands -lArgumentParsing -lVODHookCore -lEditDistance)
+LIBS=(-L "$OUT" -lVODHookCommands -lArgumentParsing -lVODHookCore -lEditDistance -lPlatform -lCLibrary)
 # Test support the fuzzers use too, kept in one place.
 SHARED=(Tests/VODHookCoreTests/Support/DribbleInput.swift)
 for target in reader pipeline; do

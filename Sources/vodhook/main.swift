@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import Platform
 import VODHookCommands
 
-exit(VODHook.main(arguments: Array(CommandLine.arguments.dropFirst())).rawValue)
+ProcessContext.exit(VODHook.main(arguments: Array(CommandLine.arguments.dropFirst())).rawValue)

@@ -42,12 +42,12 @@ struct CheckPreparer: DocumentPreparer {
 struct CheckCommitter: DocumentCommitter {
     let environment: CommandEnvironment
     var outcome = RunOutcome()
-    /// Output not yet written, sent in 64 KiB blocks.
+    /// Output not yet written, sent in blocks of `Tuning.outputFlushBytes`.
     var buffer: [UInt8] = []
 
     init(environment: CommandEnvironment) {
         self.environment = environment
-        buffer.reserveCapacity(1 << 16)
+        buffer.reserveCapacity(Tuning.outputFlushBytes)
     }
 
     mutating func commit(_ record: CheckRecord, number: Int, source: String, arena: UnsafeRawBufferPointer) {
@@ -59,7 +59,7 @@ struct CheckCommitter: DocumentCommitter {
         } else if !record.output.isEmpty {
             buffer.append(contentsOf: arena.slice(record.output))
         }
-        if buffer.count >= 1 << 16 {
+        if buffer.count >= Tuning.outputFlushBytes {
             environment.output.write(buffer)
             buffer.removeAll(keepingCapacity: true)
         }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import Platform
 import ArgumentParsing
 import VODHookCore
 
@@ -28,15 +24,15 @@ enum CommonOptions {
         "jobs", kind: .value(placeholder: "N"),
         help: "threads that share a large file or a pipe read as a stream; default: one per core; 1 reads on one thread")
 
-    /// `--jobs`, or one thread per core (at most 64); nil, after saying why,
+    /// `--jobs`, or one thread per core (at most `Tuning.maxThreads`); nil, after saying why,
     /// when the value is not a whole number from 1.
     static func jobs(_ parsed: ParsedArguments, command: String, _ environment: CommandEnvironment) -> Int? {
-        guard let text = parsed.value("jobs") else { return min(max(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 1), 64) }
+        guard let text = parsed.value("jobs") else { return min(ProcessContext.processorCount(), Tuning.maxThreads) }
         guard let count = Int(text), count >= 1 else {
             environment.errors.write("vodhook \(command): error: --jobs wants a whole number of threads from 1, not \(TerminalSafe.quoted(text))\nRun 'vodhook \(command) --help' for usage.\n")
             return nil
         }
-        return min(count, 64)
+        return min(count, Tuning.maxThreads)
     }
 
     static func inputMode(_ parsed: ParsedArguments) -> InputMode {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import Platform
 import ArgumentParsing
 import VODHookCore
 
@@ -29,11 +25,13 @@ enum KeyOptions {
     }
 
     private static func readKeyFile(_ path: String) -> Result<[String], UsageError> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            return .failure(UsageError("cannot read key file \(TerminalSafe.quoted(path)): \(SourceList.reason(errno))"))
+        let descriptor: Int32
+        do {
+            descriptor = try Files.openForReading(path)
+        } catch {
+            return .failure(UsageError("cannot read key file \(TerminalSafe.quoted(path)): \(SourceList.reason(error))"))
         }
-        defer { close(descriptor) }
+        defer { try? Files.close(descriptor) }
         var input = FileDescriptorInput(descriptor: descriptor)
         guard let bytes = try? input.readUpTo(1 << 20) else {
             return .failure(UsageError("cannot read key file \(TerminalSafe.quoted(path))"))

@@ -62,7 +62,7 @@ struct NormalizeCommitter: DocumentCommitter {
         outcome.tally.add(record.counts)
         if record.failed { outcome.failedDocuments += 1 }
         out.append(contentsOf: arena.slice(record.output))
-        if out.count >= 1 << 16 {
+        if out.count >= Tuning.outputFlushBytes {
             environment.output.write(out)
             out.removeAll(keepingCapacity: true)
         }

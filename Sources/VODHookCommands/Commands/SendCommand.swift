@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import Platform
 import ArgumentParsing
 import VODHookCore
 
@@ -137,7 +133,7 @@ private struct DeliveryRun {
         case .success(let opened): descriptor = opened
         case .failure(let error): throw error
         }
-        defer { if !source.isStandardInput { close(descriptor) } }
+        defer { if !source.isStandardInput { try? Files.close(descriptor) } }
         var input = FileDescriptorInput(descriptor: descriptor)
         return try input.readUpTo(Int.max)
     }

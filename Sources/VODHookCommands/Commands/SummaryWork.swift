@@ -92,7 +92,7 @@ struct SummaryCommitter: DocumentCommitter {
             lines.append(string: table.duplicateNote(SummaryTable.where(sourceNames[firstCopy.source], firstCopy.line, relativeTo: source)))
         }
         lines.append(contentsOf: arena.slice(record.rowTail))
-        if lines.count >= 1 << 16 {
+        if lines.count >= Tuning.outputFlushBytes {
             environment.output.write(lines)
             lines.removeAll(keepingCapacity: true)
         }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import Platform
 
 /// Everything a command touches outside itself, passed in so tests can run
 /// commands in-process with memory sinks and a fixed clock.
@@ -20,7 +16,7 @@ public struct CommandEnvironment {
     public init(
         output: any OutputSink, errors: any OutputSink, standardInput: Int32 = 0,
         standardInputIsTerminal: Bool = false, outputIsTerminal: Bool = false,
-        variables: [String: String] = [:], now: @escaping @Sendable () -> Int = { Int(time(nil)) }
+        variables: [String: String] = [:], now: @escaping @Sendable () -> Int = { ProcessContext.unixTime() }
     ) {
         self.output = output
         self.errors = errors
@@ -34,18 +30,10 @@ public struct CommandEnvironment {
     /// The real process: descriptors 0, 1 and 2 and the process environment.
     public static func process() -> CommandEnvironment {
         // A closed pipe must not kill the process; writes then fail with EPIPE and the sink goes quiet.
-        signal(SIGPIPE, SIG_IGN)
-        var variables: [String: String] = [:]
-        var entry = environ
-        while let pointer = entry.pointee {
-            let pair = String(cString: pointer)
-            if let equals = pair.firstIndex(of: "=") {
-                variables[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
-            }
-            entry += 1
-        }
+        ProcessContext.ignoreBrokenPipes()
+        let variables = ProcessContext.environmentVariables()
         return CommandEnvironment(
             output: FileOutput(descriptor: 1), errors: FileOutput(descriptor: 2), standardInput: 0,
-            standardInputIsTerminal: isatty(0) == 1, outputIsTerminal: isatty(1) == 1, variables: variables)
+            standardInputIsTerminal: Files.isTerminal(0), outputIsTerminal: Files.isTerminal(1), variables: variables)
     }
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import Platform
 
 /// Creating directories and writing whole files, for commands that write
 /// files instead of standard output. Failures come back as a reason to print.
@@ -12,10 +8,16 @@ enum FileWriting {
         var prefix = path.hasPrefix("/") ? "/" : ""
         for component in path.split(separator: "/") {
             prefix += component
-            if mkdir(prefix, 0o755) != 0 && errno != EEXIST { return SourceList.reason(errno) }
-            var info = stat()
-            guard stat(prefix, &info) == 0 else { return SourceList.reason(errno) }
-            guard info.st_mode & S_IFMT == S_IFDIR else { return SourceList.reason(ENOTDIR) }
+            do {
+                try Files.makeDirectory(prefix)
+            } catch {
+                if error != .alreadyExists { return SourceList.reason(error) }
+            }
+            do {
+                guard try Files.status(prefix).kind == .directory else { return SourceList.reason(.notDirectory) }
+            } catch {
+                return SourceList.reason(error)
+            }
             prefix += "/"
         }
         return nil
@@ -23,24 +25,23 @@ enum FileWriting {
 
     /// Writes `bytes` as the whole content of `path`, replacing what was there.
     static func write(_ bytes: [UInt8], to path: String) -> String? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return SourceList.reason(errno) }
-        var offset = 0
-        var failure: String?
-        bytes.withUnsafeBytes { raw in
-            while offset < raw.count {
-                let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0 && errno == EINTR {
-                    continue
-                } else {
-                    failure = SourceList.reason(errno)
-                    return
-                }
-            }
+        let descriptor: Int32
+        do {
+            descriptor = try Files.openForWriting(path, permissions: 0o644)
+        } catch {
+            return SourceList.reason(error)
         }
-        if close(descriptor) != 0 && failure == nil { failure = SourceList.reason(errno) }
+        var failure: String?
+        do {
+            try bytes.withUnsafeBytes { raw in Result { () throws(SystemError) in try Files.writeAll(descriptor, raw) } }.get()
+        } catch {
+            failure = SourceList.reason(error)
+        }
+        do {
+            try Files.close(descriptor)
+        } catch {
+            if failure == nil { failure = SourceList.reason(error) }
+        }
         return failure
     }
 }

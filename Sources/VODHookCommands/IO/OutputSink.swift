@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import Platform
 
 /// Where a command's bytes go. Writes are buffered and sent in large blocks;
 /// once the reader goes away (a closed pipe) the sink goes quiet and says so,
@@ -58,17 +54,12 @@ public final class FileOutput: OutputSink {
     }
 
     private func send(_ bytes: UnsafeRawBufferPointer) {
-        var offset = 0
-        while offset < bytes.count && !isClosed {
-            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written > 0 {
-                offset += written
-            } else if written < 0 && errno == EINTR {
-                continue
-            } else {
-                // EPIPE or any other failure: nobody is reading; stop quietly.
-                closed.pointee = true
-            }
+        guard !isClosed else { return }
+        do {
+            try Files.writeAll(descriptor, bytes)
+        } catch {
+            // EPIPE or any other failure: nobody is reading; stop quietly.
+            closed.pointee = true
         }
     }
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import Platform
 import VODHookCore
 
 /// One input named on the command line, or standard input.
@@ -27,13 +23,15 @@ enum SourceList {
                 sources.append(InputSource(name: "-"))
                 continue
             }
-            var info = stat()
-            guard stat(path, &info) == 0 else {
-                failures.append((path, InputError(reason: reason(errno)).reason))
+            let status: FileStatus
+            do {
+                status = try Files.status(path)
+            } catch {
+                failures.append((path, reason(error)))
                 continue
             }
-            if info.st_mode & S_IFMT == S_IFDIR {
-                var visited: Set<DirectoryID> = [DirectoryID(info)]
+            if status.kind == .directory {
+                var visited: Set<DirectoryID> = [DirectoryID(status)]
                 walk(path, into: &sources, failures: &failures, visited: &visited)
             } else {
                 sources.append(InputSource(name: path))
@@ -46,9 +44,9 @@ enum SourceList {
     struct DirectoryID: Hashable {
         let device: UInt64
         let inode: UInt64
-        init(_ info: stat) {
-            device = UInt64(info.st_dev)
-            inode = UInt64(info.st_ino)
+        init(_ status: FileStatus) {
+            device = status.device
+            inode = status.inode
         }
     }
 
@@ -58,28 +56,25 @@ enum SourceList {
     private static func walk(
         _ directory: String, into sources: inout [InputSource], failures: inout [(String, String)], visited: inout Set<DirectoryID>
     ) {
-        guard let handle = opendir(directory) else {
-            failures.append((directory, reason(errno)))
+        let names: [String]
+        do {
+            names = try Files.names(inDirectory: directory)
+        } catch {
+            failures.append((directory, reason(error)))
             return
         }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        closedir(handle)
         for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            var info = stat()
-            guard stat(path, &info) == 0 else {
+            let status: FileStatus
+            do {
+                status = try Files.status(path)
+            } catch {
                 // A dangling link or a file that vanished: name it, keep going.
-                if extensions.contains(where: { name.hasSuffix($0) }) { failures.append((path, reason(errno))) }
+                if extensions.contains(where: { name.hasSuffix($0) }) { failures.append((path, reason(error))) }
                 continue
             }
-            if info.st_mode & S_IFMT == S_IFDIR {
-                if visited.insert(DirectoryID(info)).inserted {
+            if status.kind == .directory {
+                if visited.insert(DirectoryID(status)).inserted {
                     walk(path, into: &sources, failures: &failures, visited: &visited)
                 }
             } else if extensions.contains(where: { name.hasSuffix($0) }) {
@@ -88,20 +83,22 @@ enum SourceList {
         }
     }
 
-    static func reason(_ code: Int32) -> String {
-        switch code {
-        case ENOENT: "no such file or directory"
-        case EACCES: "permission denied"
-        case ENOTDIR: "a path component is not a directory"
-        default: String(cString: strerror(code)).lowercased()
+    static func reason(_ error: SystemError) -> String {
+        switch error {
+        case .noSuchFile: "no such file or directory"
+        case .permissionDenied: "permission denied"
+        case .notDirectory: "a path component is not a directory"
+        default: error.message
         }
     }
 
     /// Opens a source for reading; the caller closes the descriptor.
     static func open(_ source: InputSource, environment: CommandEnvironment) -> Result<Int32, InputError> {
         if source.isStandardInput { return .success(environment.standardInput) }
-        let descriptor = Glibc.open(source.name, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return .failure(InputError(reason: reason(errno))) }
-        return .success(descriptor)
+        do {
+            return .success(try Files.openForReading(source.name))
+        } catch {
+            return .failure(InputError(reason: reason(error)))
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Platform
 import VODHookCore
 
 /// Delivers bodies the way VOD does: a POST per attempt, signed when a key

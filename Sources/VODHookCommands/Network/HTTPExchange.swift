@@ -1,3 +1,4 @@
+import Platform
 import VODHookCore
 
 /// One POST to a receiver: connect, send, read the answer, all within one

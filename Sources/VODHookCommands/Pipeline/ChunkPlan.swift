@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import Platform
 import VODHookCore
 
 /// How a large regular file is cut for `--jobs`: into parts of about
@@ -67,9 +63,9 @@ struct ChunkPlan: Sendable {
         guard var cursor = bytes.baseAddress else { return 0 }
         var left = bytes.count
         var total = 0
-        while left > 0, let found = memchr(cursor, 0x0A, left) {
+        while left > 0, let found = Memory.first(0x0A, from: cursor, count: left) {
             total += 1
-            let next = UnsafeRawPointer(found) + 1
+            let next = found + 1
             left -= next - cursor
             cursor = next
         }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import Platform
 import VODHookCore
 
 /// One document as a command sees it: the verdict, the parsed document, where
@@ -71,11 +67,8 @@ struct DocumentPipeline {
     ) -> Bool where Preparer.Record == Committer.Record {
         // At most 1 GiB, so doubling a part's size can never overflow.
         let chosenChunkSize = environment.variables["VODHOOK_CHUNK_BYTES"].flatMap(Int.init).map { min(max($0, 1), 1 << 30) }
-        let chunkSize = chosenChunkSize ?? (1 << 19)
-        // A pipe's parts keep their bytes until committed, besides their
-        // results, so they are half as long: a 1 GB pipe through summary
-        // --jobs 2 peaked 4 MB lower, at no cost in speed.
-        let pipeChunkSize = chosenChunkSize ?? (1 << 18)
+        let chunkSize = chosenChunkSize ?? Tuning.filePartBytes
+        let pipeChunkSize = chosenChunkSize ?? Tuning.pipePartBytes
         return Self.forEachSource(paths, environment: environment, command: command) { source, descriptor throws(InputError) in
             func prepareAndCommit(_ item: PipelineDocument) {
                 state.pointee.arena.removeAll(keepingCapacity: true)
@@ -91,7 +84,7 @@ struct DocumentPipeline {
                 // A source without documents is read again on one thread, for its finding.
                 if try stream.run(&committer.pointee, environment: environment).documents > 0 {
                     // Leave the descriptor where reading it through would have: at the end.
-                    lseek(descriptor, off_t(origin + length), SEEK_SET)
+                    Files.seek(descriptor, to: origin + length)
                     return
                 }
             }
@@ -157,7 +150,7 @@ struct DocumentPipeline {
                 allReadable = false
                 continue
             }
-            defer { if !source.isStandardInput { close(descriptor) } }
+            defer { if !source.isStandardInput { try? Files.close(descriptor) } }
             do {
                 try body(source, descriptor)
             } catch {
@@ -170,10 +163,8 @@ struct DocumentPipeline {
 
     /// The bytes left to read in a regular file; nil for anything else.
     private static func regularFileLength(_ descriptor: Int32) -> Int? {
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        let origin = Int(lseek(descriptor, 0, SEEK_CUR))
-        return origin >= 0 ? Int(info.st_size) - origin : nil
+        guard let size = Files.regularFileSize(descriptor), let origin = Files.offset(descriptor) else { return nil }
+        return size - origin
     }
 
     /// Where a source that threads may share starts, and its length: a
@@ -181,11 +172,9 @@ struct DocumentPipeline {
     /// stream, at least two parts long. Looks without moving the descriptor.
     private func parallelCandidate(_ descriptor: Int32, chunkSize: Int) throws(InputError) -> (origin: Int, length: Int)? {
         guard mode == .stream || mode == .auto else { return nil }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        let origin = Int(lseek(descriptor, 0, SEEK_CUR))
-        let length = Int(info.st_size) - origin
-        guard origin >= 0, length >= 2 * chunkSize else { return nil }
+        guard let size = Files.regularFileSize(descriptor), let origin = Files.offset(descriptor) else { return nil }
+        let length = size - origin
+        guard length >= 2 * chunkSize else { return nil }
         if mode == .auto {
             var input = PositionedFileInput(descriptor: descriptor, position: origin)
             guard InputFormat.sniff(try input.readUpTo(sniffLength)) == .json else { return nil }

@@ -1,3 +1,5 @@
+import Platform
+
 /// The line each part of a stream starts on, learnt as the parts are read.
 ///
 /// Counting every part's line feeds before reading any cost a whole extra

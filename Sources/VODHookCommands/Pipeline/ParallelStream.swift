@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import Platform
 import VODHookCore
 
 /// Reads one large stream (a regular file, or a pipe) on several threads,

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import Platform
 import VODHookCore
 
 /// A pipe cut into parts as it arrives, so `--jobs` threads share

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import Platform
 import VODHookCore
 
 /// A stream cut into parts at line starts, for `ParallelStream`: a regular

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import Platform
 
 extension UnsafeRawBufferPointer {
     /// Byte equality for the short keys and values of callbacks: word
@@ -32,7 +28,7 @@ extension UnsafeRawBufferPointer {
             for i in 0..<count where self[i] != other[i] { return false }
             return true
         default:
-            return memcmp(baseAddress!, other.baseAddress!, count) == 0
+            return Memory.compare(baseAddress!, other.baseAddress!, count: count) == 0
         }
     }
 

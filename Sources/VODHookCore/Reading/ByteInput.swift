@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import Platform
 
 /// Why a source could not be read: the message names the reason, and the
 /// caller names the path.
@@ -10,13 +6,13 @@ public struct InputError: Error, Sendable, Hashable {
     public var reason: String
     public init(reason: String) { self.reason = reason }
 
-    init(errno code: Int32) {
-        switch code {
-        case ENOENT: reason = "no such file or directory"
-        case EACCES: reason = "permission denied"
-        case EISDIR: reason = "is a directory"
-        case ENOTDIR: reason = "a path component is not a directory"
-        default: reason = String(cString: strerror(code)).lowercased()
+    init(_ error: SystemError) {
+        switch error {
+        case .noSuchFile: reason = "no such file or directory"
+        case .permissionDenied: reason = "permission denied"
+        case .isDirectory: reason = "is a directory"
+        case .notDirectory: reason = "a path component is not a directory"
+        default: reason = error.message
         }
     }
 }
@@ -34,11 +30,10 @@ public struct FileDescriptorInput: ByteInput {
     public init(descriptor: Int32) { self.descriptor = descriptor }
 
     public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
-        while true {
-            let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
-            if count >= 0 { return count }
-            if errno == EINTR { continue }
-            throw InputError(errno: errno)
+        do {
+            return try Files.read(descriptor, into: buffer)
+        } catch {
+            throw InputError(error)
         }
     }
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import Platform
 
 /// Finding and counting one byte value, mostly line feeds: `memchr` jumps
 /// over a typical line in a few vector steps where a byte loop takes hundreds.
@@ -10,8 +6,8 @@ enum ByteSearch {
     /// Offset of the first `byte` in `bytes[from..<to]`, or nil.
     @inline(__always) static func first(_ byte: UInt8, in bytes: UnsafeRawBufferPointer, from: Int, to: Int) -> Int? {
         guard from < to, let base = bytes.baseAddress else { return nil }
-        guard let found = memchr(base + from, Int32(byte), to - from) else { return nil }
-        return UnsafeRawPointer(found) - base
+        guard let found = Memory.first(byte, from: base + from, count: to - from) else { return nil }
+        return found - base
     }
 
     /// Offset of the last `byte` in `bytes[from..<to]`, or nil.

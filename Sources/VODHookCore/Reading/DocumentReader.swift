@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import Platform
 
 /// Reads documents from a byte input in large blocks, holding memory in
 /// proportion to the largest document, never to the whole input.
@@ -97,7 +93,7 @@ public final class DocumentReader {
     }
 
     deinit {
-        free(storage.baseAddress)
+        Memory.release(storage.baseAddress)
         scratch.deinitialize(count: 1)
         scratch.deallocate()
     }
@@ -106,7 +102,7 @@ public final class DocumentReader {
     /// place (mremap), so a huge document costs its size, not that plus the
     /// copy it outgrew, and capacity never read into stays untouched.
     private static func resize(_ old: UnsafeMutableRawBufferPointer?, to count: Int) -> UnsafeMutableRawBufferPointer {
-        guard let memory = realloc(old?.baseAddress, count) else {
+        guard let memory = Memory.reallocate(old?.baseAddress, byteCount: count) else {
             // The document limit keeps this far below any real machine's memory.
             fatalError("vodhook: out of memory for a \(count)-byte read buffer")
         }

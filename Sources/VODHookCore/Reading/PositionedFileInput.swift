@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import Platform
 
 /// Reads a regular file from a given position with `pread(2)`, which
 /// neither uses nor moves the descriptor's offset: the threads sharing a
@@ -21,14 +17,12 @@ public struct PositionedFileInput: ByteInput {
 
     /// Fills as much of `buffer` as the file has from the position; 0 at its end.
     public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
-        while true {
-            let count = pread(descriptor, buffer.baseAddress, buffer.count, off_t(position))
-            if count >= 0 {
-                position += count
-                return count
-            }
-            if errno == EINTR { continue }
-            throw InputError(errno: errno)
+        do {
+            let count = try Files.read(descriptor, into: buffer, at: position)
+            position += count
+            return count
+        } catch {
+            throw InputError(error)
         }
     }
 }

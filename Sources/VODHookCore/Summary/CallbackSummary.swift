@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import Platform
 
 /// The totals of a log of callbacks. Memory grows with the number of
 /// distinct values and documents' fingerprints, never with their size.
@@ -167,7 +163,7 @@ public struct CallbackSummary: Sendable {
     /// Byte order, shorter first on a common prefix: `lexicographicallyPrecedes` in one `memcmp`.
     private static func order(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int32 {
         let common = min(a.count, b.count)
-        let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+        let order = common == 0 ? 0 : Memory.compare(a.baseAddress!, b.baseAddress!, count: common)
         return order != 0 ? order : Int32(a.count - b.count).signum()
     }
 

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import Platform
 
 /// Zeroed 64-bit words in pages of their own, mapped from and returned to
 /// the system directly. A fingerprint shard grows by an eighth at a time;
@@ -15,16 +11,15 @@ final class PageBuffer: @unchecked Sendable {
     private let byteCount: Int
 
     init(atLeast words: Int) {
-        let page = 4096
+        let page = Memory.pageSize
         byteCount = max(1, (words * 8 + page - 1) / page) * page
         count = byteCount / 8
         // Fresh anonymous pages read as zero, and cost nothing until written.
-        let memory = mmap(nil, byteCount, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
-        guard let memory, memory != MAP_FAILED else { fatalError("out of memory for \(byteCount) bytes") }
+        guard let memory = Memory.mapZeroedPages(byteCount: byteCount) else { fatalError("out of memory for \(byteCount) bytes") }
         self.words = memory.bindMemory(to: UInt64.self, capacity: count)
     }
 
-    deinit { munmap(words, byteCount) }
+    deinit { Memory.unmapPages(words, byteCount: byteCount) }
 
     /// An independent copy, for a shard that was copied before changing.
     func copy() -> PageBuffer {

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 extension TapeWriter {
     /// Writes a string token with minimal escaping. Its unescaped runs are
@@ -24,8 +18,8 @@ extension TapeWriter {
         while i < last {
             // memchr scans a word or a vector at a time; escaped strings are
             // mostly long plain runs (URLs with "\/", embedded JSON).
-            guard let found = memchr(bytes.baseAddress! + i, Int32(UInt8(ascii: "\\")), last - i) else { break }
-            i = bytes.baseAddress!.distance(to: UnsafeRawPointer(found))
+            guard let found = Memory.first(UInt8(ascii: "\\"), from: bytes.baseAddress! + i, count: last - i) else { break }
+            i = bytes.baseAddress!.distance(to: found)
             put(UnsafeRawBufferPointer(rebasing: bytes[run..<i]))
             i = putEscape(at: i)
             run = i

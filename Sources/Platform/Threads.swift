@@ -1,27 +1,17 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import CLibrary
 
 /// Plain POSIX threads for `--jobs`: the binary links neither Foundation
 /// nor Dispatch, and these few threads need nothing more.
-final class WorkerThreads {
+public final class WorkerThreads {
     private var threads: [pthread_t] = []
 
     /// Starts `count` threads running `body(index)`; nil when the system
     /// would not start them all. Those that did start are joined first,
     /// after `cancel`, which must make them return.
-    init?(count: Int, cancel: () -> Void = {}, _ body: @escaping @Sendable (Int) -> Void) {
+    public init?(count: Int, cancel: () -> Void = {}, _ body: @escaping @Sendable (Int) -> Void) {
         for index in 0..<count {
             let task = Unmanaged.passRetained(ThreadTask(index: index, body: body)).toOpaque()
-            var thread = pthread_t()
-            let started = pthread_create(&thread, nil, { argument in
-                let task = Unmanaged<ThreadTask>.fromOpaque(argument!).takeRetainedValue()
-                task.body(task.index)
-                return nil
-            }, task)
-            guard started == 0 else {
+            guard let thread = Self.start(task) else {
                 Unmanaged<ThreadTask>.fromOpaque(task).release()
                 cancel()
                 join()
@@ -31,10 +21,34 @@ final class WorkerThreads {
         }
     }
 
-    func join() {
+    /// Waits for every thread to return.
+    public func join() {
         for thread in threads { pthread_join(thread, nil) }
         threads.removeAll()
     }
+
+    /// pthread_t is an integer in Glibc and a non-null pointer in Darwin and
+    /// Musl, where pthread_create fills an optional: neither has a portable
+    /// empty value, so each gets its own slot.
+    private static func start(_ task: UnsafeMutableRawPointer) -> pthread_t? {
+        #if canImport(Glibc)
+        var thread = pthread_t()
+        guard pthread_create(&thread, nil, { runTask($0) }, task) == 0 else { return nil }
+        return thread
+        #else
+        var thread: pthread_t?
+        guard pthread_create(&thread, nil, { runTask($0) }, task) == 0 else { return nil }
+        return thread
+        #endif
+    }
+}
+
+/// The thread entry point. Its argument is optional in Glibc and Musl and
+/// not in Darwin: the closures above pass either to this one signature.
+private func runTask(_ argument: UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? {
+    let task = Unmanaged<ThreadTask>.fromOpaque(argument!).takeRetainedValue()
+    task.body(task.index)
+    return nil
 }
 
 private final class ThreadTask: Sendable {
@@ -47,11 +61,11 @@ private final class ThreadTask: Sendable {
 }
 
 /// A mutex and a condition variable at stable addresses, as POSIX needs.
-final class Monitor: @unchecked Sendable {
+public final class Monitor: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
 
-    init() {
+    public init() {
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(condition, nil)
     }
@@ -64,14 +78,14 @@ final class Monitor: @unchecked Sendable {
     }
 
     /// Runs `body` holding the lock.
-    func locked<R>(_ body: () -> R) -> R {
+    public func locked<R>(_ body: () -> R) -> R {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         return body()
     }
 
     /// Waits, holding the lock, until `ready()` is true, then runs `body`.
-    func wait<R>(until ready: () -> Bool, then body: () -> R) -> R {
+    public func wait<R>(until ready: () -> Bool, then body: () -> R) -> R {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         while !ready() { pthread_cond_wait(condition, mutex) }
@@ -79,5 +93,5 @@ final class Monitor: @unchecked Sendable {
     }
 
     /// Wakes every waiter; call after changing what they wait for, under `locked`.
-    func signalAll() { pthread_cond_broadcast(condition) }
+    public func signalAll() { pthread_cond_broadcast(condition) }
 }
