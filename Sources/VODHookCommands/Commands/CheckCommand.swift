@@ -25,7 +25,8 @@ enum CheckCommand {
               stream  NDJSON, concatenated or pretty-printed texts, RFC 7464 records;
                       a top-level array is unpacked into its elements
               http    raw HTTP requests back to back; findings point into the capture
-              base64  MNS bodies, one Base64 blob per line (or one wrapped blob)
+              base64  MNS bodies, one Base64 blob per line, or one blob wrapped over lines of
+                      one width (as 'base64' prints it); blank lines separate blobs
 
             EXIT STATUS:
               0  every document is valid

@@ -7,7 +7,8 @@
 /// - '=' padding is optional; when present it must be exactly what the length
 ///   needs, with nothing after it.
 /// - Whitespace before and after the text is ignored (files end in newlines);
-///   whitespace inside is rejected, so line-wrapped (MIME) Base64 fails (§3.3).
+///   whitespace inside is rejected (§3.3): a body wrapped over lines is
+///   joined by `Base64Documents` first, which knows where its lines are.
 /// - Non-zero bits left over in the last character are accepted (§3.5 allows
 ///   either): they carry no data and rejecting them helps nobody validate JSON.
 public enum Base64 {

@@ -36,8 +36,10 @@ extension RuleCatalog {
             summary: "an MNS body is not Base64, or does not decode to JSON text",
             explanation: """
                 MNS queues may Base64-encode message bodies. With --input base64 (or a source that --input \
-                auto recognizes) each line is one body; one that is not Base64 (standard or URL-safe, padding \
-                optional) or that decodes to something other than UTF-8 JSON text is reported here.
+                auto recognizes) each line is one body, or a body wrapped over lines of one width (as base64 \
+                prints it) is joined first; one that is not Base64 (standard or URL-safe, padding optional) or \
+                that decodes to something other than UTF-8 JSON text is reported here, at the offending \
+                character.
                 """,
             failingExample: "eyJFdmVudFR5cGUiOi#iRGVsZXRlTWVkaWFDb21wbGV0ZSJ9",
             passingExample: base64(valid),

@@ -1,24 +1,20 @@
 /// MNS message bodies that the queue Base64-encoded: one blob per line, or
-/// the whole source as one blob. Findings point at the blob's line in the
-/// source and say where inside the decoded body they are.
+/// a blob wrapped over several lines at a fixed width. Findings point at the
+/// Base64 character in the source that encodes the offending byte, and say
+/// where inside the decoded body they are.
 public enum Base64Documents {
-    /// A blob's bytes within the source.
-    struct Blob {
-        let start: Int
-        let end: Int
-    }
-
     public static func forEach(_ source: [UInt8], _ body: (ReadDocument, DocumentOrigin) -> Void) {
         let locator = MemoryLocator(source)
         var index = 0
         for blob in blobs(in: source) {
             index += 1
-            let text = source[blob.start..<blob.end]
+            let text = blob.text(in: source)
             let decoded: [UInt8]
             switch Base64.decode(text) {
             case .success(let bytes): decoded = bytes
             case .failure(let error):
-                emitSyntax("not Base64: \(error.message)", at: error.offset, index: index, blob: blob, locator: locator, body)
+                let offset = blob.sourceOffset(ofCharacter: error.offset - text.startIndex)
+                emitSyntax("not Base64: \(error.message)", at: offset, index: index, blob: blob, locator: locator, body)
                 continue
             }
             if let problem = notJSONText(decoded) {
@@ -29,8 +25,9 @@ public enum Base64Documents {
             let origin = DocumentOrigin(locator: locator, request: nil) { diagnostic in
                 let inside = reader.position(ofSourceOffset: diagnostic.offset)
                 diagnostic.message += " (in the decoded body at line \(inside.line), column \(inside.column))"
-                diagnostic.offset = blob.start
+                diagnostic.offset = blob.sourceOffset(ofDecodedByte: diagnostic.offset)
             }
+            // Bytes in memory cannot fail to read.
             try? reader.forEach { inner in
                 var document = inner
                 document.index = index
@@ -41,7 +38,10 @@ public enum Base64Documents {
         if index == 0 { HTTPCaptureDocuments.emitNoDocument(locator, body) }
     }
 
-    private static func emitSyntax(_ message: String, at offset: Int, index: Int, blob: Blob, locator: MemoryLocator, _ body: (ReadDocument, DocumentOrigin) -> Void) {
+    private static func emitSyntax(
+        _ message: String, at offset: Int, index: Int, blob: Base64Blob, locator: MemoryLocator,
+        _ body: (ReadDocument, DocumentOrigin) -> Void
+    ) {
         let finding = Diagnostic(.error, .base64Syntax, message, offset: offset)
         body(ReadDocument(index: index, pointerPrefix: "", startOffset: blob.start, json: nil, findings: [finding]),
              DocumentOrigin(locator: locator, request: nil, relocate: { _ in }))
@@ -63,10 +63,32 @@ public enum Base64Documents {
         return nil
     }
 
-    /// One blob per non-blank line; but when lines only make sense together
-    /// (a body wrapped at 76 columns), the whole source is one blob.
-    static func blobs(in source: [UInt8]) -> [Blob] {
-        var lines: [Blob] = []
+    /// The blobs of a source, paragraph by paragraph (runs of non-blank
+    /// lines). A paragraph whose lines each decode to a JSON object holds one
+    /// body per line; one with the shape of a wrapped body is a single blob
+    /// when its lines decode to JSON only together, or when no line but the
+    /// first looks like a body of its own (a damaged wrapped body, whose
+    /// error is then found at its place rather than on every line).
+    static func blobs(in source: [UInt8]) -> [Base64Blob] {
+        var blobs: [Base64Blob] = []
+        for paragraph in paragraphs(in: source) {
+            if paragraph.count > 1, !paragraph.allSatisfy({ decodesToJSON(source[$0]) }),
+               Base64Blob.isWrappedShape(paragraph, in: source) {
+                let wrapped = Base64Blob(lines: paragraph)
+                if decodesToJSON(wrapped.text(in: source)) || !paragraph.dropFirst().contains(where: { decodesToJSON(source[$0]) }) {
+                    blobs.append(wrapped)
+                    continue
+                }
+            }
+            blobs += paragraph.map { Base64Blob(lines: [$0]) }
+        }
+        return blobs
+    }
+
+    /// Non-blank lines, trimmed of blanks (a CRLF's CR too), grouped by the blank lines between them.
+    private static func paragraphs(in source: [UInt8]) -> [[Range<Int>]] {
+        var paragraphs: [[Range<Int>]] = []
+        var current: [Range<Int>] = []
         var start = 0
         while start < source.count {
             var end = start
@@ -74,24 +96,22 @@ public enum Base64Documents {
             var first = start, last = end
             while first < last && isBlank(source[first]) { first += 1 }
             while last > first && isBlank(source[last - 1]) { last -= 1 }
-            if last > first { lines.append(Blob(start: first, end: last)) }
+            if last > first {
+                current.append(first..<last)
+            } else if !current.isEmpty {
+                paragraphs.append(current)
+                current = []
+            }
             start = end + 1
         }
-        guard lines.count > 1 else { return lines }
-        let eachDecodes = lines.allSatisfy { decodesToJSON(source[$0.start..<$0.end]) }
-        if !eachDecodes, wrapsOneBody(lines, in: source) {
-            return [Blob(start: lines[0].start, end: lines[lines.count - 1].end)]
-        }
-        return lines
+        if !current.isEmpty { paragraphs.append(current) }
+        return paragraphs
     }
 
-    /// True for a single body split over lines of equal length (MIME-style wrapping).
-    private static func wrapsOneBody(_ lines: [Blob], in source: [UInt8]) -> Bool {
-        let width = lines[0].end - lines[0].start
-        guard width >= 16, lines.dropLast().allSatisfy({ $0.end - $0.start == width }) else { return false }
-        var joined: [UInt8] = []
-        for line in lines { joined += source[line.start..<line.end] }
-        return decodesToJSON(joined[...])
+    /// True when every blob in the source is Base64 that decodes to a JSON object.
+    static func allDecodeToJSON(_ source: [UInt8]) -> Bool {
+        let blobs = blobs(in: source)
+        return !blobs.isEmpty && blobs.allSatisfy { decodesToJSON($0.text(in: source)) }
     }
 
     /// The auto-detection test: Base64 whose decoded text is a JSON object.

@@ -8,8 +8,10 @@ public enum InputFormat: Sendable, Hashable {
     /// significant byte can start a JSON value, so no JSON stream is ever
     /// taken for a capture; an HTTP request line starts with an uppercase
     /// letter, which no JSON text does. `base64` here means only that the
-    /// first line is Base64 of a JSON object: the caller confirms with
-    /// `isBase64Source` on the whole source.
+    /// first line's whole groups of four are Base64 of the start of a JSON
+    /// object (a wrapped body's first line may end mid-group, and a long one
+    /// past the prefix; see `leadingBase64`): the caller confirms with `isBase64Source` on the
+    /// whole source.
     public static func sniff(_ prefix: [UInt8]) -> InputFormat {
         var i = prefix.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while i < prefix.count, [0x20, 0x09, 0x0A, 0x0D, 0x1E].contains(prefix[i]) { i += 1 }
@@ -22,16 +24,32 @@ public enum InputFormat: Sendable, Hashable {
             break
         }
         if HTTPCapture.startsWithRequestLine(prefix[...]) { return .http }
-        var end = i
-        while end < prefix.count && prefix[end] != 0x0A { end += 1 }
-        var last = end
-        while last > i && (prefix[last - 1] == 0x0D || prefix[last - 1] == 0x20 || prefix[last - 1] == 0x09) { last -= 1 }
-        return Base64Documents.decodesToJSON(prefix[i..<last]) ? .base64 : .json
+        let head = leadingBase64(prefix, from: i)
+        return Base64Documents.decodesToJSON(head[..<(head.startIndex + head.count / 4 * 4)]) ? .base64 : .json
     }
 
-    /// True when every non-blank line is Base64 that decodes to a JSON object.
+    /// The first line from `start`, without trailing blanks; while it is
+    /// shorter than a group of four (a body wrapped very narrowly), the
+    /// lines after it too, so the first group can be decoded.
+    private static func leadingBase64(_ prefix: [UInt8], from start: Int) -> ArraySlice<UInt8> {
+        var head: [UInt8] = []
+        var lineStart = start
+        repeat {
+            var end = lineStart
+            while end < prefix.count && prefix[end] != 0x0A { end += 1 }
+            var last = end
+            while last > lineStart && (prefix[last - 1] == 0x0D || prefix[last - 1] == 0x20 || prefix[last - 1] == 0x09) { last -= 1 }
+            if lineStart == start && last - lineStart >= 4 { return prefix[lineStart..<last] }
+            guard last > lineStart else { break }
+            head += prefix[lineStart..<last]
+            lineStart = end + 1
+        } while head.count < 4 && lineStart < prefix.count && !head.contains(UInt8(ascii: "="))
+        return head[...]
+    }
+
+    /// True when every body in the source, one per line or wrapped over
+    /// lines of one width, is Base64 that decodes to a JSON object.
     public static func isBase64Source(_ source: [UInt8]) -> Bool {
-        let blobs = Base64Documents.blobs(in: source)
-        return !blobs.isEmpty && blobs.allSatisfy { Base64Documents.decodesToJSON(source[$0.start..<$0.end]) }
+        Base64Documents.allDecodeToJSON(source)
     }
 }
