@@ -8,7 +8,11 @@ enum KeyOptions {
     static let key = OptionSpec("key", kind: .value(placeholder: "key"),
                                 help: "a private key (repeat to accept old and new keys during rotation)", repeatable: true)
     static let keyFile = OptionSpec("key-file", kind: .value(placeholder: "file"),
-                                    help: "read keys from a file, one per line", repeatable: true)
+                                    help: "read keys from a file, one per line, trimmed of surrounding whitespace; blank lines are skipped",
+                                    repeatable: true)
+    /// Far above any real key file, so a file is never cut short; what it
+    /// stops is `--key-file /dev/zero` reading forever.
+    static let keyFileLimit = 64 << 20
 
     /// The keys in order: --key values, then --key-file lines, then VODHOOK_KEY.
     static func keys(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> Result<[String], UsageError> {
@@ -33,8 +37,11 @@ enum KeyOptions {
         }
         defer { try? Files.close(descriptor) }
         var input = FileDescriptorInput(descriptor: descriptor)
-        guard let bytes = try? input.readUpTo(1 << 20) else {
+        guard let bytes = try? input.readUpTo(keyFileLimit + 1) else {
             return .failure(UsageError("cannot read key file \(TerminalSafe.quoted(path))"))
+        }
+        guard bytes.count <= keyFileLimit else {
+            return .failure(UsageError("key file \(TerminalSafe.quoted(path)) is larger than \(keyFileLimit >> 20) MiB; it should hold keys, one per line"))
         }
         let lines = String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         let keys = lines.map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
