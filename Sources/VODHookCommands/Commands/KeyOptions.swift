@@ -8,11 +8,13 @@ enum KeyOptions {
     static let key = OptionSpec("key", kind: .value(placeholder: "key"),
                                 help: "a private key (repeat to accept old and new keys during rotation)", repeatable: true)
     static let keyFile = OptionSpec("key-file", kind: .value(placeholder: "file"),
-                                    help: "read keys from a file, one per line, trimmed of surrounding whitespace; blank lines are skipped",
+                                    help: "read keys from a file: one per line, surrounding whitespace trimmed",
                                     repeatable: true)
     /// Far above any real key file, so a file is never cut short; what it
     /// stops is `--key-file /dev/zero` reading forever.
     static let keyFileLimit = 64 << 20
+    /// For the commands' help: what a key file holds.
+    static let keyFileRules = "A key file holds one key per line, trimmed of surrounding whitespace; blank lines are skipped\nand a file over 64 MiB is refused (exit status 2). --key values are taken as given."
 
     /// The keys in order: --key values, then --key-file lines, then VODHOOK_KEY.
     static func keys(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> Result<[String], UsageError> {

@@ -18,6 +18,7 @@ enum SignCommand {
             signature = md5_hex(URL + "|" + timestamp + "|" + key). The body is not signed.
             The key may also come from the VODHOOK_KEY environment variable; it is never printed.
             With several keys, the first one signs.
+            \(KeyOptions.keyFileRules)
 
             Example:
               curl -X POST -H 'Content-Type: application/json' $(vodhook sign --url "$URL" --key-file key.txt --curl) \\

@@ -22,6 +22,7 @@ enum VerifyCommand {
         discussion: """
             PATH holds raw HTTP requests (as 'nc -l' or a proxy dumps them), back to back.
             Keys may also come from the VODHOOK_KEY environment variable; they are never printed.
+            \(KeyOptions.keyFileRules)
 
             EXIT STATUS:
               0  every request is authentic and its body valid
