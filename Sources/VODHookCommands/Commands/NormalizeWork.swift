@@ -14,6 +14,8 @@ struct NormalizePreparer: DocumentPreparer {
     let canonical: Bool
     private let order = KeyOrderCache()
     private let renderer = TextDiagnosticRenderer(style: TextStyle(enabled: false))
+    /// Reused between documents; empty unless a number changes.
+    private var numberChanges: [CanonicalNumberChange] = []
 
     init(layout: JSONLayout, canonical: Bool) {
         self.layout = layout
@@ -29,15 +31,15 @@ struct NormalizePreparer: DocumentPreparer {
         if let tree = document.json, blocking.isEmpty {
             DocumentSize.reserve(for: tree, in: &arena)
             if canonical {
-                if JSONWriter.writeCanonical(tree, into: &arena) {
+                numberChanges.removeAll(keepingCapacity: true)
+                if JSONWriter.writeCanonical(tree, into: &arena, numberChanges: &numberChanges) {
                     arena.append(0x0A)
                     written = arena.count
                 } else {
                     failed = true
-                    let finding = Diagnostic(.error, RuleID("canonical-number"),
-                                             "a number is outside the range of IEEE 754 doubles, so RFC 8785 cannot write it",
-                                             offset: report.startOffset, pointer: document.pointerPrefix)
-                    renderer.renderHeaders(source: report.source, [finding], locator: item.locator, into: &arena)
+                }
+                if !numberChanges.isEmpty {
+                    renderNumberChanges(in: tree, item: item, into: &arena)
                 }
             } else {
                 JSONWriter.write(tree, layout: layout, topLevelOrder: order.keyOrder(for: report.eventType), into: &arena)
@@ -49,6 +51,17 @@ struct NormalizePreparer: DocumentPreparer {
             renderer.renderHeaders(source: report.source, blocking, locator: item.locator, into: &arena)
         }
         return NormalizeRecord(counts: DocumentCounts(report), failed: failed, output: start..<written, problems: written..<arena.count)
+    }
+
+    /// One finding per number RFC 8785 writes with another value (or cannot
+    /// write), at the number's place in the source.
+    private func renderNumberChanges(in tree: JSONDocument, item: PipelineDocument, into arena: inout [UInt8]) {
+        let pointers = tree.pointers(to: numberChanges.map(\.node), prefix: item.document.pointerPrefix)
+        var findings = zip(numberChanges, pointers).map { change, pointer in change.diagnostic(in: tree, pointer: pointer) }
+        if let relocate = item.relocate {
+            for index in findings.indices { relocate(&findings[index]) }
+        }
+        renderer.renderHeaders(source: item.report.source, findings.sorted(), locator: item.locator, into: &arena)
     }
 }
 

@@ -48,6 +48,7 @@ enum SampleCommand {
             json-size (that takes a document hundreds of MiB long) or the rules about how a payload
             travels, in HTTP captures and Base64 bodies:
               \(captureRules)
+            nor \(canonicalRules), which only 'normalize --canonical' reports.
 
             --all-rules writes the --violate payload of every rule, in 'vodhook rules' order, each exactly
             what '--violate RULE --seed S' writes. On standard output they are one stream, so the
@@ -60,7 +61,9 @@ enum SampleCommand {
             """)
 
     static let wholeSourceRules = Violation.all.filter(\.wholeSource).map(\.rule.rawValue).joined(separator: " and ")
-    static let captureRules = RuleCatalog.all.filter { $0.exampleFormat != .json }.map(\.id.rawValue).joined(separator: ", ")
+    static let captureRules = RuleCatalog.all.filter { $0.exampleFormat == .http || $0.exampleFormat == .base64 }
+        .map(\.id.rawValue).joined(separator: ", ")
+    static let canonicalRules = RuleCatalog.all.filter { $0.exampleFormat == .canonical }.map(\.id.rawValue).joined(separator: " or ")
 
     static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> ExitCode {
         let settings: SampleSettings
@@ -101,6 +104,7 @@ enum SampleCommand {
             let reason = switch rule.exampleFormat {
             case .http: "it is about raw HTTP requests (their headers and framing), not the JSON a callback carries"
             case .base64: "it is about Base64-encoded MNS bodies, not the JSON a callback carries"
+            case .canonical: "it is about what 'normalize --canonical' writes, which 'vodhook check' does not report"
             case .json: "breaking it takes a document hundreds of MiB long, no sample"
             }
             return SignCommand.usage("no payload can break '\(name)': \(reason)", environment, command: "sample")

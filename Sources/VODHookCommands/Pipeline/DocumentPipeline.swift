@@ -8,6 +8,9 @@ struct PipelineDocument {
     let document: ReadDocument
     let locator: any SourceLocator
     let request: HTTPRequest?
+    /// Moves a finding a command makes about the document (in the document's
+    /// own offsets) to the source, for documents decoded out of a capture.
+    var relocate: ((inout Diagnostic) -> Void)? = nil
 }
 
 /// Reads every source, validates every document and hands each to a
@@ -232,14 +235,14 @@ struct DocumentPipeline {
     private mutating func readHTTP(_ capture: [UInt8], source: InputSource, _ handle: (PipelineDocument) -> Void) {
         HTTPCaptureDocuments.forEach(capture) { document, origin in
             let report = self.checker.report(for: document, source: source.name, origin: origin)
-            handle(PipelineDocument(report: report, document: document, locator: origin.locator, request: origin.request))
+            handle(PipelineDocument(report: report, document: document, locator: origin.locator, request: origin.request, relocate: origin.relocate))
         }
     }
 
     private mutating func readBase64(_ text: [UInt8], source: InputSource, _ handle: (PipelineDocument) -> Void) {
         Base64Documents.forEach(text) { document, origin in
             let report = self.checker.report(for: document, source: source.name, origin: origin)
-            handle(PipelineDocument(report: report, document: document, locator: origin.locator, request: nil))
+            handle(PipelineDocument(report: report, document: document, locator: origin.locator, request: nil, relocate: origin.relocate))
         }
     }
 }

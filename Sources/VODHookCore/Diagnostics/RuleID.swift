@@ -39,4 +39,8 @@ extension RuleID {
     public static let missingErrorOnFailure = RuleID("missing-error-on-failure")
     public static let missingJobIdsOnStream = RuleID("missing-jobids-on-stream")
     public static let mediaIdFormat = RuleID("media-id-format")
+
+    // What `normalize --canonical` does to numbers.
+    public static let canonicalNumber = RuleID("canonical-number")
+    public static let canonicalRounding = RuleID("canonical-rounding")
 }

@@ -12,11 +12,12 @@ public struct RuleDescription: Sendable {
     public var passingExample: String { makePassingExample() }
     private let makeFailingExample: @Sendable () -> String
     private let makePassingExample: @Sendable () -> String
-    /// What the examples are: a JSON body, a raw HTTP capture, or Base64 lines.
+    /// What the examples are: a JSON body, a raw HTTP capture, Base64 lines,
+    /// or a JSON body that `normalize --canonical` writes (not `check`'s business).
     public let exampleFormat: ExampleFormat
 
     public enum ExampleFormat: String, Sendable {
-        case json, http, base64
+        case json, http, base64, canonical
     }
 
     public init(

@@ -2,11 +2,14 @@ import VODHookCore
 
 /// Checks a rule's example the way the tool would for its format: a JSON
 /// body, a raw HTTP capture (with `verify`'s signature checks, using the
-/// catalog's example URL, key and clock, and a 300 s window), or Base64 lines.
+/// catalog's example URL, key and clock, and a 300 s window), Base64 lines,
+/// or a body written the way `normalize --canonical` writes it.
 func checkExample(_ text: String, format: RuleDescription.ExampleFormat) throws -> [Finding] {
     switch format {
     case .json:
         return try checkBody(text)
+    case .canonical:
+        return try canonicalFindings(Array(text.utf8))
     case .http, .base64:
         let bytes = Array(text.utf8)
         var validator = Validator()
@@ -26,4 +29,25 @@ func checkExample(_ text: String, format: RuleDescription.ExampleFormat) throws 
         if format == .http { HTTPCaptureDocuments.forEach(bytes, handle) } else { Base64Documents.forEach(bytes, handle) }
         return findings
     }
+}
+
+/// The reader's findings and `normalize --canonical`'s about numbers, for a source of one document.
+func canonicalFindings(_ bytes: [UInt8]) throws -> [Finding] {
+    let reader = DocumentReader(input: BytesInput(bytes), mode: .body)
+    var findings: [Finding] = []
+    try reader.forEach { document in
+        var diagnostics = document.findings
+        if let json = document.json {
+            var output: [UInt8] = []
+            var changes: [CanonicalNumberChange] = []
+            _ = JSONWriter.writeCanonical(json, into: &output, numberChanges: &changes)
+            diagnostics += changes.map { $0.diagnostic(in: json, pointer: json.pointer(to: $0.node)) }
+        }
+        for diagnostic in diagnostics.sorted() {
+            let position = reader.position(ofSourceOffset: diagnostic.offset)
+            findings.append(Finding(rule: diagnostic.rule.rawValue, severity: diagnostic.severity, line: position.line,
+                                    column: position.column, message: diagnostic.message, pointer: diagnostic.pointer))
+        }
+    }
+    return findings
 }

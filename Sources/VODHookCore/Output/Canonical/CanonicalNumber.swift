@@ -15,7 +15,25 @@ public enum CanonicalNumber {
     /// Returns false and leaves `output` untouched when `format` would
     /// return nil.
     public static func append(_ jsonNumber: UnsafeRawBufferPointer, to output: inout [UInt8]) -> Bool {
-        guard let shape = NumberLiteralShape(jsonNumber) else { return false }
+        switch write(jsonNumber, to: &output) {
+        case .unwritable: false
+        case .sameValue, .changed: true
+        }
+    }
+
+    /// What `write` did with a number.
+    enum Written {
+        /// The canonical text names the literal's value (perhaps spelled differently).
+        case sameValue
+        /// Written, but as another value, which `normalize --canonical` warns about.
+        case changed(CanonicalNumberChange.Kind)
+        /// Nothing written: not a JSON number, or no finite double.
+        case unwritable
+    }
+
+    /// Appends the canonical form and says whether it keeps the literal's value.
+    static func write(_ jsonNumber: UnsafeRawBufferPointer, to output: inout [UInt8]) -> Written {
+        guard let shape = NumberLiteralShape(jsonNumber) else { return .unwritable }
 
         if shape.isExactSmallInteger {
             // "-0" is the only short integer literal whose canonical form
@@ -25,20 +43,21 @@ public enum CanonicalNumber {
             } else {
                 output.append(contentsOf: jsonNumber)
             }
-            return true
+            return .sameValue
         }
 
         // The standard library's parser rounds correctly; literals up to 15
         // bytes become small strings, so this allocates only for long ones.
         guard let value = Double(String(decoding: jsonNumber, as: UTF8.self)), value.isFinite else {
-            return false
+            return .unwritable
         }
         if value == 0 {
             output.append(UInt8(ascii: "0"))
-        } else {
-            ECMAScriptNumberLayout.append(ShortestDecimal(value.magnitude), isNegative: value < 0, to: &output)
+            return shape.hasNonzeroDigit(jsonNumber) ? .changed(.underflow) : .sameValue
         }
-        return true
+        let decimal = ShortestDecimal(value.magnitude)
+        ECMAScriptNumberLayout.append(decimal, isNegative: value < 0, to: &output)
+        return decimal.hasSameMagnitude(asLiteral: jsonNumber) ? .sameValue : .changed(.rounded)
     }
 
     /// String convenience for callers (and tests) that do not hold raw bytes.

@@ -46,6 +46,16 @@ struct NumberLiteralShape {
         isExactSmallInteger = isPlainInteger && integerDigitCount <= Self.exactIntegerDigitLimit
     }
 
+    /// Whether the significand has a digit other than 0, so a literal that
+    /// parses to zero was not written as zero (1e-400).
+    func hasNonzeroDigit(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        for byte in bytes {
+            if byte | 0x20 == UInt8(ascii: "e") { return false }
+            if byte >= UInt8(ascii: "1") && byte <= UInt8(ascii: "9") { return true }
+        }
+        return false
+    }
+
     private static func isDigit(_ byte: UInt8) -> Bool {
         byte &- UInt8(ascii: "0") < 10
     }

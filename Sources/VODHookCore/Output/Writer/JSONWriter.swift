@@ -42,4 +42,13 @@ public enum JSONWriter {
     public static func writeCanonical(_ document: JSONDocument, into output: inout [UInt8]) -> Bool {
         TapeWriter.write(document, pretty: false, canonical: true, topLevelOrder: .source, into: &output)
     }
+
+    /// Same, also appending to `numberChanges` every number whose canonical
+    /// form is another value (rounded to a double, or to 0) and, when it
+    /// returns false, the number it could not write.
+    public static func writeCanonical(
+        _ document: JSONDocument, into output: inout [UInt8], numberChanges: inout [CanonicalNumberChange]
+    ) -> Bool {
+        TapeWriter.write(document, pretty: false, canonical: true, topLevelOrder: .source, into: &output, numberChanges: &numberChanges)
+    }
 }

@@ -36,6 +36,8 @@ struct TapeWriter {
     var staged = 0
     /// The caller's buffer, moved in for the duration of the write.
     var output: [UInt8] = []
+    /// Numbers canonical output writes with another value, or cannot write.
+    var numberChanges: [CanonicalNumberChange] = []
 
     /// Small enough for a temporary allocation to stay on the stack (above
     /// 1 KiB it goes to the heap, once per document).
@@ -46,6 +48,16 @@ struct TapeWriter {
     static func write(
         _ document: JSONDocument, pretty: Bool, canonical: Bool, topLevelOrder: KeyOrder,
         into output: inout [UInt8]
+    ) -> Bool {
+        var ignored: [CanonicalNumberChange] = []
+        return write(document, pretty: pretty, canonical: canonical, topLevelOrder: topLevelOrder, into: &output, numberChanges: &ignored)
+    }
+
+    /// Same, also appending to `numberChanges` each number canonical output
+    /// writes with another value, and the one it could not write.
+    static func write(
+        _ document: JSONDocument, pretty: Bool, canonical: Bool, topLevelOrder: KeyOrder,
+        into output: inout [UInt8], numberChanges: inout [CanonicalNumberChange]
     ) -> Bool {
         document.nodes.withUnsafeBufferPointer { nodes in
             guard let root = nodes.first else { return true }
@@ -70,6 +82,7 @@ struct TapeWriter {
                             writer.flush()
                             swap(&writer.output, &output)
                             if !written { output.removeSubrange(start...) }
+                            if !writer.numberChanges.isEmpty { numberChanges += writer.numberChanges }
                             return written
                         }
                     }
@@ -105,7 +118,13 @@ struct TapeWriter {
                 let literal = UnsafeRawBufferPointer(rebasing: bytes[node.start..<node.end])
                 if canonical {
                     flush()
-                    guard CanonicalNumber.append(literal, to: &output) else { return false }
+                    switch CanonicalNumber.write(literal, to: &output) {
+                    case .sameValue: break
+                    case .changed(let kind): numberChanges.append(CanonicalNumberChange(kind, node: index))
+                    case .unwritable:
+                        numberChanges.append(CanonicalNumberChange(.overflow, node: index))
+                        return false
+                    }
                 } else {
                     put(literal)
                 }
