@@ -14,7 +14,8 @@ struct NormalizePreparer: DocumentPreparer {
     let canonical: Bool
     private let order = KeyOrderCache()
     private let renderer = TextDiagnosticRenderer(style: TextStyle(enabled: false))
-    /// Reused between documents; empty unless a number changes.
+    /// Kept between documents, and emptied only when used, so the many
+    /// documents whose numbers keep their value cost no array traffic.
     private var numberChanges: [CanonicalNumberChange] = []
 
     init(layout: JSONLayout, canonical: Bool) {
@@ -31,7 +32,7 @@ struct NormalizePreparer: DocumentPreparer {
         if let tree = document.json, blocking.isEmpty {
             DocumentSize.reserve(for: tree, in: &arena)
             if canonical {
-                numberChanges.removeAll(keepingCapacity: true)
+                if !numberChanges.isEmpty { numberChanges.removeAll(keepingCapacity: true) }
                 if JSONWriter.writeCanonical(tree, into: &arena, numberChanges: &numberChanges) {
                     arena.append(0x0A)
                     written = arena.count
@@ -39,7 +40,7 @@ struct NormalizePreparer: DocumentPreparer {
                     failed = true
                 }
                 if !numberChanges.isEmpty {
-                    renderNumberChanges(in: tree, item: item, into: &arena)
+                    renderNumberChanges(numberChanges, in: tree, item: item, into: &arena)
                 }
             } else {
                 JSONWriter.write(tree, layout: layout, topLevelOrder: order.keyOrder(for: report.eventType), into: &arena)
@@ -55,7 +56,7 @@ struct NormalizePreparer: DocumentPreparer {
 
     /// One finding per number RFC 8785 writes with another value (or cannot
     /// write), at the number's place in the source.
-    private func renderNumberChanges(in tree: JSONDocument, item: PipelineDocument, into arena: inout [UInt8]) {
+    private func renderNumberChanges(_ numberChanges: [CanonicalNumberChange], in tree: JSONDocument, item: PipelineDocument, into arena: inout [UInt8]) {
         let pointers = tree.pointers(to: numberChanges.map(\.node), prefix: item.document.pointerPrefix)
         var findings = zip(numberChanges, pointers).map { change, pointer in change.diagnostic(in: tree, pointer: pointer) }
         if let relocate = item.relocate {

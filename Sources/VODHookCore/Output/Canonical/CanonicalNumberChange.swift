@@ -23,6 +23,18 @@ public struct CanonicalNumberChange: Sendable, Hashable {
         self.node = node
     }
 
+    /// Every number of a document that canonical output writes with
+    /// another value, in source order.
+    static func append(changesIn document: JSONDocument, to changes: inout [CanonicalNumberChange]) {
+        var scratch: [UInt8] = []
+        for index in document.nodes.indices where document.nodes[index].kind == .number {
+            scratch.removeAll(keepingCapacity: true)
+            if case .changed(let kind) = CanonicalNumber.write(document.rawBytes(of: index), to: &scratch) {
+                changes.append(CanonicalNumberChange(kind, node: index))
+            }
+        }
+    }
+
     /// The finding `normalize --canonical` reports: a warning for a number
     /// written with another value, an error for one it cannot write.
     public func diagnostic(in document: JSONDocument, pointer: String) -> Diagnostic {
@@ -49,4 +61,13 @@ public struct CanonicalNumberChange: Sendable, Hashable {
         guard text.utf8.count > 40 else { return text }
         return "\(text.prefix(20))...\(text.suffix(12)) (\(text.utf8.count) characters)"
     }
+}
+
+/// What canonical output did to a document's numbers, as plain values the
+/// writer can keep without allocating.
+struct CanonicalNumberNotes {
+    /// Some number was written as another value.
+    var someChanged = false
+    /// The tape index of the number that could not be written.
+    var unwritable: Int?
 }

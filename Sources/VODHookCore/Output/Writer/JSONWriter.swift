@@ -49,6 +49,14 @@ public enum JSONWriter {
     public static func writeCanonical(
         _ document: JSONDocument, into output: inout [UInt8], numberChanges: inout [CanonicalNumberChange]
     ) -> Bool {
-        TapeWriter.write(document, pretty: false, canonical: true, topLevelOrder: .source, into: &output, numberChanges: &numberChanges)
+        var notes = CanonicalNumberNotes()
+        let written = TapeWriter.write(document, pretty: false, canonical: true, topLevelOrder: .source, into: &output, numbers: &notes)
+        if let unwritable = notes.unwritable {
+            numberChanges.append(CanonicalNumberChange(.overflow, node: unwritable))
+        } else if notes.someChanged {
+            // Rare, so found again here rather than collected on the way.
+            CanonicalNumberChange.append(changesIn: document, to: &numberChanges)
+        }
+        return written
     }
 }

@@ -36,8 +36,9 @@ struct TapeWriter {
     var staged = 0
     /// The caller's buffer, moved in for the duration of the write.
     var output: [UInt8] = []
-    /// Numbers canonical output writes with another value, or cannot write.
-    var numberChanges: [CanonicalNumberChange] = []
+    /// What canonical output did to numbers; plain values, so documents
+    /// whose numbers all keep their value pay for nothing more.
+    var numbers = CanonicalNumberNotes()
 
     /// Small enough for a temporary allocation to stay on the stack (above
     /// 1 KiB it goes to the heap, once per document).
@@ -49,15 +50,15 @@ struct TapeWriter {
         _ document: JSONDocument, pretty: Bool, canonical: Bool, topLevelOrder: KeyOrder,
         into output: inout [UInt8]
     ) -> Bool {
-        var ignored: [CanonicalNumberChange] = []
-        return write(document, pretty: pretty, canonical: canonical, topLevelOrder: topLevelOrder, into: &output, numberChanges: &ignored)
+        var ignored = CanonicalNumberNotes()
+        return write(document, pretty: pretty, canonical: canonical, topLevelOrder: topLevelOrder, into: &output, numbers: &ignored)
     }
 
-    /// Same, also appending to `numberChanges` each number canonical output
-    /// writes with another value, and the one it could not write.
+    /// Same, also noting whether canonical output wrote a number with
+    /// another value, and which number it could not write.
     static func write(
         _ document: JSONDocument, pretty: Bool, canonical: Bool, topLevelOrder: KeyOrder,
-        into output: inout [UInt8], numberChanges: inout [CanonicalNumberChange]
+        into output: inout [UInt8], numbers: inout CanonicalNumberNotes
     ) -> Bool {
         document.nodes.withUnsafeBufferPointer { nodes in
             guard let root = nodes.first else { return true }
@@ -82,7 +83,7 @@ struct TapeWriter {
                             writer.flush()
                             swap(&writer.output, &output)
                             if !written { output.removeSubrange(start...) }
-                            if !writer.numberChanges.isEmpty { numberChanges += writer.numberChanges }
+                            numbers = writer.numbers
                             return written
                         }
                     }
@@ -120,9 +121,9 @@ struct TapeWriter {
                     flush()
                     switch CanonicalNumber.write(literal, to: &output) {
                     case .sameValue: break
-                    case .changed(let kind): numberChanges.append(CanonicalNumberChange(kind, node: index))
+                    case .changed: numbers.someChanged = true
                     case .unwritable:
-                        numberChanges.append(CanonicalNumberChange(.overflow, node: index))
+                        numbers.unwritable = index
                         return false
                     }
                 } else {
