@@ -2,6 +2,7 @@
 /// RFC 8785 writes every number as the IEEE 754 double nearest to it, so
 /// `normalize --canonical` follows it and says so, number by number.
 public struct CanonicalNumberChange: Sendable, Hashable {
+    /// What happens to the number.
     public enum Kind: Sendable, Hashable {
         /// Written as another number: the shortest form of the nearest double
         /// names another value (505874924095815681 becomes 505874924095815700,
@@ -14,10 +15,12 @@ public struct CanonicalNumberChange: Sendable, Hashable {
         case overflow
     }
 
+    /// What happens to the number.
     public let kind: Kind
     /// The number's index in the document's tape.
     public let node: Int
 
+    /// A change to the number at tape index `node`.
     public init(_ kind: Kind, node: Int) {
         self.kind = kind
         self.node = node

@@ -3,6 +3,8 @@
 /// Base64 character in the source that encodes the offending byte, and say
 /// where inside the decoded body they are.
 public enum Base64Documents {
+    /// Calls `body` with each body's document (or its `base64-syntax`
+    /// finding) and the way back to the source.
     public static func forEach(_ source: [UInt8], _ body: (ReadDocument, DocumentOrigin) -> Void) {
         let locator = MemoryLocator(source)
         var index = 0
