@@ -8,7 +8,7 @@ enum KeyOptions {
     static let key = OptionSpec("key", kind: .value(placeholder: "key"),
                                 help: "a private key (repeat to accept old and new keys during rotation)", repeatable: true)
     static let keyFile = OptionSpec("key-file", kind: .value(placeholder: "file"),
-                                    help: "read keys from a file, one per line", repeatable: true)
+                                    help: "read keys from a file, one per line", repeatable: true, completion: .files)
 
     /// The keys in order: --key values, then --key-file lines, then VODHOOK_KEY.
     static func keys(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> Result<[String], UsageError> {
