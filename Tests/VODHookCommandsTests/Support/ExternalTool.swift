@@ -19,7 +19,10 @@ enum ExternalTool {
         return nil
     }
 
-    static func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:]) throws -> Result {
+    /// Runs to the end, or is terminated after `timeout` seconds (a driven shell that never answers).
+    static func run(
+        _ executable: URL, _ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:], timeout: TimeInterval = 600
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -32,6 +35,9 @@ enum ExternalTool {
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [process] in
+            if process.isRunning { process.terminate() }
+        }
         let group = DispatchGroup()
         nonisolated(unsafe) var outData = Data(), errData = Data()
         group.enter()
