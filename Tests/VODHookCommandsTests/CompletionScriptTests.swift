@@ -47,6 +47,16 @@ import Testing
         }
     }
 
+    /// An option whose value is a rule (placeholder `rule`) must say so in its spec, so that
+    /// a new one, such as `--ignore RULE`, cannot miss rule-ID completion.
+    @Test func optionsTakingARuleDeclareRuleIDCompletion() {
+        for command in VODHook.subcommands.map(\.spec) {
+            for option in command.options where option.kind == .value(placeholder: "rule") {
+                #expect(option.completion == .ruleIDs, "\(command.name) --\(option.long) takes a rule: declare 'completion: .ruleIDs'")
+            }
+        }
+    }
+
     @Test(arguments: asks)
     func bash(_ ask: Ask) throws {
         guard let bash = ExternalTool.find("bash") else {
