@@ -24,7 +24,7 @@ FISH_COMPLETIONS = $(PREFIX)/share/fish/vendor_completions.d
 help:
 	@echo "make build      debug build"
 	@echo "make test       the whole test suite (what CI runs)"
-	@echo "make release    optimized build, Swift runtime linked statically"
+	@echo "make release    optimized build, Swift runtime linked statically on Linux"
 	@echo "make man        the man page, vodhook.1, into $(GENERATED)"
 	@echo "make completions  bash, zsh and fish completion scripts into $(GENERATED)/completions"
 	@echo "make install    binary, man page and completions under PREFIX (PREFIX=$(PREFIX)); honours DESTDIR"
