@@ -1,18 +1,36 @@
 # vodhook: the targets people expect. `make help` lists them.
 SWIFT ?= swift
 PREFIX ?= /usr/local
-CONFIG_RELEASE = -c release --static-swift-stdlib
+# The Swift runtime is linked statically where the toolchain can (Linux); macOS ships it.
+CONFIG_RELEASE = -c release $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib)
 RELEASE_BIN = .build/release/vodhook
+DEBUG_BIN = .build/debug/vodhook
+# The binary that is installed and that writes the man page and completions;
+# BIN=path/to/vodhook installs one built elsewhere, without a release build.
+BIN ?= $(RELEASE_BIN)
+GENERATED ?= .build/generated
+DIST_DIR ?= dist
 FUZZ_SECONDS ?= 180
 STRESS_SCALE ?= full
 
-.PHONY: help build test release install demo bench fuzz fuzz-smoke stress stress-small clean
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man/man1
+BASH_COMPLETIONS = $(PREFIX)/share/bash-completion/completions
+ZSH_COMPLETIONS = $(PREFIX)/share/zsh/site-functions
+FISH_COMPLETIONS = $(PREFIX)/share/fish/vendor_completions.d
+
+.PHONY: help build test release man completions install dist docs pre-commit-check demo bench fuzz fuzz-smoke stress stress-small clean FORCE
 
 help:
 	@echo "make build      debug build"
 	@echo "make test       the whole test suite (what CI runs)"
-	@echo "make release    optimized build, Swift runtime linked statically"
-	@echo "make install    install the release binary into PREFIX/bin (PREFIX=$(PREFIX))"
+	@echo "make release    optimized build, Swift runtime linked statically on Linux"
+	@echo "make man        the man page, vodhook.1, into $(GENERATED)"
+	@echo "make completions  bash, zsh and fish completion scripts into $(GENERATED)/completions"
+	@echo "make install    binary, man page and completions under PREFIX (PREFIX=$(PREFIX)); honours DESTDIR"
+	@echo "make dist       release tarball (stripped binary, man page, completions, README, LICENSE) and its SHA-256 in $(DIST_DIR)/"
+	@echo "make docs       regenerate docs/commands.md, docs/rules.md and docs/events.md from the tool"
+	@echo "make pre-commit-check  the .pre-commit-hooks.yaml hook on a fresh clone (needs pre-commit)"
 	@echo "make demo       run vodhook on the bundled Examples/"
 	@echo "make bench      throughput and start-up benchmark (see BENCHMARKS.md)"
 	@echo "make fuzz       libFuzzer on the reader and the check pipeline, FUZZ_SECONDS each (default 180)"
@@ -27,12 +45,52 @@ build:
 test:
 	$(SWIFT) test
 
-release:
+release: $(RELEASE_BIN)
+
+# Always handed to swift build, which knows whether the sources changed.
+$(RELEASE_BIN): FORCE
 	$(SWIFT) build $(CONFIG_RELEASE)
 
-install: release
-	install -d "$(DESTDIR)$(PREFIX)/bin"
-	install -m 0755 $(RELEASE_BIN) "$(DESTDIR)$(PREFIX)/bin/vodhook"
+FORCE:
+
+# Generated from the binary, so they match the options it parses.
+man: $(BIN)
+	mkdir -p $(GENERATED)
+	$(BIN) help --format man > $(GENERATED)/vodhook.1.tmp
+	mv $(GENERATED)/vodhook.1.tmp $(GENERATED)/vodhook.1
+
+completions: $(BIN)
+	mkdir -p $(GENERATED)/completions
+	$(BIN) completions bash > $(GENERATED)/completions/vodhook.bash
+	$(BIN) completions zsh > $(GENERATED)/completions/_vodhook
+	$(BIN) completions fish > $(GENERATED)/completions/vodhook.fish
+
+install: man completions
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)" "$(DESTDIR)$(BASH_COMPLETIONS)" "$(DESTDIR)$(ZSH_COMPLETIONS)" "$(DESTDIR)$(FISH_COMPLETIONS)"
+	install -m 0755 $(BIN) "$(DESTDIR)$(BINDIR)/vodhook"
+	install -m 0644 $(GENERATED)/vodhook.1 "$(DESTDIR)$(MANDIR)/vodhook.1"
+	install -m 0644 $(GENERATED)/completions/vodhook.bash "$(DESTDIR)$(BASH_COMPLETIONS)/vodhook"
+	install -m 0644 $(GENERATED)/completions/_vodhook "$(DESTDIR)$(ZSH_COMPLETIONS)/_vodhook"
+	install -m 0644 $(GENERATED)/completions/vodhook.fish "$(DESTDIR)$(FISH_COMPLETIONS)/vodhook.fish"
+
+# A tarball laid out like PREFIX, its binary stripped, with a SHA-256 file beside it.
+dist: release
+	$(MAKE) install BIN=$(RELEASE_BIN) PREFIX= DESTDIR="$(CURDIR)/$(GENERATED)/dist-stage"
+	DIST_DIR="$(DIST_DIR)" STAGE="$(GENERATED)/dist-stage" Dist/make-tarball.sh
+
+# docs/events.md comes from 'spec --format markdown' once the spec command has that format.
+docs: build
+	$(DEBUG_BIN) help --format markdown > docs/commands.md
+	$(DEBUG_BIN) rules --format markdown > docs/rules.md
+	@if $(DEBUG_BIN) spec --format markdown > docs/events.md.tmp 2>/dev/null; then \
+		mv docs/events.md.tmp docs/events.md; \
+	else \
+		rm -f docs/events.md.tmp; echo "docs/events.md: skipped, this vodhook has no 'spec --format markdown'"; \
+	fi
+
+# Builds the hook with swift in pre-commit's cache: minutes the first time, so not part of make test.
+pre-commit-check:
+	Dist/pre-commit-check.sh
 
 # The examples include one payload per rule, so check exits 1 here by design.
 demo: build
@@ -58,4 +116,4 @@ bench:
 
 clean:
 	$(SWIFT) package clean
-	rm -rf .build
+	rm -rf .build $(DIST_DIR)

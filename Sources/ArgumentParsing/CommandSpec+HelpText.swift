@@ -1,5 +1,5 @@
 extension CommandSpec {
-    /// Full help text: "OVERVIEW: abstract", "USAGE:" lines, "OPTIONS:" aligned two-column list (including -h, --help and --version which every command has), then discussion.
+    /// Full help text: "OVERVIEW: abstract", "USAGE:" lines, "OPTIONS:" aligned two-column list (including -h, --help, -V and --version, which every command has), then discussion.
     ///
     /// Usage lines are prefixed with `programName` and the command's name (once, when
     /// the two are the same); with no usage lines, one is made from the positionals.
@@ -7,17 +7,14 @@ extension CommandSpec {
     /// has no trailing newline, so `print` shows it as is.
     public func helpText(programName: String) -> String {
         var lines = ["OVERVIEW: \(abstract)", ""]
-
-        let invocation = joinedWords([programName, name == programName ? "" : name])
-        let usageLines = usage.isEmpty ? [joinedWords(["[OPTIONS]", positionals ?? ""])] : usage
-        for (number, line) in usageLines.enumerated() {
-            lines.append((number == 0 ? "USAGE: " : "       ") + joinedWords([invocation, line]))
+        for (number, line) in usageLines(programName: programName).enumerated() {
+            lines.append((number == 0 ? "USAGE: " : "       ") + line)
         }
 
         lines += ["", "OPTIONS:"]
         let rows = options.map(helpRow) + [
             HelpRow(names: "-h, --help", description: "Show help information"),
-            HelpRow(names: "    --version", description: "Show the version"),
+            HelpRow(names: "-V, --version", description: "Show the version"),
         ]
         let width = rows.map(\.names.count).max() ?? 0
         for row in rows {
@@ -28,6 +25,16 @@ extension CommandSpec {
             lines += ["", discussion]
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension CommandSpec {
+    /// The usage lines with the program and command name in front; with none declared,
+    /// one made from the positionals.
+    func usageLines(programName: String) -> [String] {
+        let invocation = joinedWords([programName, name == programName ? "" : name])
+        let lines = usage.isEmpty ? [joinedWords(["[OPTIONS]", positionals ?? ""])] : usage
+        return lines.map { joinedWords([invocation, $0]) }
     }
 }
 

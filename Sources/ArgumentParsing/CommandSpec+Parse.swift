@@ -92,6 +92,10 @@ private struct CommandLineParser {
             helpRequested = true
             return
         }
+        if letter == builtInShortVersion {
+            versionRequested = true
+            return
+        }
         guard let option = spec.options.first(where: { $0.short == letter }) else {
             // `-verbose` is more likely a long option missing a dash than a bundle.
             let word = cluster.map { String($0.unicodeScalars.dropFirst()) } ?? ""

@@ -12,12 +12,14 @@ public struct CommandSpec: Sendable {
     public let positionals: String?
     /// Free text shown at the end of the help, e.g. examples or exit codes.
     public let discussion: String
+    /// What a shell completes for a positional argument; files unless declared.
+    public let positionalCompletion: ValueCompletion
 
     /// Describes a command.
     ///
-    /// Every command answers `-h`, `--help` and `--version`, so an option that reuses
+    /// Every command answers `-h`, `--help`, `-V` and `--version`, so an option that reuses
     /// the long name `help` or `version` is dropped, as is one repeating an earlier
-    /// long name; a short `h`, or a short already taken, is removed from its option.
+    /// long name; a short `h` or `V`, or a short already taken, is removed from its option.
     /// That keeps parsing unambiguous instead of trapping on a declaration mistake.
     public init(
         name: String,
@@ -25,7 +27,8 @@ public struct CommandSpec: Sendable {
         usage: [String],
         options: [OptionSpec],
         positionals: String? = nil,
-        discussion: String = ""
+        discussion: String = "",
+        positionalCompletion: ValueCompletion = .files
     ) {
         self.name = name
         self.abstract = abstract
@@ -33,6 +36,7 @@ public struct CommandSpec: Sendable {
         self.options = withoutConflicts(options)
         self.positionals = positionals
         self.discussion = discussion
+        self.positionalCompletion = positionals == nil ? .nothing : positionalCompletion
     }
 }
 
@@ -40,16 +44,18 @@ public struct CommandSpec: Sendable {
 let builtInLongNames = ["help", "version"]
 /// The short name every command reserves for help.
 let builtInShortHelp: Character = "h"
+/// The short name every command reserves for the version.
+let builtInShortVersion: Character = "V"
 
 private func withoutConflicts(_ options: [OptionSpec]) -> [OptionSpec] {
     var longNames = Set(builtInLongNames)
-    var shortNames: Set<Character> = [builtInShortHelp]
+    var shortNames: Set<Character> = [builtInShortHelp, builtInShortVersion]
     var kept: [OptionSpec] = []
     for option in options where longNames.insert(option.long).inserted {
         if let short = option.short, !shortNames.insert(short).inserted {
             kept.append(OptionSpec(
                 option.long, short: nil, kind: option.kind, help: option.help,
-                allowedValues: option.allowedValues, repeatable: option.repeatable))
+                allowedValues: option.allowedValues, repeatable: option.repeatable, completion: option.completion))
         } else {
             kept.append(option)
         }

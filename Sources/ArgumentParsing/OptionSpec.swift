@@ -20,6 +20,8 @@ public struct OptionSpec: Sendable, Hashable {
     public let allowedValues: [String]?
     /// Whether every value is kept; otherwise a value option given twice keeps only the last.
     public let repeatable: Bool
+    /// What a shell completes for the value: the allowed values when the set is closed, unless declared.
+    public let completion: ValueCompletion
 
     /// Declares an option; `long` is written without its leading dashes.
     public init(
@@ -28,7 +30,8 @@ public struct OptionSpec: Sendable, Hashable {
         kind: Kind = .flag,
         help: String,
         allowedValues: [String]? = nil,
-        repeatable: Bool = false
+        repeatable: Bool = false,
+        completion: ValueCompletion? = nil
     ) {
         self.long = long
         self.short = short
@@ -36,5 +39,6 @@ public struct OptionSpec: Sendable, Hashable {
         self.help = help
         self.allowedValues = allowedValues
         self.repeatable = repeatable
+        self.completion = completion ?? allowedValues.map(ValueCompletion.words) ?? .nothing
     }
 }

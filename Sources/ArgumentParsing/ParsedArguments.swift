@@ -6,7 +6,7 @@ public struct ParsedArguments: Sendable, Equatable {
     public let positionals: [String]
     /// True when `-h` or `--help` appeared; the caller should print help and stop.
     public let helpRequested: Bool
-    /// True when `--version` appeared.
+    /// True when `-V` or `--version` appeared.
     public let versionRequested: Bool
 
     let occurrences: [String: Int]

@@ -22,6 +22,8 @@ public enum VODHook {
         Subcommand(spec: RulesCommand.spec, run: RulesCommand.run),
         Subcommand(spec: ExplainCommand.spec, run: ExplainCommand.run),
         Subcommand(spec: SpecCommand.spec, run: SpecCommand.run),
+        Subcommand(spec: HelpCommand.spec, run: HelpCommand.run),
+        Subcommand(spec: CompletionsCommand.spec, run: CompletionsCommand.run),
     ]
 
     /// Runs in the real process and flushes its output.
@@ -39,14 +41,10 @@ public enum VODHook {
             return .trouble
         }
         switch first {
-        case "-h", "--help", "help":
-            if first == "help", arguments.count > 1, let command = subcommands.first(where: { $0.spec.name == arguments[1] }) {
-                environment.output.write(command.spec.helpText(programName: "vodhook") + "\n")
-            } else {
-                environment.output.write(overview() + "\n")
-            }
+        case "-h", "--help":
+            environment.output.write(overview() + "\n")
             return .success
-        case "--version":
+        case "-V", "--version":
             environment.output.write("vodhook \(version)\n")
             return .success
         default:
@@ -100,7 +98,7 @@ public enum VODHook {
         for command in subcommands {
             lines.append("  " + command.spec.name + String(repeating: " ", count: width - command.spec.name.count + 2) + command.spec.abstract)
         }
-        lines += ["", "Run 'vodhook <command> --help' for a command's options.", "Exit status: 0 valid, 1 invalid, 2 usage or I/O trouble."]
+        lines += ["", "Run 'vodhook help <command>' or 'vodhook <command> --help' for a command's options.", "Exit status: 0 valid, 1 invalid, 2 usage or I/O trouble."]
         return lines.joined(separator: "\n")
     }
 }

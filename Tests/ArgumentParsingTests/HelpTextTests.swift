@@ -17,7 +17,7 @@ import ArgumentParsing
                   --rule <id>            Only run this rule
               -v, --verbose              Explain each finding
               -h, --help                 Show help information
-                  --version              Show the version
+              -V, --version              Show the version
 
             Reads standard input when PATH is '-'.
             """)
@@ -31,7 +31,7 @@ import ArgumentParsing
 
             OPTIONS:
               -h, --help     Show help information
-                  --version  Show the version
+              -V, --version  Show the version
             """)
     }
 

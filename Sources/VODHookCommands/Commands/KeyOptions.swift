@@ -9,7 +9,7 @@ enum KeyOptions {
                                 help: "a private key (repeat to accept old and new keys during rotation)", repeatable: true)
     static let keyFile = OptionSpec("key-file", kind: .value(placeholder: "file"),
                                     help: "read keys from a file: one per line, surrounding whitespace trimmed",
-                                    repeatable: true)
+                                    repeatable: true, completion: .files)
     /// Far above any real key file, so a file is never cut short; what it
     /// stops is `--key-file /dev/zero` reading forever.
     static let keyFileLimit = 64 << 20

@@ -7,12 +7,18 @@ enum RulesCommand {
     static let spec = CommandSpec(
         name: "rules",
         abstract: "List every rule: its ID, severity and what it checks.",
-        usage: ["[--format text|json]"],
+        usage: ["[--format text|json|markdown]"],
         options: [
-            OptionSpec("format", kind: .value(placeholder: "format"), help: "text (a table) or json (an array of objects)", allowedValues: ["text", "json"]),
+            OptionSpec("format", kind: .value(placeholder: "format"),
+                       help: "text (a table), json (an array of objects) or markdown (docs/rules.md, with explanations and examples)",
+                       allowedValues: ["text", "json", "markdown"]),
         ])
 
     static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> ExitCode {
+        if parsed.value("format") == "markdown" {
+            environment.output.write(CommandReference.rulesPage().text)
+            return .success
+        }
         if parsed.value("format") == "json" {
             var out: [UInt8] = ["[".utf8.first!]
             for (index, rule) in RuleCatalog.all.enumerated() {
@@ -45,7 +51,8 @@ enum ExplainCommand {
         abstract: "Explain a rule, with a failing and a passing example.",
         usage: ["RULE"],
         options: [],
-        positionals: "RULE")
+        positionals: "RULE",
+        positionalCompletion: .ruleIDs)
 
     static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> ExitCode {
         guard parsed.positionals.count == 1 else {
@@ -72,7 +79,7 @@ enum ExplainCommand {
     }
 
     /// Examples may hold a BOM or be empty; show what they are.
-    private static func printable(_ example: String) -> String {
+    static func printable(_ example: String) -> String {
         if example.isEmpty { return "(an empty source)" }
         var out = ""
         // The json-size example is megabytes long: stop once past what is shown.

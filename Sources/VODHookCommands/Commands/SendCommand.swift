@@ -10,7 +10,7 @@ enum SendCommand {
         usage: ["URL [--key KEY | --key-file FILE] [--timestamp UNIX] [--retries N] [--timeout SECONDS] [--format text|json] [PATH ...]"],
         options: [
             OptionSpec("key", kind: .value(placeholder: "key"), help: "sign each request with this private key (--key-file and VODHOOK_KEY keep it out of process lists)"),
-            OptionSpec("key-file", kind: .value(placeholder: "file"), help: "sign with the key on the first non-blank line of FILE, whitespace trimmed"),
+            OptionSpec("key-file", kind: .value(placeholder: "file"), help: "sign with the key on the first non-blank line of FILE, whitespace trimmed", completion: .files),
             OptionSpec("timestamp", kind: .value(placeholder: "unix"), help: "the X-VOD-TIMESTAMP to send and sign (default: the time of each attempt)"),
             OptionSpec("retries", kind: .value(placeholder: "n"), help: "attempts after the first, 1 s apart, until a 200 answer (default: 2, as VOD)"),
             OptionSpec("timeout", kind: .value(placeholder: "seconds"), help: "how long one attempt may take, such as 5 or 0.5 (default: 5, as VOD)"),
