@@ -108,6 +108,42 @@ public enum Files {
 
     /// Whether the descriptor is a terminal.
     public static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
+
+    /// The process's working directory, absolute; nil when it cannot be named
+    /// (removed, or longer than PATH_MAX).
+    public static func workingDirectory() -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return nil }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Creates a new file named `prefix` plus six random characters, open
+    /// for writing, readable as the umask allows (mkstemp alone makes 0600):
+    /// where a file is written before it is renamed into place.
+    public static func createUniqueFile(prefix: String) throws(SystemError) -> (descriptor: Int32, path: String) {
+        var template = Array((prefix + "XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw .last() }
+        let mask = umask(0)
+        umask(mask)
+        fchmod(descriptor, 0o666 & ~mask)
+        return (descriptor, String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
+    }
+
+    /// Waits until what was written to the descriptor is on the disk.
+    public static func synchronize(_ descriptor: Int32) throws(SystemError) {
+        if fsync(descriptor) != 0 { throw .last() }
+    }
+
+    /// Renames `from` to `to` in one step, replacing what `to` named.
+    public static func rename(_ from: String, to: String) throws(SystemError) {
+        if CLibrary.rename(from, to) != 0 { throw .last() }
+    }
+
+    /// Removes a file; a file already gone is no error.
+    public static func remove(_ path: String) {
+        _ = unlink(path)
+    }
 }
 
 /// The kinds of file the tool tells apart.

@@ -74,7 +74,7 @@ public enum VODHook {
             environment.output.write("vodhook \(version)\n")
             return .success
         }
-        if command.spec.positionals == "[PATH ...]", parsed.positionals.isEmpty, environment.standardInputIsTerminal {
+        if command.spec.positionals == "[PATH ...]", parsed.positionals.isEmpty, environment.standardInputIsTerminal, !parsed.isSet("show-config") {
             return refuseTerminalInput(command.spec.name, environment)
         }
         return command.run(parsed, environment)

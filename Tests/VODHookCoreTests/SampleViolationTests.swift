@@ -60,7 +60,7 @@ import VODHookCore
     }
 
     @Test func wholeSourceViolationsAreTheSourceRules() {
-        #expect(Violation.all.filter(\.wholeSource).map(\.rule) == [.jsonBOM, .noDocument])
+        #expect(Violation.all.filter(\.wholeSource).map(\.rule) == [.jsonBOM, .noDocument, .sourceEncoding])
     }
 
     @Test func payloadsDependOnlyOnTheSeed() {

@@ -9,8 +9,11 @@ enum CheckCommand {
         usage: ["[OPTIONS] [PATH ...]"],
         options: [
             CommonOptions.input,
-            CommonOptions.findingsFormat(help: "compiler-style text, one JSON record per document, or GitHub Actions annotations"),
+        ] + ReportFormat.options(formatHelp: "text (compiler-style), json (a record per document), github (annotations), sarif or junit")
+          + [
             CommonOptions.strict,
+        ] + RuleConfiguration.options + [
+            OptionSpec("show-config", help: "print the rule configuration in effect and where each setting came from, then stop"),
             CommonOptions.quiet,
             CommonOptions.color,
             CommonOptions.jobs,
@@ -28,31 +31,42 @@ enum CheckCommand {
               base64  MNS bodies, one Base64 blob per line, or one blob wrapped over lines of
                       one width (as 'base64' prints it); blank lines separate blobs
 
+            RULE CONFIGURATION:
+              .vodhook.json is read from the working directory upward (stopping at a .git folder or /),
+              unless --config FILE or --no-config says otherwise:
+                {"severity": {"unknown-field": "off"}, "allowFields": {"DeleteMediaComplete": ["AppId"]}, "strict": true}
+              --severity and --ignore apply over it, then --strict turns warnings into errors.
+
+            REPORTS:
+              --format sarif (GitHub code scanning) and --format junit (Jenkins, GitLab) with -o FILE
+              write a report for CI; the summary goes to stderr. See docs/ci.md.
+
             EXIT STATUS:
               0  every document is valid
               1  some document has an error (or, with --strict, a warning)
-              2  usage error, or a path could not be read (the others are still checked)
+              2  usage error, an unknown rule ID or a mistake in the configuration, a path that could
+                 not be read, or a directory without callback files (the others are still checked)
             """)
 
     static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> ExitCode {
-        let format = parsed.value("format") ?? "text"
-        let quiet = parsed.isSet("quiet")
-        guard let jobs = CommonOptions.jobs(parsed, command: "check", environment) else { return .trouble }
-        let style = CommonOptions.style(parsed, environment)
-        var committer = CheckCommitter(environment: environment)
-        var pipeline = DocumentPipeline(mode: CommonOptions.inputMode(parsed), strict: parsed.isSet("strict"))
+        guard let jobs = CommonOptions.jobs(parsed, command: "check", environment),
+              let session = ReportSession(parsed, command: "check", environment)
+        else { return .trouble }
+        if parsed.isSet("show-config") {
+            session.file?.discard()
+            environment.output.write(session.configuration.description())
+            return .success
+        }
+        var assembler = session.assembler()
+        var pipeline = DocumentPipeline(mode: CommonOptions.inputMode(parsed), policy: session.policy)
+        pipeline.verbose = parsed.isSet("verbose")
         // Text findings quote the source around them from the reader's
         // buffer, whose extent differs between threads: one thread reads those.
-        let threads = format == "text" && !quiet ? 1 : jobs
+        let threads = session.format == .text && !session.quiet ? 1 : jobs
+        let (format, quiet, style, directory) = (session.format, session.quiet, session.style, environment.workingDirectory)
         let readable = pipeline.run(
-            paths: parsed.positionals, environment: environment, command: "check", jobs: threads,
-            preparer: { CheckPreparer(format: format, quiet: quiet, style: style) }, committer: &committer)
-        var outcome = committer.outcome
-        outcome.hadTrouble = !readable
-        if !quiet {
-            environment.output.write(committer.buffer)
-            if format == "text" { environment.output.write(TextDiagnosticRenderer(style: style).footer(outcome.tally)) }
-        }
-        return outcome.exitCode(.validity)
+            paths: parsed.positionals, environment: session.environment, command: "check", jobs: threads,
+            preparer: { ReportPreparer(format: format, quiet: quiet, style: style, workingDirectory: directory) }, committer: &assembler)
+        return session.end(&assembler, readable: readable)
     }
 }

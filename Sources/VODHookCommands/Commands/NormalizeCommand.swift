@@ -35,7 +35,7 @@ enum NormalizeCommand {
         let layout: JSONLayout = parsed.isSet("pretty") ? .pretty : .compact
         let canonical = parsed.isSet("canonical")
         var committer = NormalizeCommitter(environment: environment)
-        var pipeline = DocumentPipeline(mode: CommonOptions.inputMode(parsed), strict: false)
+        var pipeline = DocumentPipeline(mode: CommonOptions.inputMode(parsed))
         let readable = pipeline.run(
             paths: parsed.positionals, environment: environment, command: "normalize", jobs: jobs,
             preparer: { NormalizePreparer(layout: layout, canonical: canonical) }, committer: &committer)

@@ -87,7 +87,7 @@ private struct DeliveryRun {
 
     /// Documents as the reader splits the sources; returns false when a path could not be read.
     mutating func sendDocuments() -> Bool {
-        var pipeline = DocumentPipeline(mode: settings.mode, strict: false)
+        var pipeline = DocumentPipeline(mode: settings.mode)
         return pipeline.run(paths: settings.paths, environment: environment, command: "send") { item in
             let origin = DeliveryReport.Origin(
                 source: item.report.source, document: item.report.index,
@@ -108,9 +108,9 @@ private struct DeliveryRun {
 
     /// Every source as one body, byte for byte; returns false when a path could not be read.
     mutating func sendWholeSources() -> Bool {
-        let (sources, failures) = SourceList.expand(settings.paths)
+        let (sources, failures, _) = SourceList.expand(settings.paths)
         for failure in failures {
-            environment.errors.write("vodhook send: cannot read \(TerminalSafe.quoted(failure.path)): \(failure.reason)\n")
+            environment.errors.write("vodhook send: \(SourceList.failureMessage(path: failure.path, reason: failure.reason))\n")
         }
         var readable = failures.isEmpty
         for source in sources where !stopped {

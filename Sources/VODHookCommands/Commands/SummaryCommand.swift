@@ -33,7 +33,7 @@ enum SummaryCommand {
         let table = SummaryTable(style: CommonOptions.style(parsed, environment))
         var committer = SummaryCommitter(environment: environment, table: table, showDocuments: showDocuments)
         if showDocuments { committer.lines.append(string: table.header()) }
-        var pipeline = DocumentPipeline(mode: CommonOptions.inputMode(parsed), strict: false)
+        var pipeline = DocumentPipeline(mode: CommonOptions.inputMode(parsed))
         let readable = pipeline.run(
             paths: parsed.positionals, environment: environment, command: "summary", jobs: jobs,
             preparer: { SummaryPreparer(table: table, showDocuments: showDocuments) }, committer: &committer)

@@ -13,8 +13,8 @@ enum VerifyCommand {
             KeyOptions.keyFile,
             OptionSpec("max-age", kind: .value(placeholder: "seconds"), help: "reject timestamps further than this from now"),
             OptionSpec("now", kind: .value(placeholder: "unix"), help: "the time to compare timestamps with (default: the current time)"),
-            CommonOptions.findingsFormat(help: "text, json (records add \"signature\" and \"keyIndex\") or github"),
-            CommonOptions.strict,
+        ] + ReportFormat.options(formatHelp: "text, json (records add \"signature\" and \"keyIndex\"), github, sarif or junit")
+          + [CommonOptions.strict] + RuleConfiguration.options + [
             CommonOptions.quiet,
             CommonOptions.color,
         ],
@@ -49,37 +49,29 @@ enum VerifyCommand {
             }
         }
         let verifier = SignatureVerifier(url: url, keys: keys, maxAge: maxAge, now: now)
-        let format = parsed.value("format") ?? "text"
-        let quiet = parsed.isSet("quiet")
-        let strict = parsed.isSet("strict")
-        let text = TextDiagnosticRenderer(style: CommonOptions.style(parsed, environment))
-        var outcome = RunOutcome()
-        var buffer: [UInt8] = []
-        var pipeline = DocumentPipeline(mode: .http, strict: strict)
-        let readable = pipeline.run(paths: parsed.positionals, environment: environment, command: "verify") { item in
+        guard let session = ReportSession(parsed, command: "verify", environment) else { return .trouble }
+        let preparer = ReportPreparer(format: session.format, quiet: session.quiet, style: session.style, workingDirectory: environment.workingDirectory)
+        var assembler = session.assembler()
+        var arena: [UInt8] = []
+        var pipeline = DocumentPipeline(mode: .http, policy: session.policy)
+        pipeline.verbose = parsed.isSet("verbose")
+        let readable = pipeline.run(
+            paths: parsed.positionals, environment: session.environment, command: "verify",
+            unreadable: { assembler.unreadable(path: $0, message: $1) }
+        ) { item in
             var report = item.report
             var signature = SignatureVerifier.Verdict(status: .missing, keyIndex: nil, diagnostics: [])
             if let request = item.request {
                 signature = verifier.verify(request)
-                report.diagnostics += signature.diagnostics
+                var findings = signature.diagnostics
+                _ = session.policy.apply(to: &findings, eventType: report.eventType)
+                report.diagnostics += findings
                 report.diagnostics.sort()
             }
-            outcome.tally.add(report)
-            guard !quiet else { return }
-            switch format {
-            case "json":
-                JSONRecordRenderer().render(report, locator: item.locator, signature: (signature.status.rawValue, signature.keyIndex), into: &buffer)
-            case "github":
-                GitHubAnnotationRenderer().render(report, locator: item.locator, into: &buffer)
-            default:
-                text.render(report, locator: item.locator, into: &buffer)
-            }
+            arena.removeAll(keepingCapacity: true)
+            let record = preparer.render(report, locator: item.locator, signature: (signature.status.rawValue, signature.keyIndex), into: &arena)
+            arena.withUnsafeBytes { assembler.commit(record, number: report.index, source: report.source, arena: $0) }
         }
-        outcome.hadTrouble = !readable
-        if !quiet {
-            environment.output.write(buffer)
-            if format == "text" { environment.output.write(text.footer(outcome.tally, noun: "request")) }
-        }
-        return outcome.exitCode(.validity)
+        return session.end(&assembler, readable: readable, noun: "request")
     }
 }

@@ -12,11 +12,14 @@ public struct CommandEnvironment {
     public var variables: [String: String]
     /// Current UNIX time in seconds.
     public var now: @Sendable () -> Int
+    /// Absolute; where `.vodhook.json` is looked for and SARIF URIs are relative to. Nil when unknown.
+    public var workingDirectory: String?
 
     public init(
         output: any OutputSink, errors: any OutputSink, standardInput: Int32 = 0,
         standardInputIsTerminal: Bool = false, outputIsTerminal: Bool = false,
-        variables: [String: String] = [:], now: @escaping @Sendable () -> Int = { ProcessContext.unixTime() }
+        variables: [String: String] = [:], now: @escaping @Sendable () -> Int = { ProcessContext.unixTime() },
+        workingDirectory: String? = nil
     ) {
         self.output = output
         self.errors = errors
@@ -25,6 +28,7 @@ public struct CommandEnvironment {
         self.outputIsTerminal = outputIsTerminal
         self.variables = variables
         self.now = now
+        self.workingDirectory = workingDirectory
     }
 
     /// The real process: descriptors 0, 1 and 2 and the process environment.
@@ -34,6 +38,7 @@ public struct CommandEnvironment {
         let variables = ProcessContext.environmentVariables()
         return CommandEnvironment(
             output: FileOutput(descriptor: 1), errors: FileOutput(descriptor: 2), standardInput: 0,
-            standardInputIsTerminal: Files.isTerminal(0), outputIsTerminal: Files.isTerminal(1), variables: variables)
+            standardInputIsTerminal: Files.isTerminal(0), outputIsTerminal: Files.isTerminal(1), variables: variables,
+            workingDirectory: Files.workingDirectory())
     }
 }

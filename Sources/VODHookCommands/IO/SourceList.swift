@@ -14,10 +14,15 @@ enum SourceList {
     // Captures too: a fixtures folder often holds raw requests and MNS bodies beside payloads.
     static let extensions = [".json", ".ndjson", ".jsonl", ".http", ".b64"]
 
-    /// Sources in order, plus the paths that could not be listed, with reasons.
-    static func expand(_ paths: [String]) -> (sources: [InputSource], failures: [(path: String, reason: String)]) {
+    /// The extensions as a message lists them: "*.json, *.ndjson, *.jsonl, *.http or *.b64".
+    static let patterns = extensions.dropLast().map { "*" + $0 }.joined(separator: ", ") + " or *" + extensions.last!
+
+    /// Sources in order, the paths that could not be listed (with reasons),
+    /// and the files directory walks passed over.
+    static func expand(_ paths: [String]) -> (sources: [InputSource], failures: [(path: String, reason: String)], skipped: [String]) {
         var sources: [InputSource] = []
         var failures: [(String, String)] = []
+        var skipped: [String] = []
         for path in paths.isEmpty ? ["-"] : paths {
             if path == "-" {
                 sources.append(InputSource(name: "-"))
@@ -32,12 +37,17 @@ enum SourceList {
             }
             if status.kind == .directory {
                 var visited: Set<DirectoryID> = [DirectoryID(status)]
-                walk(path, into: &sources, failures: &failures, visited: &visited)
+                let before = (sources.count, failures.count)
+                walk(path, into: &sources, failures: &failures, skipped: &skipped, visited: &visited)
+                // An empty folder (or a wrong one) must not pass as "nothing invalid".
+                if (sources.count, failures.count) == before {
+                    failures.append((path, "no callback files under it: looked for \(patterns)"))
+                }
             } else {
                 sources.append(InputSource(name: path))
             }
         }
-        return (sources, failures)
+        return (sources, failures, skipped)
     }
 
     /// A directory by device and inode, however many links lead to it.
@@ -54,7 +64,8 @@ enum SourceList {
     /// listed every file forty times, and two such links made the walk
     /// exponential, a hang (found while hardening the walk).
     private static func walk(
-        _ directory: String, into sources: inout [InputSource], failures: inout [(String, String)], visited: inout Set<DirectoryID>
+        _ directory: String, into sources: inout [InputSource], failures: inout [(String, String)], skipped: inout [String],
+        visited: inout Set<DirectoryID>
     ) {
         let names: [String]
         do {
@@ -75,12 +86,24 @@ enum SourceList {
             }
             if status.kind == .directory {
                 if visited.insert(DirectoryID(status)).inserted {
-                    walk(path, into: &sources, failures: &failures, visited: &visited)
+                    walk(path, into: &sources, failures: &failures, skipped: &skipped, visited: &visited)
                 }
             } else if extensions.contains(where: { name.hasSuffix($0) }) {
                 sources.append(InputSource(name: path))
+            } else {
+                skipped.append(path)
             }
         }
+    }
+
+    /// What is said about a path that yields nothing to read: "cannot read
+    /// 'x': no such file or directory", or "no callback files under 'dir': ...".
+    static func failureMessage(path: String, reason: String) -> String {
+        let emptyDirectory = "no callback files under it: "
+        if reason.hasPrefix(emptyDirectory) {
+            return "no callback files under \(TerminalSafe.quoted(path)): " + reason.dropFirst(emptyDirectory.count)
+        }
+        return "cannot read \(TerminalSafe.quoted(path)): \(reason)"
     }
 
     static func reason(_ error: SystemError) -> String {

@@ -1,13 +1,14 @@
 import VODHookCore
 
 /// Turns a read document into its verdict: the reader's findings and the
-/// spec's, in source order, with `--strict` applied. One per thread: its
-/// validator keeps scratch space between documents.
+/// spec's, in source order, with the rule configuration (`--strict`,
+/// `--severity`, `.vodhook.json`) applied. One per thread: its validator
+/// keeps scratch space between documents.
 struct DocumentChecker {
-    let strict: Bool
+    let policy: FindingPolicy
     private var validator = Validator()
 
-    init(strict: Bool) { self.strict = strict }
+    init(policy: FindingPolicy) { self.policy = policy }
 
     mutating func report(for document: ReadDocument, source: String, origin: DocumentOrigin?) -> DocumentReport {
         var diagnostics = document.findings
@@ -23,13 +24,8 @@ struct DocumentChecker {
         if let origin {
             for index in diagnostics.indices { origin.relocate(&diagnostics[index]) }
         }
-        if strict {
-            for index in diagnostics.indices where diagnostics[index].severity == .warning {
-                diagnostics[index].severity = .error
-                // Worst first at one offset: a promoted warning may move.
-                sorted = false
-            }
-        }
+        // Worst first at one offset: a finding whose severity changed may move.
+        if policy.apply(to: &diagnostics, eventType: eventType) { sorted = false }
         if !sorted && diagnostics.count > 1 { diagnostics.sort() }
         return DocumentReport(source: source, index: document.index, startOffset: document.startOffset, eventType: eventType, diagnostics: diagnostics)
     }

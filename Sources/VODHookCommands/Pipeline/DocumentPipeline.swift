@@ -18,22 +18,26 @@ struct PipelineDocument {
 /// agree on what a document is and whether it is valid.
 struct DocumentPipeline {
     var mode: InputMode
-    var strict: Bool { checker.strict }
+    var policy: FindingPolicy { checker.policy }
     private var checker: DocumentChecker
     /// How much of a source `--input auto` looks at before deciding.
     private let sniffLength = 1 << 16
+    /// Lists the files directory walks pass over on stderr.
+    var verbose = false
 
-    init(mode: InputMode, strict: Bool) {
+    init(mode: InputMode, policy: FindingPolicy = FindingPolicy()) {
         self.mode = mode
-        checker = DocumentChecker(strict: strict)
+        checker = DocumentChecker(policy: policy)
     }
 
     /// Calls `handle` for each document; returns true when every path was readable.
+    /// `unreadable` hears of each path that yields nothing to read, after stderr has.
     mutating func run(
         paths: [String], environment: CommandEnvironment, command: String,
+        unreadable: (_ path: String, _ message: String) -> Void = { _, _ in },
         _ handle: (PipelineDocument) -> Void
     ) -> Bool {
-        Self.forEachSource(paths, environment: environment, command: command) { source, descriptor throws(InputError) in
+        forEachSource(paths, environment: environment, command: command, unreadable: unreadable) { source, descriptor throws(InputError) in
             try self.read(source, descriptor: descriptor, environment: environment, handle)
         }
     }
@@ -72,7 +76,8 @@ struct DocumentPipeline {
         let chosenChunkSize = environment.variables["VODHOOK_CHUNK_BYTES"].flatMap(Int.init).map { min(max($0, 1), 1 << 30) }
         let chunkSize = chosenChunkSize ?? Tuning.filePartBytes
         let pipeChunkSize = chosenChunkSize ?? Tuning.pipePartBytes
-        return Self.forEachSource(paths, environment: environment, command: command) { source, descriptor throws(InputError) in
+        let unreadable = { (path: String, message: String) in committer.pointee.unreadable(path: path, message: message) }
+        return forEachSource(paths, environment: environment, command: command, unreadable: unreadable) { source, descriptor throws(InputError) in
             func prepareAndCommit(_ item: PipelineDocument) {
                 state.pointee.arena.removeAll(keepingCapacity: true)
                 let record = state.pointee.preparer.prepare(item, into: &state.pointee.arena)
@@ -83,7 +88,7 @@ struct DocumentPipeline {
             if jobs > 1, let (origin, length) = try self.parallelCandidate(descriptor, chunkSize: chunkSize) {
                 let plan = try ChunkPlan.make(descriptor: descriptor, origin: origin, length: length, chunkSize: chunkSize)
                 let parts = FileParts(descriptor: descriptor, origin: origin, plan: plan, fileLength: length, bufferedLength: 2 * chunkSize)
-                let stream = ParallelStream(parts: parts, source: source, strict: self.strict, threads: jobs, makePreparer: makePreparer)
+                let stream = ParallelStream(parts: parts, source: source, policy: self.policy, threads: jobs, makePreparer: makePreparer)
                 // A source without documents is read again on one thread, for its finding.
                 if try stream.run(&committer.pointee, environment: environment).documents > 0 {
                     // Leave the descriptor where reading it through would have: at the end.
@@ -94,8 +99,9 @@ struct DocumentPipeline {
             let length = Self.regularFileLength(descriptor)
             var input: any ByteInput = FileDescriptorInput(descriptor: descriptor)
             if jobs > 1, length == nil, mode == .stream || mode == .auto {
-                let prefix = mode == .auto ? try input.readUpTo(self.sniffLength) : []
-                if mode == .stream || InputFormat.sniff(prefix) == .json {
+                let prefix = try input.readUpTo(self.sniffLength)
+                // A UTF-16 or gzip source is one finding, which one thread reads.
+                if ForeignSource.detect(prefix) == nil, mode == .stream || InputFormat.sniff(prefix) == .json {
                     let pipe = PipeParts(input: input, prefix: prefix, chunkSize: pipeChunkSize)
                     guard let rest = try self.readPipe(pipe, source: source, jobs: jobs, environment: environment,
                                                        makePreparer: makePreparer, committer: &committer.pointee)
@@ -122,7 +128,7 @@ struct DocumentPipeline {
         makePreparer: @escaping @Sendable () -> Preparer, committer: inout Committer
     ) throws(InputError) -> (any ByteInput)? where Preparer.Record == Committer.Record {
         guard try pipe.part(1) != nil else { return pipe.input(from: 0, inPart: 0, committing: true) }
-        let stream = ParallelStream(parts: pipe, source: source, strict: strict, threads: jobs, makePreparer: makePreparer)
+        let stream = ParallelStream(parts: pipe, source: source, policy: policy, threads: jobs, makePreparer: makePreparer)
         let outcome = try stream.run(&committer, environment: environment)
         guard outcome.documents == 0 else { return nil }
         // Gone from the pipe, the source cannot be read again for its
@@ -135,21 +141,30 @@ struct DocumentPipeline {
 
     /// Expands the paths and opens each source for `body`, reporting what
     /// cannot be read; true when every path was readable.
-    private static func forEachSource(
+    private func forEachSource(
         _ paths: [String], environment: CommandEnvironment, command: String,
+        unreadable report: (_ path: String, _ message: String) -> Void,
         _ body: (InputSource, Int32) throws(InputError) -> Void
     ) -> Bool {
-        let (sources, failures) = SourceList.expand(paths)
+        let (sources, failures, skipped) = SourceList.expand(paths)
         var allReadable = failures.isEmpty
-        for failure in failures {
-            environment.errors.write("vodhook \(command): cannot read \(TerminalSafe.quoted(failure.path)): \(failure.reason)\n")
+        func unreadable(_ path: String, _ reason: String) {
+            let message = SourceList.failureMessage(path: path, reason: reason)
+            environment.errors.write("vodhook \(command): \(message)\n")
+            report(path, message)
         }
+        if verbose {
+            for path in skipped {
+                environment.errors.write("vodhook \(command): skipped \(TerminalSafe.quoted(path)): not \(SourceList.patterns)\n")
+            }
+        }
+        for failure in failures { unreadable(failure.path, failure.reason) }
         for source in sources where !environment.output.isClosed {
             let descriptor: Int32
             switch SourceList.open(source, environment: environment) {
             case .success(let opened): descriptor = opened
             case .failure(let error):
-                environment.errors.write("vodhook \(command): cannot read \(TerminalSafe.quoted(source.name)): \(error.reason)\n")
+                unreadable(source.name, error.reason)
                 allReadable = false
                 continue
             }
@@ -157,7 +172,7 @@ struct DocumentPipeline {
             do {
                 try body(source, descriptor)
             } catch {
-                environment.errors.write("vodhook \(command): cannot read \(TerminalSafe.quoted(source.name)): \(error.reason)\n")
+                unreadable(source.name, error.reason)
                 allReadable = false
             }
         }
@@ -178,10 +193,10 @@ struct DocumentPipeline {
         guard let size = Files.regularFileSize(descriptor), let origin = Files.offset(descriptor) else { return nil }
         let length = size - origin
         guard length >= 2 * chunkSize else { return nil }
-        if mode == .auto {
-            var input = PositionedFileInput(descriptor: descriptor, position: origin)
-            guard InputFormat.sniff(try input.readUpTo(sniffLength)) == .json else { return nil }
-        }
+        var input = PositionedFileInput(descriptor: descriptor, position: origin)
+        let prefix = try input.readUpTo(sniffLength)
+        guard ForeignSource.detect(prefix) == nil else { return nil }
+        if mode == .auto, InputFormat.sniff(prefix) != .json { return nil }
         return (origin, length)
     }
 

@@ -18,10 +18,13 @@ protocol DocumentCommitter {
     /// About how many more documents the source holds, told once when a
     /// regular file's size and its first documents allow a guess.
     mutating func expect(documents: Int)
+    /// A path that yielded nothing to read, told after stderr has been.
+    mutating func unreadable(path: String, message: String)
 }
 
 extension DocumentCommitter {
     mutating func expect(documents: Int) {}
+    mutating func unreadable(path: String, message: String) {}
 }
 
 /// How many documents a source of `length` bytes holds, from a sample: `documents` in its first `sampleBytes`.

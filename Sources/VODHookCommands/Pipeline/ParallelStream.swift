@@ -19,7 +19,7 @@ import VODHookCore
 struct ParallelStream<Preparer: DocumentPreparer> {
     let parts: any StreamParts
     let source: InputSource
-    let strict: Bool
+    let policy: FindingPolicy
     let threads: Int
     let makePreparer: @Sendable () -> Preparer
 
@@ -40,7 +40,7 @@ struct ParallelStream<Preparer: DocumentPreparer> {
         let parts = parts
         let work: @Sendable (Int) -> Void = { _ in
             var preparer = makePreparer()
-            var checker = DocumentChecker(strict: strict)
+            var checker = DocumentChecker(policy: policy)
             let buffer = PartBuffer()
             // Bound straight to a var, the buffers stay unshared, so filling them reuses their memory.
             while case (let index, var result)? = queue.take() {
@@ -60,7 +60,7 @@ struct ParallelStream<Preparer: DocumentPreparer> {
             pool.join()
         }
         var preparer: Preparer?
-        var checker = DocumentChecker(strict: strict)
+        var checker = DocumentChecker(policy: policy)
         let buffer = PartBuffer()
         return try merge(results: { index in
             if preparer == nil { preparer = makePreparer() }
@@ -116,7 +116,7 @@ struct ParallelStream<Preparer: DocumentPreparer> {
         _ committer: inout Committer, _ environment: CommandEnvironment
     ) throws(InputError) -> Outcome where Committer.Record == Preparer.Record {
         var preparer: Preparer?
-        var checker = DocumentChecker(strict: strict)
+        var checker = DocumentChecker(policy: policy)
         let read = partReader()
         func readHere(_ index: Int, from start: ReadStart, limit: Int) -> PartResult<Preparer.Record> {
             if preparer == nil { preparer = makePreparer() }

@@ -17,6 +17,9 @@ extension RuleID {
     public static let jsonDuplicateKey = RuleID("json-duplicate-key")
     public static let jsonBOM = RuleID("json-bom")
     public static let noDocument = RuleID("no-document")
+    // Source findings: a whole source that cannot be read as callbacks.
+    public static let sourceEncoding = RuleID("source-encoding")
+    public static let unreadableSource = RuleID("unreadable-source")
     // Capture findings.
     public static let httpSyntax = RuleID("http-syntax")
     public static let base64Syntax = RuleID("base64-syntax")

@@ -7,13 +7,26 @@ public struct GitHubAnnotationRenderer {
     public func render(_ report: DocumentReport, locator: some SourceLocator, into out: inout [UInt8]) {
         for diagnostic in report.diagnostics {
             let position = locator.position(ofSourceOffset: diagnostic.offset)
-            let command = switch diagnostic.severity {
-            case .error: "error"
-            case .warning: "warning"
-            case .note: "notice"
-            }
-            out.append(string: "::\(command) file=\(Self.property(report.source)),line=\(position.line),col=\(position.column),title=\(Self.property(diagnostic.rule.rawValue))::\(Self.data(diagnostic.message))\n")
+            out.append(string: "::\(Self.command(diagnostic.severity)) file=\(Self.property(report.source)),line=\(position.line),col=\(position.column),title=\(Self.property(diagnostic.rule.rawValue))::\(Self.message(diagnostic))\n")
         }
+    }
+
+    /// A path that could not be read: an annotation on the file, without a line.
+    public func renderUnreadable(_ diagnostic: Diagnostic, path: String, into out: inout [UInt8]) {
+        out.append(string: "::\(Self.command(diagnostic.severity)) file=\(Self.property(path)),title=\(Self.property(diagnostic.rule.rawValue))::\(Self.message(diagnostic))\n")
+    }
+
+    private static func command(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .note: "notice"
+        }
+    }
+
+    /// The message, then the hint on a line of its own, as the text output shows it.
+    private static func message(_ diagnostic: Diagnostic) -> String {
+        data(diagnostic.hint.map { diagnostic.message + "\nhelp: " + $0 } ?? diagnostic.message)
     }
 
     /// Message text: `%`, CR and LF are encoded.

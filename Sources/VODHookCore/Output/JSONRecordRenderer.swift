@@ -62,8 +62,31 @@ public struct JSONRecordRenderer {
             out.append(decimal: position.column)
             out.append(",\"offset\":")
             out.append(decimal: diagnostic.offset)
+            if let hint = diagnostic.hint {
+                out.append(",\"help\":")
+                JSONText.appendString(hint, to: &out)
+            }
             out.append(UInt8(ascii: "}"))
         }
         out.append("]}\n")
+    }
+
+    /// A path that could not be read: a record of document 0 (none was
+    /// read) with the one finding, so machines see it beside the others.
+    public func renderUnreadable(_ diagnostic: Diagnostic, path: String, into out: inout [UInt8]) {
+        out.append("{\"source\":")
+        JSONText.appendString(path, to: &out)
+        out.append(",\"document\":0,\"line\":1,\"column\":1,\"valid\":false,\"eventType\":null,\"diagnostics\":[{\"severity\":\"")
+        out.append(string: diagnostic.severity.name)
+        out.append("\",\"rule\":")
+        JSONText.appendString(diagnostic.rule.rawValue, to: &out)
+        out.append(",\"message\":")
+        JSONText.appendString(diagnostic.message, to: &out)
+        out.append(",\"pointer\":\"\",\"line\":1,\"column\":1,\"offset\":0")
+        if let hint = diagnostic.hint {
+            out.append(",\"help\":")
+            JSONText.appendString(hint, to: &out)
+        }
+        out.append("}]}\n")
     }
 }

@@ -117,7 +117,10 @@ public final class DocumentReader {
     /// copy: the copy and its destruction cost ~150 instructions a document.
     public func forEach(_ body: (consuming ReadDocument) -> Void) throws(InputError) {
         var position = base
-        if position == 0 { try readBOM(&position) }
+        if position == 0 {
+            if reportsNoDocument, try readForeign(body) { return }
+            try readBOM(&position)
+        }
         var sawEmptyArray = false
         defer { resumeOffset = position }
         while !stopRequested {
@@ -144,6 +147,17 @@ public final class DocumentReader {
     }
 
     // MARK: Documents
+
+    /// A UTF-16 file, a gzip log or a binary is one finding, not a syntax
+    /// error on every line; true when the source was one and is done with.
+    private func readForeign(_ body: (consuming ReadDocument) -> Void) throws(InputError) -> Bool {
+        _ = try ensureByte(at: ForeignSource.binaryWindow - 1, keeping: 0)
+        let window = UnsafeRawBufferPointer(rebasing: bytes.prefix(ForeignSource.binaryWindow))
+        guard let foreign = ForeignSource.detect(Array(window)) else { return false }
+        pendingFindings.append(foreign.diagnostic)
+        emit(start: 0, json: nil, findings: [], body)
+        return true
+    }
 
     private func readBOM(_ position: inout Int) throws(InputError) {
         guard try ensureByte(at: 2, keeping: 0),

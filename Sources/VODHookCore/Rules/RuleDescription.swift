@@ -13,11 +13,14 @@ public struct RuleDescription: Sendable {
     private let makeFailingExample: @Sendable () -> String
     private let makePassingExample: @Sendable () -> String
     /// What the examples are: a JSON body, a raw HTTP capture, Base64 lines,
-    /// or a JSON body that `normalize --canonical` writes (not `check`'s business).
+    /// a JSON body that `normalize --canonical` writes (not `check`'s business),
+    /// or a path to read.
     public let exampleFormat: ExampleFormat
 
     public enum ExampleFormat: String, Sendable {
         case json, http, base64, canonical
+        /// A path relative to the package root, for rules about reading a path at all.
+        case path
     }
 
     public init(

@@ -41,6 +41,12 @@ extension Violation {
             [0xEF, 0xBB, 0xBF] + writer.written(callback.fields.text)
         },
         Violation(.noDocument, wholeSource: true) { _, _, _ in [] },
+        // As a Windows editor saves it: UTF-16LE with a byte-order mark.
+        Violation(.sourceEncoding, wholeSource: true) { callback, _, writer in
+            [0xFF, 0xFE] + String(decoding: writer.written(callback.fields.text), as: UTF8.self).utf16.flatMap {
+                [UInt8(truncatingIfNeeded: $0), UInt8(truncatingIfNeeded: $0 >> 8)]
+            }
+        },
     ]
 
     static let specViolations: [Violation] = [

@@ -92,7 +92,8 @@ extension SummaryEntry {
 /// What one document adds to a `DiagnosticTally`, in a few bytes, for
 /// work on documents that is counted later.
 public struct DocumentCounts: Sendable {
-    var isValid: Bool
+    /// No finding of error severity.
+    public internal(set) var isValid: Bool
     var errors: Int32
     var warnings: Int32
     var notes: Int32

@@ -24,7 +24,7 @@ import Testing
         for (text, python) in zip(texts, verdicts) {
             let outcome = ReaderHarness.readWithEveryBlockSize(text, mode: .body, sizes: [17, 1 << 20])
             let document = outcome.documents[0]
-            let broken = document.findings.contains { [.jsonSyntax, .jsonEncoding, .jsonDepth, .noDocument].contains($0.rule) }
+            let broken = document.findings.contains { [.jsonSyntax, .jsonEncoding, .jsonDepth, .noDocument, .sourceEncoding].contains($0.rule) }
             let repeats = document.findings.contains { $0.rule == .jsonDuplicateKey }
             let shown = String(decoding: text, as: UTF8.self).debugDescription
             guard let python else {

@@ -1,3 +1,4 @@
+import Foundation
 import VODHookCore
 
 /// Checks a rule's example the way the tool would for its format: a JSON
@@ -10,6 +11,15 @@ func checkExample(_ text: String, format: RuleDescription.ExampleFormat) throws 
         return try checkBody(text)
     case .canonical:
         return try canonicalFindings(Array(text.utf8))
+    case .path:
+        // As the commands do: a path that cannot be read is the one finding
+        // (ReportFormatTests runs the binary on these examples too).
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        guard let contents = FileManager.default.contents(atPath: root.appendingPathComponent(text).path) else {
+            return [Finding(rule: RuleID.unreadableSource.rawValue, severity: .error, line: 1, column: 1, message: "cannot read \(text)", pointer: "")]
+        }
+        return try checkDocuments(Array(contents), mode: .body).flatMap { $0 }
     case .http, .base64:
         let bytes = Array(text.utf8)
         var validator = Validator()

@@ -1,0 +1,128 @@
+/// SARIF 2.1.0, one run, written as it goes: the head with every rule of
+/// the catalog, one result per finding, and a tail with the run's
+/// notifications. Columns count Unicode scalars, 1-based, as the text
+/// output's do (`columnKind: unicodeCodePoints`).
+public struct SARIFRenderer {
+    public let toolVersion: String
+    public let workingDirectory: String?
+
+    public init(toolVersion: String, workingDirectory: String?) {
+        self.toolVersion = toolVersion
+        self.workingDirectory = workingDirectory
+    }
+
+    /// Everything up to the first result.
+    public func appendHead(into out: inout [UInt8]) {
+        out.append("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{\n")
+        out.append("\"tool\":{\"driver\":{\"name\":\"vodhook\",\"version\":")
+        JSONText.appendString(toolVersion, to: &out)
+        out.append(",\"informationUri\":\"https://help.aliyun.com/zh/vod/developer-reference/event-notification\",\"rules\":[")
+        for (index, rule) in RuleCatalog.all.enumerated() {
+            out.append(index == 0 ? "\n{\"id\":" : ",\n{\"id\":")
+            JSONText.appendString(rule.id.rawValue, to: &out)
+            out.append(",\"shortDescription\":{\"text\":")
+            JSONText.appendString(rule.summary, to: &out)
+            out.append("},\"fullDescription\":{\"text\":")
+            JSONText.appendString(rule.explanation, to: &out)
+            out.append("},\"help\":{\"text\":")
+            JSONText.appendString("Run 'vodhook explain \(rule.id)' for a failing and a passing example.", to: &out)
+            out.append("},\"defaultConfiguration\":{\"level\":\"")
+            out.append(string: rule.severity.name)
+            out.append("\"}}")
+        }
+        out.append("]}},\n\"columnKind\":\"unicodeCodePoints\",\n\"results\":[")
+    }
+
+    /// One result per finding of a document, each starting with a comma;
+    /// the caller drops the run's first one.
+    public func appendResults(_ report: DocumentReport, locator: some SourceLocator, into out: inout [UInt8]) {
+        let uri = ArtifactURI.make(report.source, workingDirectory: workingDirectory)
+        for diagnostic in report.diagnostics {
+            let position = locator.position(ofSourceOffset: diagnostic.offset)
+            appendResultHead(diagnostic.rule, diagnostic.severity, diagnostic.message, hint: diagnostic.hint, into: &out)
+            out.append(",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":")
+            JSONText.appendString(uri, to: &out)
+            out.append("},\"region\":{\"startLine\":")
+            out.append(decimal: position.line)
+            out.append(",\"startColumn\":")
+            out.append(decimal: position.column)
+            out.append("}}")
+            if !diagnostic.pointer.isEmpty {
+                out.append(",\"logicalLocations\":[{\"fullyQualifiedName\":")
+                JSONText.appendString(diagnostic.pointer, to: &out)
+                out.append(",\"kind\":\"value\"}]")
+            }
+            out.append("}],\"properties\":{\"pointer\":")
+            JSONText.appendString(diagnostic.pointer, to: &out)
+            out.append(",\"offset\":")
+            out.append(decimal: diagnostic.offset)
+            if let hint = diagnostic.hint {
+                out.append(",\"help\":")
+                JSONText.appendString(hint, to: &out)
+            }
+            out.append("}")
+            if let fix = SuggestedFix.make(for: diagnostic, locator: locator) {
+                out.append(",\"fixes\":[{\"description\":{\"text\":")
+                JSONText.appendString(diagnostic.hint ?? "", to: &out)
+                out.append("},\"artifactChanges\":[{\"artifactLocation\":{\"uri\":")
+                JSONText.appendString(uri, to: &out)
+                out.append("},\"replacements\":[{\"deletedRegion\":{\"startLine\":")
+                out.append(decimal: fix.start.line)
+                out.append(",\"startColumn\":")
+                out.append(decimal: fix.start.column)
+                out.append(",\"endLine\":")
+                out.append(decimal: fix.end.line)
+                out.append(",\"endColumn\":")
+                out.append(decimal: fix.end.column)
+                out.append("},\"insertedContent\":{\"text\":")
+                var literal: [UInt8] = []
+                JSONText.appendString(fix.replacement, to: &literal)
+                JSONText.appendString(String(decoding: literal, as: UTF8.self), to: &out)
+                out.append("}}]}]}]")
+            }
+            out.append("}")
+        }
+    }
+
+    /// A path that could not be read, as a result on the artifact without a region.
+    public func appendUnreadable(_ diagnostic: Diagnostic, path: String, into out: inout [UInt8]) {
+        appendResultHead(diagnostic.rule, diagnostic.severity, diagnostic.message, hint: diagnostic.hint, into: &out)
+        out.append(",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":")
+        JSONText.appendString(ArtifactURI.make(path, workingDirectory: workingDirectory), to: &out)
+        out.append("}}}]}")
+    }
+
+    /// The rest of the run: unreadable paths again as tool notifications,
+    /// and whether the run could do its whole job.
+    public func appendTail(unreadable: [(path: String, message: String)], into out: inout [UInt8]) {
+        out.append("\n],\n\"invocations\":[{\"executionSuccessful\":")
+        out.append(unreadable.isEmpty ? "true" : "false")
+        if !unreadable.isEmpty {
+            out.append(",\"toolExecutionNotifications\":[")
+            for (index, item) in unreadable.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                out.append("\n{\"level\":\"error\",\"descriptor\":{\"id\":\"unreadable-source\"},\"message\":{\"text\":")
+                JSONText.appendString(item.message, to: &out)
+                out.append("},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":")
+                JSONText.appendString(ArtifactURI.make(item.path, workingDirectory: workingDirectory), to: &out)
+                out.append("}}}]}")
+            }
+            out.append("]")
+        }
+        out.append("}]\n}]}\n")
+    }
+
+    private func appendResultHead(_ rule: RuleID, _ severity: Severity, _ message: String, hint: String?, into out: inout [UInt8]) {
+        out.append(",\n{\"ruleId\":")
+        JSONText.appendString(rule.rawValue, to: &out)
+        if let index = RuleCatalog.all.firstIndex(where: { $0.id == rule }) {
+            out.append(",\"ruleIndex\":")
+            out.append(decimal: index)
+        }
+        out.append(",\"level\":\"")
+        out.append(string: severity.name)
+        out.append("\",\"message\":{\"text\":")
+        JSONText.appendString(hint.map { message + "\nhelp: " + $0 } ?? message, to: &out)
+        out.append("}")
+    }
+}
