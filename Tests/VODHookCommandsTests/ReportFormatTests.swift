@@ -163,6 +163,11 @@ import VODHookCore
         #expect(written == direct.stdout)
         // Renamed into place: no temporary file is left beside it.
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["vodhook.sarif"])
+        // --quiet silences the terminal, not the report asked for.
+        try FileManager.default.removeItem(at: report)
+        let quiet = try BinaryRunner.run(["check", "--quiet", "--format", "sarif", "-o", report.path, "Examples/captured-log.ndjson"])
+        #expect(quiet.status == 1 && quiet.stdout.isEmpty && quiet.stderr.isEmpty)
+        #expect(try Data(contentsOf: report) == direct.stdout)
     }
 
     @Test func outputFileThatCannotBeMadeIsTrouble() throws {

@@ -7,6 +7,9 @@ import VODHookCore
 struct ReportSession {
     let command: String
     let format: ReportFormat
+    /// Nothing is printed: `--quiet`.
+    let silent: Bool
+    /// No report is made: `--quiet` without `--output` (a report file is still written).
     let quiet: Bool
     let configuration: RuleConfiguration
     let style: TextStyle
@@ -22,7 +25,8 @@ struct ReportSession {
         self.command = command
         self.configuration = configuration
         format = parsed.value("format").flatMap(ReportFormat.init(rawValue:)) ?? .text
-        quiet = parsed.isSet("quiet")
+        silent = parsed.isSet("quiet")
+        quiet = silent && !parsed.isSet("output")
         original = environment
         var reportEnvironment = environment
         if let path = parsed.value("output") {
@@ -57,7 +61,7 @@ struct ReportSession {
         let footer = TextDiagnosticRenderer(style: style).footer(outcome.tally, noun: noun)
         if !quiet {
             if format == .text { environment.output.write(footer) }
-            if file != nil { original.errors.write(TextDiagnosticRenderer(style: TextStyle(enabled: false)).footer(outcome.tally, noun: noun)) }
+            if file != nil && !silent { original.errors.write(TextDiagnosticRenderer(style: TextStyle(enabled: false)).footer(outcome.tally, noun: noun)) }
         }
         if readable && outcome.tally.documents == 0 && !environment.output.isClosed {
             original.errors.write("vodhook \(command): error: the run read no \(noun) at all\n")

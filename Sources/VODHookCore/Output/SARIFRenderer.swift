@@ -36,6 +36,8 @@ public struct SARIFRenderer {
     /// One result per finding of a document, each starting with a comma;
     /// the caller drops the run's first one.
     public func appendResults(_ report: DocumentReport, locator: some SourceLocator, into out: inout [UInt8]) {
+        // Most documents have no finding: make no URI for them.
+        guard !report.diagnostics.isEmpty else { return }
         let uri = ArtifactURI.make(report.source, workingDirectory: workingDirectory)
         for diagnostic in report.diagnostics {
             let position = locator.position(ofSourceOffset: diagnostic.offset)

@@ -11,6 +11,16 @@ public enum XMLText {
     public static func appendAttribute(_ text: String, to out: inout [UInt8]) { append(text, keepingLineBreaks: false, to: &out) }
 
     private static func append(_ text: String, keepingLineBreaks: Bool, to out: inout [UInt8]) {
+        // A path or a rule ID is nearly always printable ASCII without markup: copy it whole.
+        let copied = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            guard utf8.allSatisfy({ byte in
+                byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">")
+                    && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'")
+            }) else { return false }
+            out.append(contentsOf: utf8)
+            return true
+        }
+        if copied == true { return }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "&": out.append("&amp;")
