@@ -7,14 +7,14 @@ import VODHookCore
 enum ConfigFile {
     static let name = ".vodhook.json"
 
-    /// The nearest config file, as a path relative to the working directory
-    /// (`.vodhook.json`, `../.vodhook.json`), or nil.
-    static func find(from workingDirectory: String) -> String? {
+    /// The nearest config file, as it is shown (relative to the working
+    /// directory: `.vodhook.json`, `../.vodhook.json`) and as it is opened.
+    static func find(from workingDirectory: String) -> (shown: String, path: String)? {
         var directory = workingDirectory
         var upward = ""
         while true {
             let base = directory.hasSuffix("/") ? directory : directory + "/"
-            if isRegularFile(base + name) { return upward + name }
+            if isRegularFile(base + name) { return (upward + name, base + name) }
             if exists(base + ".git") || directory == "/" || directory.isEmpty { return nil }
             directory = parent(of: directory)
             upward += "../"

@@ -39,19 +39,19 @@ struct RuleConfiguration {
             return nil
         }
         if parsed.isSet("no-config") && parsed.isSet("config") { return usage("--config and --no-config contradict each other; give one") }
-        var path: String?
+        var path: (shown: String, path: String)?
         if let given = parsed.value("config") {
-            path = given
+            path = (given, given)
             configuration.fileDescription = "\(TerminalSafe.quoted(given)) (--config)"
         } else if parsed.isSet("no-config") {
             configuration.fileDescription = "none (--no-config)"
         } else if let directory = environment.workingDirectory, let found = ConfigFile.find(from: directory) {
             path = found
-            configuration.fileDescription = "\(TerminalSafe.quoted(found)) (found from the working directory upward)"
+            configuration.fileDescription = "\(TerminalSafe.quoted(found.shown)) (found from the working directory upward)"
         } else {
             configuration.fileDescription = "none (no \(ConfigFile.name) from the working directory up to the repository's top or /)"
         }
-        if let path, !configuration.readFile(path, command: command, environment) { return nil }
+        if let path, !configuration.readFile(path.path, shown: path.shown, command: command, environment) { return nil }
         for setting in parsed.values("severity") {
             guard let equals = setting.firstIndex(of: "=") else {
                 return usage("--severity wants RULE=LEVEL, such as unknown-field=off, not \(TerminalSafe.quoted(setting))")
@@ -77,9 +77,9 @@ struct RuleConfiguration {
     }
 
     /// Reads a config file into the settings; false after printing its mistakes.
-    private mutating func readFile(_ path: String, command: String, _ environment: CommandEnvironment) -> Bool {
+    private mutating func readFile(_ opened: String, shown path: String, command: String, _ environment: CommandEnvironment) -> Bool {
         let bytes: [UInt8]
-        switch ConfigFile.read(path) {
+        switch ConfigFile.read(opened) {
         case .success(let read): bytes = read
         case .failure(let error):
             environment.errors.write("vodhook \(command): error: cannot read the configuration \(TerminalSafe.quoted(path)): \(error.reason)\n")
