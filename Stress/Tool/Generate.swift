@@ -203,9 +203,11 @@ enum Generate {
     }
 
     /// NUL bytes in every place a byte can be; returns the number of documents.
+    /// The source starts like JSON: one that starts with a NUL is a binary
+    /// file, one `source-encoding` finding, and the reader would see no line.
     static func nulBytes(to path: String) -> Int {
         let lines: [[UInt8]] = [
-            [0], [0, 0, 0], Array("{\"a\":\"".utf8) + [0] + Array("\"}".utf8), Array("{\"".utf8) + [0] + Array("\":1}".utf8),
+            Array("{\"a\":\"".utf8) + [0] + Array("\"}".utf8), [0], [0, 0, 0], Array("{\"".utf8) + [0] + Array("\":1}".utf8),
             Array("{\"a\":1".utf8) + [0] + Array("}".utf8), Array("{\"a\":1}".utf8) + [0], Array("x".utf8) + [0, 0x1B],
         ]
         let out = Output(path)
