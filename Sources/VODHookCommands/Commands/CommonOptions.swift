@@ -15,11 +15,6 @@ enum CommonOptions {
     static let strict = OptionSpec("strict", help: "count warnings as errors (unknown fields fail the run)")
     static let quiet = OptionSpec("quiet", short: "q", help: "print nothing; only the exit code tells")
 
-    /// `check` and `verify` print findings the same three ways.
-    static func findingsFormat(help: String) -> OptionSpec {
-        OptionSpec("format", kind: .value(placeholder: "format"), help: help, allowedValues: ["text", "json", "github"])
-    }
-
     static let jobs = OptionSpec(
         "jobs", kind: .value(placeholder: "N"),
         help: "threads that share a large file or a pipe read as a stream; default: one per core; 1 reads on one thread")
