@@ -13,10 +13,10 @@ public struct SARIFRenderer {
 
     /// Everything up to the first result.
     public func appendHead(into out: inout [UInt8]) {
-        out.append("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{\n")
+        out.append("{\"$schema\":\"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{\n")
         out.append("\"tool\":{\"driver\":{\"name\":\"vodhook\",\"version\":")
         JSONText.appendString(toolVersion, to: &out)
-        out.append(",\"informationUri\":\"https://help.aliyun.com/zh/vod/developer-reference/event-notification\",\"rules\":[")
+        out.append(",\"rules\":[")
         for (index, rule) in RuleCatalog.all.enumerated() {
             out.append(index == 0 ? "\n{\"id\":" : ",\n{\"id\":")
             JSONText.appendString(rule.id.rawValue, to: &out)
