@@ -33,7 +33,7 @@ import VODHookCore
         let warnings: Set = [
             "json-bom", "unknown-field", "jobids-without-stream", "error-fields-on-success", "missing-error-on-failure", "canonical-rounding",
         ]
-        let notes: Set = ["missing-jobids-on-stream", "media-id-format"]
+        let notes: Set = ["missing-jobids-on-stream", "media-id-format", "url-format", "spec-drift"]
         for rule in RuleCatalog.all {
             let expected: Severity = warnings.contains(rule.id.rawValue) ? .warning : notes.contains(rule.id.rawValue) ? .note : .error
             #expect(rule.severity == expected, "\(rule.id)")

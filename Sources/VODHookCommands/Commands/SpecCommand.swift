@@ -31,7 +31,7 @@ enum SpecCommand {
                 else if field.format == .eventTime { "yyyy-MM-ddTHH:mm:ssZ (UTC)" }
                 else if field.format == .mediaId { "32 lowercase hex characters (a note otherwise)" }
                 else { "free text" }
-            return [field.name, field.type.rawValue, field.isRequired ? "yes" : "no", values]
+            return [field.name, field.type.name, field.isRequired ? "yes" : "no", values]
         }
         let widths = (0..<3).map { column in rows.map { $0[column].count }.max() ?? 0 }
         var text = "\(event.eventType): \(event.summary)\n\n"

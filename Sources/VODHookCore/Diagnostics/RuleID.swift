@@ -42,6 +42,8 @@ extension RuleID {
     public static let missingErrorOnFailure = RuleID("missing-error-on-failure")
     public static let missingJobIdsOnStream = RuleID("missing-jobids-on-stream")
     public static let mediaIdFormat = RuleID("media-id-format")
+    public static let urlFormat = RuleID("url-format")
+    public static let specDrift = RuleID("spec-drift")
 
     // What `normalize --canonical` does to numbers.
     public static let canonicalNumber = RuleID("canonical-number")

@@ -1,35 +1,72 @@
-/// An event spec prepared once for checking many documents: names and
-/// allowed values as UTF-8, conditions resolved to field indices and rule
-/// severities looked up, so a valid callback is checked with byte compares
-/// and never builds a `String`.
-///
-/// The per-document checks read `tables`, plain pointers into memory this
-/// object owns and never changes after `init`: reading them costs no
-/// reference counting, which on Swift arrays held by a class it would.
-final class CompiledSpec: @unchecked Sendable {
+/// An event spec prepared once for checking many documents: its name as
+/// UTF-8 and its top-level field table compiled.
+final class CompiledSpec: Sendable {
     let spec: EventSpec
     let eventTypeBytes: [UInt8]
-    let tables: SpecTables
-    /// The names of `tables.subjectFields`, for messages.
-    let subjectNames: [String]
+    let root: CompiledObject
 
     init(_ spec: EventSpec) {
         self.spec = spec
         eventTypeBytes = Array(spec.eventType.utf8)
-        tables = SpecTables(spec)
-        subjectNames = tables.conditions.flatMap { compiled in
-            spec.conditions[compiled.index].subjects.filter { spec.fieldIndex(named: $0) != nil }
-        }
+        root = CompiledObject(spec.object, isRoot: true)
     }
-
-    deinit { tables.deallocate() }
 }
 
-/// The lookup tables behind `CompiledSpec`, field by field in spec order.
-struct SpecTables {
+/// A field table prepared once: names and allowed values as UTF-8,
+/// conditions resolved to field indices, so a valid object is checked with
+/// byte compares and never builds a `String`. Nested tables are compiled
+/// once too, per field that holds objects.
+///
+/// The per-document checks read `tables`, plain pointers into memory this
+/// object owns; `SpecTables` cannot be copied, so they cannot outlive it.
+final class CompiledObject: Sendable {
+    let spec: ObjectSpec
+    let tables: SpecTables
+    /// The names of `tables.subjectFields`, for messages.
+    let subjectNames: [String]
+    /// For each field, the compiled table of the objects it holds (an
+    /// object, an array's objects, a JSON string's object); nil for others.
+    let children: [CompiledObject?]
+
+    init(_ spec: ObjectSpec, isRoot: Bool) {
+        self.spec = spec
+        tables = SpecTables(spec, isRoot: isRoot)
+        subjectNames = spec.conditions.flatMap { condition -> [String] in
+            guard let governing = spec.fieldIndex(named: condition.field), spec.fields[governing].allowedValues != nil else { return [] }
+            return condition.subjects.filter { spec.fieldIndex(named: $0) != nil }
+        }
+        children = spec.fields.map { field in field.type.objectSpec.map { CompiledObject($0, isRoot: false) } }
+    }
+}
+
+/// How a field's value is checked, as one byte the quick pass switches on.
+enum ValueShape: UInt8 {
+    case string, numericString, integer, number, boolean, object, array, objectOrJSONString, any
+
+    init(_ type: FieldType) {
+        switch type {
+        case .string: self = .string
+        case .numericString: self = .numericString
+        case .integer: self = .integer
+        case .number: self = .number
+        case .boolean: self = .boolean
+        case .object: self = .object
+        case .array: self = .array
+        case .objectOrJSONString: self = .objectOrJSONString
+        case .any: self = .any
+        }
+    }
+}
+
+/// The lookup tables behind `CompiledObject`, field by field in spec order.
+/// Not copyable: it owns its buffers and frees them when its owner goes.
+struct SpecTables: ~Copyable, @unchecked Sendable {
     let fieldCount: Int
-    /// The EventType field, whose value chose the spec and is not checked again; -1 when absent.
+    /// The EventType field, whose value chose the spec and is not checked again; -1 when absent or nested.
     let eventTypeField: Int
+    /// Each field's `ValueShape`, and for arrays their elements'.
+    let shapes: UnsafeBufferPointer<ValueShape>
+    let elementShapes: UnsafeBufferPointer<ValueShape>
     /// Field `i`'s name is `names[nameStarts[i]..<nameStarts[i + 1]]`.
     let names: UnsafeBufferPointer<UInt8>
     let nameStarts: UnsafeBufferPointer<Int>
@@ -56,9 +93,14 @@ struct SpecTables {
     /// Field indices of the conditions' subjects, each condition's in its order.
     let subjectFields: UnsafeBufferPointer<Int>
 
-    init(_ spec: EventSpec) {
+    init(_ spec: ObjectSpec, isRoot: Bool) {
         fieldCount = spec.fields.count
-        eventTypeField = spec.fieldIndex(named: "EventType") ?? -1
+        eventTypeField = isRoot ? spec.fieldIndex(named: "EventType") ?? -1 : -1
+        shapes = Self.copy(spec.fields.map { ValueShape($0.type) })
+        elementShapes = Self.copy(spec.fields.map { field in
+            if case .array(let element) = field.type { return ValueShape(element) }
+            return ValueShape.any
+        })
         var names: [UInt8] = []
         var nameStarts: [Int] = []
         var values: [UInt8] = []
@@ -116,7 +158,9 @@ struct SpecTables {
         self.subjectFields = Self.copy(subjectFields)
     }
 
-    func deallocate() {
+    deinit {
+        shapes.deallocate()
+        elementShapes.deallocate()
         names.deallocate()
         nameStarts.deallocate()
         nameWords.deallocate()

@@ -19,8 +19,10 @@ extension RuleCatalog {
             id: .wrongType, severity: .error,
             summary: "a field has the wrong JSON type (null included)",
             explanation: """
-                Every DeleteMediaComplete field is a string. A number, boolean, object, array or null where \
-                the spec says string breaks receivers that decode into typed structures.
+                Each field has a JSON type: string, integer, number, boolean, a numeric string ("925"), an \
+                object with its own fields, an array, or an object that may come as a JSON string holding one. \
+                Another type, or null, breaks receivers that decode into typed structures. Where VOD is seen to \
+                send a second type (Width as "630"), that one is accepted with a spec-drift note instead.
                 """,
             failingExample: example([(#""Status":"success""#, #""Status":1"#)]),
             passingExample: valid),
@@ -47,10 +49,12 @@ extension RuleCatalog {
             passingExample: valid),
         RuleDescription(
             id: .invalidValue, severity: .error,
-            summary: "Status, MediaType or DeleteType holds a value outside its allowed set",
+            summary: "a field with a fixed set of values (Status, MediaType, DeleteType...) holds another",
             explanation: """
-                Status is success or fail; MediaType is video, image or attached; DeleteType is all, mezzanine \
-                or stream. Values are case-sensitive. The hint names the value that was most likely meant.
+                Status is success or fail (Success or Failed for the storage events); DeleteMediaComplete's \
+                MediaType is video, image or attached and its DeleteType all, mezzanine or stream; other events \
+                have their own sets ('vodhook spec EVENT'). Values are case-sensitive. The hint names the value \
+                that was most likely meant.
                 """,
             failingExample: example([(#""Status":"success""#, #""Status":"Success""#)]),
             passingExample: valid),
@@ -108,12 +112,32 @@ extension RuleCatalog {
             passingExample: example([(#""DeleteType":"all""#, #""DeleteType":"stream","JobIds":"b3a6c4e1f2d94e5fa0b1c2d3e4f5a6b7""#)])),
         RuleDescription(
             id: .mediaIdFormat, severity: .note,
-            summary: "MediaId is not 32 lowercase hex characters",
+            summary: "an ID (MediaId, VideoId, JobId...) is not 32 lowercase hex characters",
             explanation: """
-                Real media IDs are 32 lowercase hex characters. The docs' examples mask the last four with \
-                "****"; an ID like that in a real payload was probably copied from the docs.
+                Real media, video and job IDs are 32 lowercase hex characters. The docs' examples mask the last \
+                four with "****"; an ID like that in a real payload was probably copied from the docs.
                 """,
             failingExample: example([("10f6baa29bdf71f1bfc46733a78e0102", "1234343b689jsi3ka5422dfe1e47****")]),
             passingExample: valid),
+        RuleDescription(
+            id: .urlFormat, severity: .note,
+            summary: "a URL field does not hold an http:// or https:// URL",
+            explanation: """
+                FileUrl, FileURL, CoverUrl, SourceURL and the other URL fields hold the http:// (sometimes \
+                https://) address of a file. Anything else was most likely written by hand or cut short.
+                """,
+            failingExample: #"{"EventTime":"2017-03-20T07:49:17Z","EventType":"FileUploadComplete","VideoId":"43a1c09ee1a571eeb0f64531a8c30102","Size":4372373,"FileUrl":"outin-example.oss-cn-shanghai.aliyuncs.com/a.mp4","Status":"success"}"#,
+            passingExample: #"{"EventTime":"2017-03-20T07:49:17Z","EventType":"FileUploadComplete","VideoId":"43a1c09ee1a571eeb0f64531a8c30102","Size":4372373,"FileUrl":"http://outin-example.oss-cn-shanghai.aliyuncs.com/a.mp4","Status":"success"}"#),
+        RuleDescription(
+            id: .specDrift, severity: .note,
+            summary: "a value has a form the docs' table does not list but VOD is seen to send",
+            explanation: """
+                Where the docs' table and their own examples or real payloads disagree, vodhook accepts what VOD \
+                sends and says so: VideoAnalysisComplete's Width as text ("630") where the table says number, \
+                SubmitMediaRefreshComplete's TaskType "refresh" where the table says "Refresh". Nothing needs \
+                fixing; a receiver should accept both forms.
+                """,
+            failingExample: #"{"VideoId":"84bd5b0566dd4f9b9c86befd0e801a2b","Duration":"12","Height":"360","Width":"630","Fps":"30","Bitrate":"499","Size":"1234568","EventTime":"2018-11-28T10:12:48Z","EventType":"VideoAnalysisComplete","Status":"success"}"#,
+            passingExample: #"{"VideoId":"84bd5b0566dd4f9b9c86befd0e801a2b","Duration":12,"Height":360,"Width":630,"Fps":"30","Bitrate":"499","Size":1234568,"EventTime":"2018-11-28T10:12:48Z","EventType":"VideoAnalysisComplete","Status":"success"}"#),
     ]
 }

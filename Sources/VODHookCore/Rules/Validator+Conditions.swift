@@ -1,20 +1,19 @@
 extension Validator {
     /// The spec's conditions between fields ("when Status is fail, ErrorCode
     /// should be present"), read from the values `collectFields` chose.
-    func checkConditions(_ compiled: CompiledSpec, _ fields: FieldSlots, _ document: JSONDocument, findings: inout [Diagnostic], pointerPrefix: String) {
-        let tables = compiled.tables
-        for condition in tables.conditions {
+    func checkConditions(_ compiled: CompiledObject, _ context: ObjectContext, _ fields: FieldSlots, _ document: JSONDocument, findings: inout [Diagnostic]) {
+        for condition in compiled.tables.conditions {
             let value = fields.values[condition.governing]
             guard value >= 0, document[value].kind == .string else { continue }
             // Only a valid governing value says anything; a wrong one is its own finding.
             var matched = fields.allowedMatches[condition.governing]
             if matched == -2 {
-                matched = document.plainString(value).map { tables.allowedIndex(of: $0, field: condition.governing) }
-                    ?? (document.isLongString(value) ? -1 : document.withDecodedString(value) { tables.allowedIndex(of: $0, field: condition.governing) })
+                matched = document.plainString(value).map { compiled.tables.allowedIndex(of: $0, field: condition.governing) }
+                    ?? (document.isLongString(value) ? -1 : document.withDecodedString(value) { compiled.tables.allowedIndex(of: $0, field: condition.governing) })
             }
             guard matched >= 0, (matched == condition.triggerValue) == condition.isEquals else { continue }
             for subject in condition.subjects {
-                let index = tables.subjectFields[subject]
+                let index = compiled.tables.subjectFields[subject]
                 let present = fields.values[index] >= 0
                 if condition.expectsPresent {
                     if present && !isEmptyString(fields.values[index], document) { continue }
@@ -23,13 +22,13 @@ extension Validator {
                 }
                 findings.append(conditionFinding(
                     compiled, condition, subject: subject, governingValue: value, subjectKey: fields.keys[index],
-                    subjectValue: fields.values[index], document, pointerPrefix))
+                    subjectValue: fields.values[index], document, context.pointer))
             }
         }
     }
 
     private func conditionFinding(
-        _ compiled: CompiledSpec, _ resolved: CompiledCondition, subject: Int, governingValue value: Int,
+        _ compiled: CompiledObject, _ resolved: CompiledCondition, subject: Int, governingValue value: Int,
         subjectKey key: Int, subjectValue: Int, _ document: JSONDocument, _ pointerPrefix: String
     ) -> Diagnostic {
         let condition = compiled.spec.conditions[resolved.index]

@@ -5,14 +5,14 @@ extension Validator {
     /// unknown ones, and reports miscased and unknown keys. Keys are matched
     /// on their bytes; names are made only for findings.
     func collectFields(
-        _ document: JSONDocument, spec compiled: CompiledSpec, into fields: FieldSlots, findings: inout [Diagnostic], pointerPrefix: String
+        _ object: Int, _ compiled: CompiledObject, _ context: ObjectContext, _ document: JSONDocument,
+        into fields: FieldSlots, findings: inout [Diagnostic]
     ) {
-        let tables = compiled.tables
         var miscasedCount = 0
         var camelCaseKeys = 0
-        let keyCount = Int(document[document.root].count)
+        let keyCount = Int(document[object].count)
         var expectedField = 0
-        var key = document.root + 1
+        var key = object + 1
         for _ in 0..<keyCount {
             let value = key + 1
             defer { key = Int(document[value].next) }
@@ -22,8 +22,8 @@ extension Validator {
             let first = plain.map { $0.first } ?? document.firstDecodedByte(key)
             if let first, first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") { camelCaseKeys += 1 }
             // Keys usually come in the spec's order, so the search starts after the last match.
-            var index = plain.map { tables.exactField($0, hint: expectedField) }
-                ?? (isLong ? -1 : document.withDecodedString(key) { tables.exactField($0, hint: expectedField) })
+            var index = plain.map { compiled.tables.exactField($0, hint: expectedField) }
+                ?? (isLong ? -1 : document.withDecodedString(key) { compiled.tables.exactField($0, hint: expectedField) })
             if index >= 0 {
                 expectedField = index + 1
                 fields.addOccurrence(field: index, key: key, value: value)
@@ -35,7 +35,7 @@ extension Validator {
                 }
                 continue
             }
-            index = isLong ? -1 : document.withDecodedString(key) { tables.caseInsensitiveField($0) }
+            index = isLong ? -1 : document.withDecodedString(key) { compiled.tables.caseInsensitiveField($0) }
             guard index >= 0 else {
                 fields.addUnknown(key)
                 continue
@@ -49,19 +49,28 @@ extension Validator {
             }
         }
         guard miscasedCount > 0 || fields.unknownCount > 0 else { return }
+        reportKeys(compiled, context, fields, miscasedCount: miscasedCount, camelCase: camelCaseKeys == keyCount && keyCount > 1, document, findings: &findings)
+    }
+
+    /// The findings about keys `collectFields` sorted: miscased, then unknown.
+    private func reportKeys(
+        _ compiled: CompiledObject, _ context: ObjectContext, _ fields: FieldSlots, miscasedCount: Int, camelCase: Bool,
+        _ document: JSONDocument, findings: inout [Diagnostic]
+    ) {
         let spec = compiled.spec
+        let lookAlikes = context.isRoot ? context.event.lookAlikes : []
         let unknownKeys = fields.unknownKeys
         // A payload of camelCase keys is another vendor's event, not a typo;
         // the first miscased key says so once, so the count of findings stays
         // one per key.
-        let lookAlike = miscasedCount > 0 && keyCount > 1 && camelCaseKeys == keyCount
+        let lookAlike = miscasedCount > 0 && camelCase && context.isRoot
         for position in 0..<miscasedCount {
             let occurrence = fields.miscased[position]
             let key = fields.occurrenceKeys[occurrence]
             let index = fields.occurrenceFields[occurrence]
             let name = spec.fields[index].name
             var message = "key \(TerminalSafe.quoted(document.string(key))) matches the field \(TerminalSafe.quoted(name)) only when case is ignored"
-            if lookAlike && position == 0 { message += lookAlikeCallout(spec, unknownKeys: unknownKeys, document) }
+            if lookAlike && position == 0 { message += lookAlikeCallout(context.event, unknownKeys: unknownKeys, document) }
             // Beside the exact key it is not a harmless typo: Go's encoding/json
             // and others match keys ignoring case and may take this value.
             let hint = fields.exact[index] != 0
@@ -69,18 +78,18 @@ extension Validator {
                 : "rename it to \(TerminalSafe.quoted(name)); VOD field names are case-sensitive"
             findings.append(Diagnostic(
                 .error, .fieldNameCase, message,
-                offset: document.sourceOffset(of: key), pointer: document.rootMemberPointer(key: key, prefix: pointerPrefix), hint: hint))
+                offset: document.sourceOffset(of: key), pointer: document.rootMemberPointer(key: key, prefix: context.pointer), hint: hint))
         }
         let known = spec.fields.map(\.name)
         for key in unknownKeys {
             let name = document.shortString(key)
-            let hint = name.flatMap { name in spec.lookAlikes.lazy.compactMap { $0.keys[name]?.note }.first }
+            let hint = name.flatMap { name in lookAlikes.lazy.compactMap { $0.keys[name]?.note }.first }
                 ?? name.flatMap { nearestMatch(to: $0, among: known) }.map { "did you mean \(TerminalSafe.quoted($0))?" }
                 ?? "fields outside the spec are common in practice; --strict makes this an error"
             findings.append(Diagnostic(
                 .warning, .unknownField,
-                "field \(document.quotedExcerpt(key)) is not in the \(spec.eventType) spec",
-                offset: document.sourceOffset(of: key), pointer: document.rootMemberPointer(key: key, prefix: pointerPrefix), hint: hint))
+                "field \(document.quotedExcerpt(key)) is not in \(context.tableName)",
+                offset: document.sourceOffset(of: key), pointer: document.rootMemberPointer(key: key, prefix: context.pointer), hint: hint))
         }
     }
 
@@ -95,25 +104,28 @@ extension Validator {
             let list = listed.count == 1 ? listed[0] : listed.dropLast().joined(separator: ", ") + " and " + listed.last!
             return "; every key is camelCase and it has \(lookAlike.vendor)'s \(list): this is a look-alike from another vendor (\(lookAlike.vendor)), not an ApsaraVideo VOD callback"
         }
-        let vendors = spec.lookAlikes.map(\.vendor)
+        // Only vendors whose own keys are camelCase explain a camelCase payload.
+        let vendors = spec.lookAlikes.filter { $0.keys.keys.allSatisfy { $0.first?.isLowercase ?? false } }.map(\.vendor)
         let example = vendors.isEmpty ? "" : " (\(vendors.joined(separator: ", ")) sends an event of this name with camelCase keys)"
         return "; every key is camelCase: this looks like a look-alike from another vendor\(example) or a hand-written payload, not an ApsaraVideo VOD callback"
     }
 
-    func missingField(_ field: FieldSpec, spec: EventSpec, unknownKeys: [Int], _ document: JSONDocument, _ pointerPrefix: String) -> Diagnostic {
+    func missingField(_ field: FieldSpec, object: Int, _ context: ObjectContext, unknownKeys: [Int], _ document: JSONDocument) -> Diagnostic {
         let names = unknownKeys.compactMap { document.shortString($0) }
+        let lookAlikes = context.isRoot ? context.event.lookAlikes : []
         // A look-alike's stand-in, or a near miss among the unknown keys, is
         // most likely what the writer meant as this field.
-        let standIn = spec.lookAlikes.lazy.compactMap { lookAlike in
+        let standIn = lookAlikes.lazy.compactMap { lookAlike in
             names.first { lookAlike.keys[$0]?.counterpart == field.name }.map { (lookAlike.vendor, $0) }
         }.first
         let misspelt = names.first { nearestMatch(to: $0, among: [field.name]) != nil }
         let hint = standIn.map { "the payload has \($0.0)'s \(TerminalSafe.quoted($0.1)) instead, which is not an ApsaraVideo VOD field" }
             ?? misspelt.map { "the key \(TerminalSafe.quotedExcerpt($0)) looks like a misspelling of \(TerminalSafe.quoted(field.name))" }
             ?? "the \(field.name) field holds \(field.summary)"
+        let place = context.isRoot ? "" : " in \(context.path)"
         return Diagnostic(
-            .error, .missingField, "missing required field \(TerminalSafe.quoted(field.name))",
-            offset: document.sourceOffset(of: document.root),
-            pointer: JSONPointer.appending(field.name, to: pointerPrefix), hint: hint)
+            .error, .missingField, "missing required field \(TerminalSafe.quoted(field.name))\(place)",
+            offset: document.sourceOffset(of: object),
+            pointer: JSONPointer.appending(field.name, to: context.pointer), hint: hint)
     }
 }

@@ -1,146 +1,185 @@
 extension Validator {
-    /// True when a value certainly passes every check `checkValue` makes:
-    /// a plain, non-empty, non-blank string that is a known event type, an
-    /// allowed value or well formed, as the field asks. False sends it to
-    /// `checkValue`, which decides again and says what is wrong.
+    /// True when a member's value certainly passes every check `checkValue`
+    /// makes: for text fields a plain, non-empty, non-blank string that is a
+    /// known event type, an allowed value or well formed, as the field asks;
+    /// for the others the right kind, nested objects proved by their own
+    /// quick pass. False sends it to `checkValue`, which decides again and
+    /// says what is wrong.
     @inline(__always)
-    func passesQuickly(
-        _ index: Int, _ tables: SpecTables, value: Int, knownEventType: Int, _ fields: FieldSlots, _ document: JSONDocument
-    ) -> Bool {
+    func passesQuickly(_ index: Int, _ compiled: CompiledObject, value: Int, knownEventType: Int, _ fields: FieldSlots, _ document: JSONDocument) -> Bool {
+        switch compiled.tables.shapes[index] {
+        case .string, .numericString: break
+        default:
+            return document.nodes.withUnsafeBufferPointer { nodes in
+                guard let base = document.bytes.baseAddress else { return false }
+                return compiled.quickValue(index, nodes, base: base, value: value)
+            }
+        }
         guard document[value].kind == .string, let bytes = document.plainString(value), let first = bytes.first else { return false }
-        if tables.isRequired[index] && (first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D) { return false }
-        if index == tables.eventTypeField { return value == knownEventType }
-        if tables.hasAllowed[index] {
-            let match = tables.allowedIndex(of: bytes, field: index)
+        if compiled.tables.isRequired[index] && TextChecks.mayStartBlank(first) { return false }
+        if index == compiled.tables.eventTypeField { return value == knownEventType }
+        if compiled.tables.shapes[index] == .numericString { return TextChecks.isNumber(bytes) }
+        if compiled.tables.hasAllowed[index] {
+            let match = compiled.tables.allowedIndex(of: bytes, field: index)
             if value == fields.values[index] { fields.allowedMatches[index] = match }
             if match < 0 { return false }
         }
-        switch tables.formats[index] {
-        case .eventTime: return EventTimeCheck.isWellFormed(bytes)
-        case .mediaId: return MediaIdCheck.isWellFormed(bytes)
-        case nil: return true
-        }
+        return compiled.tables.formats[index].map { TextChecks.isWellFormed(bytes, $0) } ?? true
     }
 
-    /// Type, emptiness, allowed values and format of one value of a spec
-    /// field. Each check decides on the value's bytes; the message and the
-    /// pointer are made only when it fails.
-    func checkValue(_ index: Int, spec compiled: CompiledSpec, value: Int, _ document: JSONDocument, findings: inout [Diagnostic], pointerPrefix: String) {
-        let tables = compiled.tables
-        let node = document[value]
-        guard node.kind == .string else {
-            let field = compiled.spec.fields[index]
-            findings.append(Diagnostic(
-                .error, .wrongType,
-                "\(TerminalSafe.quoted(field.name)) must be a string, found \(describe(value, document))",
-                offset: document.sourceOffset(of: value), pointer: document.rootMemberPointer(key: value - 1, prefix: pointerPrefix),
-                hint: node.kind == .null ? "omit the field or give it a string" : nil))
-            return
-        }
-        // An empty value is one problem: not also an invalid value or a bad format.
-        if node.end - node.start == 2 {
-            if tables.isRequired[index] {
-                findings.append(Diagnostic(
-                    .error, .emptyValue, "\(TerminalSafe.quoted(compiled.spec.fields[index].name)) is empty",
-                    offset: document.sourceOffset(of: value), pointer: document.rootMemberPointer(key: value - 1, prefix: pointerPrefix)))
+    /// Type, emptiness, allowed values and format of one value of a field,
+    /// nested values included. Each check decides on the value's bytes; the
+    /// message and the pointer are made only when it fails.
+    func checkValue(_ index: Int, _ compiled: CompiledObject, _ context: ObjectContext, value: Int, _ document: JSONDocument, findings: inout [Diagnostic]) {
+        let field = compiled.spec.fields[index]
+        let place = ValuePlace(container: context.pointer, key: value - 1, element: -1)
+        guard let type = acceptedType(field, value: value, place, document, findings: &findings) else { return }
+        switch type {
+        case .string, .numericString:
+            checkText(field, type: type, in: (compiled, index), value: value, place, context, document, findings: &findings)
+        case .object(let spec), .objectOrJSONString(let spec):
+            let child = compiled.children[index] ?? CompiledObject(spec, isRoot: false)
+            checkHeldObject(field, child, value: value, place, context, document, findings: &findings)
+        case .array(let element):
+            let pointer = place.pointer(document)
+            let arrayContext = context.nested(field.name, element: true, pointer: pointer)
+            var item = value + 1
+            for position in 0..<Int(document[value].count) {
+                let elementPlace = ValuePlace(container: pointer, key: -1, element: position)
+                checkElement(field, element, child: compiled.children[index], value: item, elementPlace, arrayContext, document, findings: &findings)
+                item = Int(document[item].next)
             }
-            return
-        }
-        let plain = document.plainString(value)
-        // Only whitespace carries as little as nothing; it is the same problem.
-        if tables.isRequired[index], plain.map(Self.isBlank) ?? Self.mayBeBlank(document, value) && document.withDecodedString(value, Self.isBlank) {
-            findings.append(Diagnostic(
-                .error, .emptyValue,
-                "\(TerminalSafe.quoted(compiled.spec.fields[index].name)) is blank: \(TerminalSafe.quoted(document.string(value))) holds only whitespace",
-                offset: document.sourceOffset(of: value), pointer: document.rootMemberPointer(key: value - 1, prefix: pointerPrefix)))
-            return
-        }
-        if index == tables.eventTypeField {
-            if knownEvent(document, value) == nil { findings.append(unknownEventType(document, value, pointerPrefix)) }
-            return
-        }
-        if tables.hasAllowed[index] {
-            let allowed = plain.map { tables.allowedIndex(of: $0, field: index) }
-                ?? (document.isLongString(value) ? -1 : document.withDecodedString(value) { tables.allowedIndex(of: $0, field: index) })
-            if allowed < 0 { findings.append(invalidValue(compiled.spec.fields[index], spec: compiled.spec, value: value, document, pointerPrefix)) }
-        }
-        switch tables.formats[index] {
-        case .eventTime:
-            if plain.map(EventTimeCheck.isWellFormed) ?? false { return }
-            let text = document.string(value)
-            if let problem = EventTimeCheck.problem(in: text) {
-                let field = compiled.spec.fields[index]
-                findings.append(Diagnostic(
-                    .error, .invalidEventTime, "\(field.name) \(TerminalSafe.quotedExcerpt(text)) \(problem.description)",
-                    offset: document.sourceOffset(of: value), pointer: document.rootMemberPointer(key: value - 1, prefix: pointerPrefix),
-                    hint: problem.suggestion.map { "write \(TerminalSafe.quoted($0))" } ?? "the format is yyyy-MM-ddTHH:mm:ssZ, in UTC"))
-            }
-        case .mediaId:
-            if plain.map(MediaIdCheck.isWellFormed) ?? false { return }
-            let problem = document.withDecodedString(value) { MediaIdCheck.problem(in: $0) }
-            if let problem {
-                let field = compiled.spec.fields[index]
-                findings.append(Diagnostic(
-                    .note, .mediaIdFormat,
-                    "\(field.name) \(document.quotedExcerpt(value)) is not 32 lowercase hex characters; \(problem)",
-                    offset: document.sourceOffset(of: value), pointer: document.rootMemberPointer(key: value - 1, prefix: pointerPrefix)))
-            }
-        case nil:
+        case .integer, .number, .boolean, .any:
             break
         }
     }
 
-    /// False when an escaped value's source holds a byte no whitespace or
-    /// escape of whitespace has, so it need not be decoded to tell.
-    private static func mayBeBlank(_ document: JSONDocument, _ value: Int) -> Bool {
-        let node = document[value]
-        for offset in node.start + 1..<node.end - 1 {
-            switch document.bytes[offset] {
-            case 0x20, UInt8(ascii: "\\"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"), UInt8(ascii: "u"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"), UInt8(ascii: "A")...UInt8(ascii: "F"):
-                continue
-            default:
-                return false
+    /// One element of an array field, against the array's element type.
+    private func checkElement(
+        _ field: FieldSpec, _ type: FieldType, child: CompiledObject?, value: Int, _ place: ValuePlace, _ context: ObjectContext,
+        _ document: JSONDocument, findings: inout [Diagnostic]
+    ) {
+        guard type.matches(document, value) else {
+            findings.append(wrongType(field.name + "[]", expected: type, value: value, place, document, hint: nil))
+            return
+        }
+        switch type {
+        case .object(let spec), .objectOrJSONString(let spec):
+            let compiled = child ?? CompiledObject(spec, isRoot: false)
+            if document[value].kind == .object {
+                checkObject(value, compiled, ObjectContext(event: context.event, path: context.path, pointer: place.pointer(document), knownEventType: -1),
+                            document, findings: &findings)
+            } else {
+                checkHeldObject(field, compiled, value: value, place, context, document, findings: &findings)
             }
+        case .string, .numericString:
+            checkText(field, type: type, in: nil, value: value, place, context, document, findings: &findings)
+        default:
+            break
         }
-        return true
     }
 
-    @inline(__always) private static func isBlank(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-    }
-
-    private func invalidValue(_ field: FieldSpec, spec: EventSpec, value: Int, _ document: JSONDocument, _ pointerPrefix: String) -> Diagnostic {
-        let list = (field.allowedValues ?? []).map(TerminalSafe.quoted).joined(separator: ", ")
-        return Diagnostic(
-            .error, .invalidValue,
-            "\(document.quotedExcerpt(value)) is not a valid \(field.name); expected one of \(list)",
-            offset: document.sourceOffset(of: value), pointer: document.rootMemberPointer(key: value - 1, prefix: pointerPrefix),
-            hint: document.shortString(value).flatMap { valueHint($0, field, spec) })
-    }
-
-    /// What the writer of a wrong value most likely meant, or whose value it is.
-    private func valueHint(_ text: String, _ field: FieldSpec, _ spec: EventSpec) -> String? {
-        if let alias = field.aliases[text.lowercased()] {
-            return "did you mean \(TerminalSafe.quoted(alias.value))? \(alias.because)"
+    /// The type a value is checked as: the field's own, or its variant with
+    /// a `spec-drift` note; nil after a `wrong-type` finding.
+    private func acceptedType(_ field: FieldSpec, value: Int, _ place: ValuePlace, _ document: JSONDocument, findings: inout [Diagnostic]) -> FieldType? {
+        if field.type.matches(document, value) { return field.type }
+        if let variant = field.typeVariant, variant.type.matches(document, value) {
+            findings.append(Diagnostic(
+                RuleCatalog.severity(of: .specDrift), .specDrift,
+                "\(field.name) is \(variant.type.nameWithArticle) (\(describeValue(value, document))) where the docs' table says \(field.type.name); \(variant.because)",
+                offset: document.sourceOffset(of: value), pointer: place.pointer(document)))
+            return variant.type
         }
-        if let note = spec.lookAlikes.lazy.compactMap({ $0.values[text] }).first {
-            return "\(TerminalSafe.quotedExcerpt(text)) is \(note)"
+        // Text in a numeric field that is no number is a wrong type too, but it is text: the usual checks say more.
+        let hint: String? = switch document[value].kind {
+        case .null: "omit the field or give it \(field.type.nameWithArticle)"
+        case .string where field.type == .numericString: "write the number as text, such as \"925\""
+        default: nil
         }
-        return ValueSuggestion.suggest(text, among: field.allowedValues ?? []).map { "did you mean \(TerminalSafe.quoted($0))?" }
+        if document[value].kind == .string, field.type.isText, document[value].end - document[value].start == 2 {
+            // An empty value is one problem: not also a wrong type.
+            if field.isRequired { findings.append(emptyValue(field.name, value: value, place, document)) }
+            return nil
+        }
+        findings.append(wrongType(field.name, expected: field.type, value: value, place, document, hint: hint))
+        return nil
     }
 
-    /// "a number (42)", "null", "an object": short and terminal-safe.
-    private func describe(_ value: Int, _ document: JSONDocument) -> String {
+    /// An object a field holds, as an object or as a JSON string holding one.
+    private func checkHeldObject(
+        _ field: FieldSpec, _ compiled: CompiledObject, value: Int, _ place: ValuePlace, _ context: ObjectContext,
+        _ document: JSONDocument, findings: inout [Diagnostic]
+    ) {
+        let pointer = place.pointer(document)
+        if document[value].kind == .object {
+            checkObject(value, compiled, context.nested(field.name, element: false, pointer: pointer), document, findings: &findings)
+            return
+        }
+        checkJSONText(field, compiled, value: value, pointer: pointer, context, document, findings: &findings)
+    }
+
+    func wrongType(_ name: String, expected: FieldType, value: Int, _ place: ValuePlace, _ document: JSONDocument, hint: String?) -> Diagnostic {
+        Diagnostic(
+            .error, .wrongType,
+            "\(TerminalSafe.quoted(name)) must be \(expected.nameWithArticle), found \(describe(value, document))",
+            offset: document.sourceOffset(of: value), pointer: place.pointer(document), hint: hint)
+    }
+
+    func emptyValue(_ name: String, value: Int, _ place: ValuePlace, _ document: JSONDocument) -> Diagnostic {
+        Diagnostic(.error, .emptyValue, "\(TerminalSafe.quoted(name)) is empty",
+                   offset: document.sourceOffset(of: value), pointer: place.pointer(document))
+    }
+
+    /// "a number (42)", "null", "an object", "a string (\"abc\")": short and terminal-safe.
+    func describe(_ value: Int, _ document: JSONDocument) -> String {
         let node = document[value]
         switch node.kind {
-        case .number, .true, .false:
-            // Number text is ASCII, so cutting it cannot split a character.
-            let raw = document.rawBytes(of: value)
-            let shown = String(decoding: raw.prefix(40), as: UTF8.self) + (raw.count > 40 ? "..." : "")
-            return "\(node.kind.nameWithArticle) (\(shown))"
+        case .number, .true, .false, .string:
+            return "\(node.kind.nameWithArticle) (\(describeValue(value, document)))"
         default:
             return node.kind.nameWithArticle
+        }
+    }
+
+    /// A scalar's text as it should be shown: numbers as written, strings quoted.
+    func describeValue(_ value: Int, _ document: JSONDocument) -> String {
+        if document[value].kind == .string { return document.quotedExcerpt(value) }
+        // Number text is ASCII, so cutting it cannot split a character.
+        let raw = document.rawBytes(of: value)
+        return String(decoding: raw.prefix(40), as: UTF8.self) + (raw.count > 40 ? "..." : "")
+    }
+}
+
+/// Where a value is: a member of the object at `container` (its key's tape
+/// index), or element `element` of the array there. The pointer is built
+/// only for a finding.
+struct ValuePlace {
+    let container: String
+    let key: Int
+    let element: Int
+
+    func pointer(_ document: JSONDocument) -> String {
+        key >= 0 ? document.rootMemberPointer(key: key, prefix: container) : JSONPointer.appending(element, to: container)
+    }
+}
+
+extension FieldType {
+    /// Whether a value has this type's JSON shape (not its contents: a
+    /// numeric string's text is checked with the other text checks).
+    func matches(_ document: JSONDocument, _ value: Int) -> Bool {
+        let kind = document[value].kind
+        switch self {
+        case .string: return kind == .string
+        case .numericString:
+            guard kind == .string else { return false }
+            return document.withDecodedString(value) { $0.isEmpty || TextChecks.isNumber($0) }
+        case .integer: return kind == .number && TextChecks.isInteger(document.rawBytes(of: value))
+        case .number: return kind == .number
+        case .boolean: return kind == .true || kind == .false
+        case .object: return kind == .object
+        case .array: return kind == .array
+        case .objectOrJSONString: return kind == .object || kind == .string
+        case .any: return true
         }
     }
 }

@@ -38,32 +38,11 @@ public struct Validator {
         let eventTypeKey = eventTypeMembers(document)
         let exactEvent = eventTypeKey.exact.flatMap { document[$0].kind == .string ? knownEvent(document, $0) : nil }
         let eventType = exactEvent.map { specs[$0].spec.eventType } ?? eventTypeText(document, value: eventTypeKey.exact)
-        guard let chosen = exactEvent ?? chooseSpec(document, value: eventTypeKey.exact ?? eventTypeKey.caseMatch) else {
-            // Another VOD event: its fields differ from every spec here, so
-            // checking them would only produce noise. EventType says it all.
-            if let value = eventTypeKey.exact ?? eventTypeKey.caseMatch {
-                findings.append(unknownEventType(document, value, pointerPrefix))
-            }
-            return Result(diagnostics: findings, eventType: eventType)
-        }
-        let spec = specs[chosen]
-        let fieldCount = spec.tables.fieldCount
-        let keyCount = Int(document[root].count)
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * fieldCount + 4 * keyCount + 2) { scratch in
-            let fields = FieldSlots(scratch, fieldCount: fieldCount, keyCount: keyCount)
-            collectFields(document, spec: spec, into: fields, findings: &findings, pointerPrefix: pointerPrefix)
-            for index in 0..<fieldCount where fields.values[index] < 0 && spec.tables.isRequired[index] {
-                findings.append(missingField(spec.spec.fields[index], spec: spec.spec, unknownKeys: fields.unknownKeys, document, pointerPrefix))
-            }
-            // The exact EventType's value, when it names a known event.
-            let knownEventType = exactEvent == nil ? -1 : eventTypeKey.exact!
-            for occurrence in 0..<fields.occurrenceCount {
-                let index = fields.occurrenceFields[occurrence], value = fields.occurrenceValues[occurrence]
-                if passesQuickly(index, spec.tables, value: value, knownEventType: knownEventType, fields, document) { continue }
-                checkValue(index, spec: spec, value: value, document, findings: &findings, pointerPrefix: pointerPrefix)
-            }
-            checkConditions(spec, fields, document, findings: &findings, pointerPrefix: pointerPrefix)
-        }
+        let chosen = exactEvent ?? chooseSpec(document, value: eventTypeKey.exact ?? eventTypeKey.caseMatch)
+        // The exact EventType's value, when it names a known event.
+        let knownEventType = exactEvent == nil ? -1 : eventTypeKey.exact!
+        let context = ObjectContext(event: specs[chosen].spec, path: "", pointer: pointerPrefix, knownEventType: knownEventType)
+        checkObject(root, specs[chosen].root, context, document, findings: &findings)
         if findings.count > 1 { findings.sort() }
         return Result(diagnostics: findings, eventType: eventType)
     }
@@ -79,34 +58,28 @@ public struct Validator {
         var key = document.root + 1
         for _ in 0..<Int(document[document.root].count) {
             let value = key + 1
-            let matched = document.plainString(key).map { Self.match($0, nameBytes) }
-                ?? document.withDecodedString(key) { Self.match($0, nameBytes) }
-            if matched == 2 { return (value, caseMatch) }
-            if matched == 1 && caseMatch == nil { caseMatch = value }
+            let matched = document.plainString(key).map { KeyMatch($0, nameBytes) }
+                ?? document.withDecodedString(key) { KeyMatch($0, nameBytes) }
+            if matched == .exact { return (value, caseMatch) }
+            if matched == .ignoringCase && caseMatch == nil { caseMatch = value }
             key = Int(document[value].next)
         }
         return (nil, caseMatch)
     }
 
-    /// 2 for the same bytes, 1 for the same ASCII letters in another case, else 0.
-    @inline(__always) private static func match(_ key: UnsafeRawBufferPointer, _ name: UnsafeRawBufferPointer) -> Int {
-        if key.equals(name) { return 2 }
-        return key.count == name.count && ASCIICase.equalIgnoringCase(name, key) ? 1 : 0
-    }
 
     /// The spec EventType names; for a name the tool does not know, the
-    /// nearest spec (a typo still deserves a full check) or the fallback; nil
-    /// for a VOD event that has no spec here. A payload that names no event
-    /// as a string is checked against the fallback, so its fields still are.
-    /// The fallback is the catalog's first event.
-    private func chooseSpec(_ document: JSONDocument, value: Int?) -> Int? {
-        guard let value, document[value].kind == .string, document[value].end - document[value].start > 2 else { return 0 }
+    /// nearest spec (a typo still deserves a full check) or the fallback. A
+    /// payload that names no event as a string is checked against the
+    /// fallback, so its fields still are.
+    private func chooseSpec(_ document: JSONDocument, value: Int?) -> Int {
+        let fallback = specs.firstIndex { $0.spec.eventType == EventCatalog.fallback.eventType } ?? 0
+        guard let value, document[value].kind == .string, document[value].end - document[value].start > 2 else { return fallback }
         if let known = knownEvent(document, value) { return known }
         let name = document.string(value)
-        if name.isEmpty { return 0 }
-        if EventCatalog.unspecifiedVODEventTypes.contains(name) { return nil }
+        if name.isEmpty { return fallback }
         let meant = ValueSuggestion.suggest(name, among: EventCatalog.events.map(\.eventType))
-        return meant.flatMap { meant in specs.firstIndex { $0.spec.eventType == meant } } ?? 0
+        return meant.flatMap { meant in specs.firstIndex { $0.spec.eventType == meant } } ?? fallback
     }
 
     /// The spec a string value names exactly, if any.
@@ -122,9 +95,8 @@ public struct Validator {
         let name = document.string(value)
         let names = EventCatalog.events.map(\.eventType)
         let hint: String
-        if EventCatalog.unspecifiedVODEventTypes.contains(name) {
-            hint = "\(TerminalSafe.quotedExcerpt(name)) is an ApsaraVideo VOD event this tool has no spec for; it checks "
-                + names.joined(separator: ", ")
+        if name == "AIComplete" {
+            hint = "AIComplete is how a callback subscribes to the AI events; payloads name AIMediaAuditComplete, AIMediaDNAComplete or AIVideoTagComplete"
         } else if let meant = ValueSuggestion.suggest(name, among: names) {
             hint = "did you mean \(TerminalSafe.quoted(meant))?"
         } else {
@@ -147,17 +119,30 @@ public struct Validator {
     static func memberValue(_ document: JSONDocument, named name: String, ignoringCase: Bool) -> Int? {
         var caseMatch: Int?
         for (key, value) in document.members(of: document.root) {
-            let matched = document.withDecodedString(key) { bytes -> Int in
-                if name.utf8.elementsEqual(bytes) { return 2 }
-                return ignoringCase && ASCIICase.equalIgnoringCase(name.utf8, bytes) ? 1 : 0
+            let matched = document.withDecodedString(key) { bytes -> KeyMatch in
+                if name.utf8.elementsEqual(bytes) { return .exact }
+                return ignoringCase && ASCIICase.equalIgnoringCase(name.utf8, bytes) ? .ignoringCase : .different
             }
-            if matched == 2 { return value }
-            if matched == 1 && caseMatch == nil { caseMatch = value }
+            if matched == .exact { return value }
+            if matched == .ignoringCase && caseMatch == nil { caseMatch = value }
         }
         return caseMatch
     }
 
     // MARK: Helpers
+
+    /// How a key compares with a field name.
+    enum KeyMatch {
+        case exact, ignoringCase, different
+
+        @inline(__always) init(_ key: UnsafeRawBufferPointer, _ name: UnsafeRawBufferPointer) {
+            if key.equals(name) {
+                self = .exact
+            } else {
+                self = key.count == name.count && ASCIICase.equalIgnoringCase(name, key) ? .ignoringCase : .different
+            }
+        }
+    }
 
     private func notAnObjectHint(_ document: JSONDocument) -> String? {
         switch document[document.root].kind {

@@ -1,26 +1,20 @@
 /// The events the tool knows. Adding an event is adding an `EventSpec` here.
 public enum EventCatalog {
-    public static let events: [EventSpec] = [.deleteMediaComplete]
-
-    /// VOD events that exist (shared/spec/VOD-CALLBACKS.md) but have no spec
-    /// here yet, so such a payload is named as one instead of as a typo.
-    public static let unspecifiedVODEventTypes: [String] = [
-        "FileUploadComplete", "ImageUploadComplete", "AttachedMediaUploadComplete",
-        "StreamTranscodeComplete", "TranscodeComplete", "SnapshotComplete", "DynamicImageComplete",
-        "AddLiveRecordVideoComplete", "LiveRecordVideoComposeStart", "UploadByURLComplete",
-        "CreateAuditComplete", "VideoAnalysisComplete", "ProduceMediaComplete",
-        "MediaBaseChangeComplete", "AIMediaAuditComplete", "AIMediaDNAComplete", "AIVideoTagComplete",
-        "UpdateMediaStorageClassComplete", "RestoreMediaComplete", "SubmitMediaRefreshComplete",
+    /// In the order of VOD-EVENTS.md's summary table.
+    public static let events: [EventSpec] = [
+        .fileUploadComplete, .imageUploadComplete, .attachedMediaUploadComplete, .uploadByURLComplete,
+        .streamTranscodeComplete, .transcodeComplete, .snapshotComplete, .dynamicImageComplete, .videoAnalysisComplete,
+        .addLiveRecordVideoComplete, .liveRecordVideoComposeStart,
+        .createAuditComplete, .aiMediaAuditComplete, .aiMediaDNAComplete, .aiVideoTagComplete,
+        .produceMediaComplete, .deleteMediaComplete, .mediaBaseChangeComplete,
+        .restoreMediaComplete, .updateMediaStorageClassComplete, .submitMediaRefreshComplete,
     ]
 
     public static func spec(forEventType name: String) -> EventSpec? {
         events.first { $0.eventType == name }
     }
 
-    static func spec(forEventType bytes: UnsafeRawBufferPointer) -> EventSpec? {
-        events.first { $0.eventType.utf8.elementsEqual(bytes) }
-    }
-
-    /// The table used when a payload does not say which event it is.
+    /// The table used when a payload does not say which event it is: the
+    /// one the tool began with, whose messages users know.
     public static let fallback: EventSpec = .deleteMediaComplete
 }

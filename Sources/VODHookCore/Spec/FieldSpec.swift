@@ -1,17 +1,4 @@
-/// The JSON type a field must have.
-public enum FieldType: String, Sendable, Hashable {
-    case string
-}
-
-/// Extra checks on a field's text beyond its type and allowed values.
-public enum FieldFormat: String, Sendable, Hashable {
-    /// `yyyy-MM-ddTHH:mm:ssZ`, in UTC, naming a real instant.
-    case eventTime
-    /// 32 lowercase hex characters (a note when not).
-    case mediaId
-}
-
-/// One row of an event's field table.
+/// One row of a field table.
 public struct FieldSpec: Sendable, Hashable {
     public let name: String
     public let type: FieldType
@@ -22,13 +9,20 @@ public struct FieldSpec: Sendable, Hashable {
     /// Values people write for an allowed value the spec names differently,
     /// with the allowed value and why: "audio" is a "video" to VOD.
     public let aliases: [String: ValueAlias]
+    /// Values outside the docs' table that VOD is seen to send, with why:
+    /// accepted with a `spec-drift` note.
+    public let valueVariants: [String: String]
+    /// Another type VOD is seen to send, accepted with a `spec-drift` note.
+    public let typeVariant: TypeVariant?
+    public let provenance: Provenance
     public let summary: String
     /// `name` as UTF-8, so keys compare as bytes without building Strings.
     public let nameBytes: [UInt8]
 
     public init(
         _ name: String, _ type: FieldType, required: Bool, allowed: [String]? = nil,
-        format: FieldFormat? = nil, aliases: [String: ValueAlias] = [:], summary: String
+        format: FieldFormat? = nil, aliases: [String: ValueAlias] = [:], valueVariants: [String: String] = [:],
+        typeVariant: TypeVariant? = nil, provenance: Provenance = .documented, summary: String
     ) {
         self.name = name
         self.type = type
@@ -36,6 +30,9 @@ public struct FieldSpec: Sendable, Hashable {
         self.allowedValues = allowed
         self.format = format
         self.aliases = aliases
+        self.valueVariants = valueVariants
+        self.typeVariant = typeVariant
+        self.provenance = provenance
         self.summary = summary
         self.nameBytes = Array(name.utf8)
     }

@@ -67,8 +67,9 @@ import VODHookCore
         ("deletemediacomplete", #"did you mean "DeleteMediaComplete"?"#),
         (" DeleteMediaComplete ", #"did you mean "DeleteMediaComplete"?"#),
         ("DeleteMedia", #"did you mean "DeleteMediaComplete"?"#),
-        ("Foo", "known event types: DeleteMediaComplete"),
-        ("FileUploadComplete", #""FileUploadComplete" is an ApsaraVideo VOD event this tool has no spec for; it checks DeleteMediaComplete"#),
+        ("Foo", "known event types: " + EventCatalog.events.map(\.eventType).joined(separator: ", ")),
+        ("FileUploadCompleted", #"did you mean "FileUploadComplete"?"#),
+        ("AIComplete", "AIComplete is how a callback subscribes to the AI events; payloads name AIMediaAuditComplete, AIMediaDNAComplete or AIVideoTagComplete"),
     ])
     func unknownEventTypeHints(_ name: String, _ hint: String) throws {
         let finding = try #require(try checkBody(Self.payload("EventType", "\"\(name)\"")).first { $0.rule == "unknown-event-type" })

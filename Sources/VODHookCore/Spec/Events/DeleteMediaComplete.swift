@@ -3,12 +3,12 @@ extension EventSpec {
     public static let deleteMediaComplete = EventSpec(
         eventType: "DeleteMediaComplete",
         summary: "a media asset was deleted (DeleteVideo, DeleteMezzanines or DeleteStream)",
+        identity: "MediaId", summaryColumns: ["MediaType", "DeleteType", "ErrorCode"],
+        source: "https://www.alibabacloud.com/help/en/vod/user-guide/deletemediacomplete",
         fields: [
-            FieldSpec("EventType", .string, required: true, summary: "the event type, fixed to DeleteMediaComplete"),
-            FieldSpec("EventTime", .string, required: true, format: .eventTime,
-                      summary: "when the event was generated, UTC, yyyy-MM-ddTHH:mm:ssZ"),
-            FieldSpec("Status", .string, required: true, allowed: ["success", "fail"],
-                      summary: "whether the deletion succeeded"),
+            .eventType("DeleteMediaComplete"),
+            .eventTime,
+            .status("the deletion"),
             FieldSpec("MediaType", .string, required: true, allowed: ["video", "image", "attached"],
                       aliases: ["audio": ValueAlias("video", because: "the spec's \"video\" covers audio and video")],
                       summary: "video (audio or video), image, or attached (auxiliary media)"),
@@ -16,7 +16,7 @@ extension EventSpec {
             // DeleteMezzanines and DeleteStream, so all three are accepted.
             FieldSpec("DeleteType", .string, required: true, allowed: ["all", "mezzanine", "stream"],
                       summary: "what was deleted: all, the source file (mezzanine), or transcoded streams"),
-            FieldSpec("MediaId", .string, required: true, format: .mediaId, summary: "the ID of the media asset"),
+            .id("MediaId", "the ID of the media asset"),
             FieldSpec("JobIds", .string, required: false, summary: "returned only when DeleteType is stream"),
             FieldSpec("ErrorCode", .string, required: false, summary: "the error code, when the deletion failed"),
             FieldSpec("ErrorMessage", .string, required: false, summary: "the error message, when the deletion failed"),
@@ -43,5 +43,6 @@ extension EventSpec {
                 values: [
                     "MoveToTrash": "Polyv's deleteType; ApsaraVideo VOD's DeleteType is \"all\", \"mezzanine\" or \"stream\"",
                 ]),
+            .intelligentMediaServices(standingInFor: "MediaId"),
         ])
 }
