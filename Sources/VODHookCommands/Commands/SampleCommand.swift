@@ -6,13 +6,15 @@ import VODHookCore
 enum SampleCommand {
     static let spec = CommandSpec(
         name: "sample",
-        abstract: "Write realistic DeleteMediaComplete payloads, or payloads that break one chosen rule.",
+        abstract: "Write realistic payloads of any event, or payloads that break one chosen rule.",
         usage: [
-            "[--status S] [--media-type T] [--delete-type D] [--set FIELD=VALUE ...] [--count N] [--seed S] [--pretty]",
-            "--violate RULE [--count N] [--seed S] [--pretty]",
+            "[--event E] [--status S] [--media-type T] [--delete-type D] [--set FIELD=VALUE ...] [--count N] [--seed S] [--pretty]",
+            "--violate RULE [--event E] [--count N] [--seed S] [--pretty]",
             "--all-rules [--output-dir DIR] [--seed S] [--pretty]",
         ],
         options: [
+            OptionSpec("event", kind: .value(placeholder: "name"), help: "the event type (default: DeleteMediaComplete); 'vodhook spec' lists them",
+                       allowedValues: EventCatalog.events.map(\.eventType)),
             OptionSpec("status", kind: .value(placeholder: "status"), help: "hold Status fixed (default: mostly success)",
                        allowedValues: ["success", "fail"]),
             OptionSpec("media-type", kind: .value(placeholder: "type"), help: "hold MediaType fixed (default: mostly video)",
@@ -90,6 +92,19 @@ enum SampleCommand {
     }
 
     private static func samples(_ settings: SampleSettings, choices: SampleChoices, fields: [SampleFields.Member], _ environment: CommandEnvironment) -> ExitCode {
+        if let event = settings.event {
+            var sampler = EventSampler(event: event, seed: settings.seed)
+            for _ in 0..<settings.count where !environment.output.isClosed {
+                var payload = sampler.next(failing: choices.status.map { $0 == "fail" })
+                for member in fields { payload.set(member.name, json: member.json) }
+                do {
+                    environment.output.write(try settings.writer.write(payload.text) + [0x0A])
+                } catch {
+                    return SignCommand.usage("the --set values make no well-formed payload: \(error.finding.message)", environment, command: "sample")
+                }
+            }
+            return .success
+        }
         var generator = SampleGenerator(seed: settings.seed, choices: choices)
         for _ in 0..<settings.count where !environment.output.isClosed {
             var payload = generator.next().fields
@@ -110,6 +125,19 @@ enum SampleCommand {
             if let near = ExplainCommand.nearestRule(name) { message += "; did you mean '\(near)'?" }
             environment.errors.write(message + "\nRun 'vodhook rules' for the list.\n")
             return .trouble
+        }
+        if let event = settings.event {
+            var sampler = EventSampler(event: event, seed: settings.seed)
+            if EventViolations.isWholeSource(rule.id) && settings.count > 1 {
+                return SignCommand.usage("'\(name)' is about a whole source, so '--violate \(name)' writes one payload; drop '--count'", environment, command: "sample")
+            }
+            for _ in 0..<settings.count where !environment.output.isClosed {
+                guard let payload = EventViolations.payload(rule.id, sampler: &sampler, writer: settings.writer) else {
+                    return SignCommand.usage("no \(event.eventType) payload can break '\(name)': the rule is about fields or conditions that event does not have", environment, command: "sample")
+                }
+                environment.output.write(line(payload))
+            }
+            return .success
         }
         guard let violation = Violation.forRule(rule.id) else {
             let reason = switch rule.exampleFormat {

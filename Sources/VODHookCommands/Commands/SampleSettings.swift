@@ -13,6 +13,8 @@ struct SampleSettings {
     }
 
     var mode: Mode
+    /// The event to sample; nil for DeleteMediaComplete's own generator.
+    var event: EventSpec?
     var seed: UInt64
     var count: Int
     var writer: SampleWriter
@@ -32,14 +34,24 @@ struct SampleSettings {
             }
             count = Int(value)
         }
-        let writer = SampleWriter(layout: parsed.isSet("pretty") ? .pretty : .compact)
+        var event: EventSpec?
+        if let name = parsed.value("event"), name != EventSpec.deleteMediaComplete.eventType {
+            guard let spec = EventCatalog.spec(forEventType: name) else {
+                return .failure(UsageError("unknown event \(TerminalSafe.quoted(name)); 'vodhook spec' lists them"))
+            }
+            if let other = ["media-type", "delete-type", "all-rules"].first(where: parsed.isSet) {
+                return .failure(UsageError("'--\(other)' is about DeleteMediaComplete, not \(name)"))
+            }
+            event = spec
+        }
+        let writer = SampleWriter(layout: parsed.isSet("pretty") ? .pretty : .compact, event: event ?? .deleteMediaComplete)
         // The violation chooses the fields it needs; shaping them too could break a second rule.
         let shaping = ["status", "media-type", "delete-type", "set"].filter(parsed.isSet)
         if parsed.isSet("all-rules") {
             if let other = (["violate", "count"] + shaping).first(where: parsed.isSet) {
                 return .failure(UsageError("'--all-rules' cannot be combined with '--\(other)'"))
             }
-            return .success(SampleSettings(mode: .allRules(directory: parsed.value("output-dir")), seed: seed, count: 1, writer: writer))
+            return .success(SampleSettings(mode: .allRules(directory: parsed.value("output-dir")), event: event, seed: seed, count: 1, writer: writer))
         }
         if parsed.isSet("output-dir") {
             return .failure(UsageError("'--output-dir' goes with '--all-rules'"))
@@ -48,7 +60,7 @@ struct SampleSettings {
             if let other = shaping.first {
                 return .failure(UsageError("'--violate' cannot be combined with '--\(other)': the violation chooses the fields it needs"))
             }
-            return .success(SampleSettings(mode: .violate(rule), seed: seed, count: count, writer: writer))
+            return .success(SampleSettings(mode: .violate(rule), event: event, seed: seed, count: count, writer: writer))
         }
         var members: [SampleFields.Member] = []
         for assignment in parsed.values("set") {
@@ -59,7 +71,7 @@ struct SampleSettings {
             members.append(SampleFields.Member(name: String(assignment[..<equals]), json: SampleFields.argumentValue(value)))
         }
         let choices = SampleChoices(status: parsed.value("status"), mediaType: parsed.value("media-type"), deleteType: parsed.value("delete-type"))
-        return .success(SampleSettings(mode: .samples(choices, members), seed: seed, count: count, writer: writer))
+        return .success(SampleSettings(mode: .samples(choices, members), event: event, seed: seed, count: count, writer: writer))
     }
 
     /// Digits only: no sign, no spaces, no hex, so a typo is an error rather than a different seed.

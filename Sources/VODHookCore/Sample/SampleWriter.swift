@@ -9,11 +9,15 @@ public struct SampleWriter {
     }
 
     public let layout: JSONLayout
-    private let order = KeyOrder(EventSpec.deleteMediaComplete.fields.map(\.name))
+    private let order: KeyOrder
 
-    public init(layout: JSONLayout) {
+    public init(layout: JSONLayout, event: EventSpec = .deleteMediaComplete) {
         self.layout = layout
+        order = KeyOrder(event.fields.map(\.name))
     }
+
+    /// The same layout in another event's field order.
+    public func forEvent(_ event: EventSpec) -> SampleWriter { SampleWriter(layout: layout, event: event) }
 
     /// The written form of one JSON text. A repeated key is kept, not a
     /// failure, since a violation needs it; a text the reader cannot parse
