@@ -17,7 +17,10 @@ public struct EventSampler {
     /// `status` holds the outcome fixed ("success"/"fail", in the event's own case).
     public mutating func next(failing: Bool? = nil) -> SampleFields {
         clock += 1 + random.below(300)
-        let fails = failing ?? (random.below(20) < 3)
+        // Uploads send no event on failure (VOD-EVENTS.md R13): only events with error fields fail.
+        let canFail = event.object.field(named: "ErrorCode") != nil || event.object.field(named: "Code") != nil
+        let draw = random.below(20) < 3
+        let fails = failing ?? (canFail && draw)
         return object(event.object, fails: fails, topLevel: true)
     }
 

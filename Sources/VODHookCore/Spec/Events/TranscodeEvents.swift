@@ -55,7 +55,7 @@ extension EventSpec {
             .id("VideoId", "the ID of the video"),
             .status("at least one stream's transcoding"),
             .extend,
-            FieldSpec("StreamInfos", .array(.object(ObjectSpec(streamFields(topLevel: false), conditions: FieldCondition.errorFields(what: "stream's transcoding")))),
+            FieldSpec("StreamInfos", .array(.object(ObjectSpec(streamFields(topLevel: false), conditions: FieldCondition.errorFields(what: "stream")))),
                       required: false, summary: "one member per stream; may be empty or absent"),
         ])
 
