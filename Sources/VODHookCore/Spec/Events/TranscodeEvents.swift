@@ -67,9 +67,10 @@ extension EventSpec {
         fields: [
             .eventTime,
             .eventType("SnapshotComplete"),
-            // Both missing from the docs' example, required by their table.
-            .id("VideoId", "the ID of the video"),
-            .status("the snapshot job"),
+            // Required by the table, yet missing from the docs' example: what
+            // the docs show VOD sending is accepted.
+            .id("VideoId", required: false, "the ID of the video (required by the docs' table, missing from their example)"),
+            .status("the snapshot job", required: false),
             FieldSpec("SubType", .string, required: false, allowed: ["SpecifiedTime"], summary: "SpecifiedTime when the job came from SubmitSnapshotJob"),
             .errorCode,
             .errorMessage,
@@ -121,14 +122,14 @@ extension EventSpec {
             .eventType("VideoAnalysisComplete"),
             .id("VideoId", "the ID of the video"),
             .status("the analysis"),
-            .integer("Width", textSeen: "the docs' table says number, their example sends text (\"630\")", "the width in pixels; absent for audio"),
-            .integer("Height", textSeen: "the docs' table says number, their example sends text (\"360\")", "the height in pixels; absent for audio"),
-            .number("Duration", textSeen: "the docs' table says number, their example sends text (\"12\")", "the duration in seconds"),
+            .integer("Width", textSeen: "the docs' own example sends it as text", "the width in pixels; absent for audio"),
+            .integer("Height", textSeen: "the docs' own example sends it as text", "the height in pixels; absent for audio"),
+            .number("Duration", textSeen: "the docs' own example sends it as text", "the duration in seconds"),
             FieldSpec("Bitrate", .numericString, required: false, typeVariant: TypeVariant(.number, because: "the docs say numeric text in Kbps; a number says the same"),
                       summary: "the bitrate in Kbps, as text"),
             FieldSpec("Fps", .numericString, required: false, typeVariant: TypeVariant(.number, because: "the docs say numeric text; a number says the same"),
                       summary: "frames per second, as text; absent for audio"),
-            .integer("Size", textSeen: "the docs' table says number, their example sends text (\"1234568\")", "the file size in bytes"),
+            .integer("Size", textSeen: "the docs' own example sends it as text", "the file size in bytes"),
             .errorCode,
             .errorMessage,
         ],
