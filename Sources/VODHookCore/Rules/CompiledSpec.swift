@@ -77,6 +77,8 @@ struct SpecTables: ~Copyable, @unchecked Sendable {
     /// `isRequired` as one bit a field, for specs of at most 64 fields (0 for larger ones).
     let requiredMask: UInt64
     let formats: UnsafeBufferPointer<FieldFormat?>
+    /// A string field without allowed values or a format: any non-empty, non-blank string passes.
+    let isFreeText: UnsafeBufferPointer<Bool>
     /// Whether a field's values are restricted; its allowed values are then
     /// values `allowedFirst[i]..<allowedFirst[i + 1]`, value `k` being
     /// `values[valueStarts[k]..<valueStarts[k + 1]]`. Byte equality is
@@ -149,6 +151,7 @@ struct SpecTables: ~Copyable, @unchecked Sendable {
         requiredMask = spec.fields.count > 64 ? 0
             : spec.fields.indices.reduce(0) { mask, index in spec.fields[index].isRequired ? mask | 1 << index : mask }
         self.formats = Self.copy(spec.fields.map(\.format))
+        self.isFreeText = Self.copy(spec.fields.map { $0.type == .string && $0.allowedValues == nil && $0.format == nil })
         self.hasAllowed = Self.copy(spec.fields.map { $0.allowedValues != nil })
         self.allowedFirst = Self.copy(allowedFirst)
         self.values = Self.copy(values)
@@ -166,6 +169,7 @@ struct SpecTables: ~Copyable, @unchecked Sendable {
         nameWords.deallocate()
         isRequired.deallocate()
         formats.deallocate()
+        isFreeText.deallocate()
         hasAllowed.deallocate()
         allowedFirst.deallocate()
         values.deallocate()

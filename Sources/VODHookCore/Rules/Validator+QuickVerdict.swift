@@ -71,7 +71,15 @@ extension CompiledObject {
                     guard quickValue(index, nodes, base: base, value: value) else { return false }
                     continue
                 }
-                guard valueNode.kind == .string, !valueNode.hasEscapes, valueNode.end &- valueNode.start > 2 else { return false }
+                guard valueNode.kind == .string, valueNode.end &- valueNode.start > 2 else { return false }
+                // Free text nothing checks but its kind (Extend, ErrorMessage) may hold escapes.
+                // A required one is not blank when its first byte is neither whitespace nor an escape.
+                if valueNode.hasEscapes {
+                    guard tables.isFreeText[index] else { return false }
+                    let first = base.load(fromByteOffset: valueNode.start &+ 1, as: UInt8.self)
+                    guard !tables.isRequired[index] || (first != UInt8(ascii: "\\") && !TextChecks.mayStartBlank(first)) else { return false }
+                    continue
+                }
                 guard quickText(index, Validator.text(valueNode, base), isEventType: value == eventTypeValue, match: &allowedMatches[index]) else {
                     return false
                 }

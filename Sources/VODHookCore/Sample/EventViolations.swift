@@ -68,7 +68,8 @@ public enum EventViolations {
             let time = String(decoding: fields.json("EventTime")!.dropFirst().dropLast(), as: UTF8.self)
             fields.set("EventTime", string: time.dropLast() + "+08:00")
         case .emptyValue:
-            fields.set(event.identity, string: "")
+            let identityRequired = top.field(named: event.identity)?.isRequired ?? false
+            fields.set(identityRequired ? event.identity : "EventTime", string: "")
         case .unknownField:
             fields.set(top.field(named: "AppId") == nil ? "AppId" : "UserData", string: top.field(named: "AppId") == nil ? "app-1000000" : "{}")
         case .errorFieldsOnSuccess, .missingErrorOnFailure:
