@@ -37,7 +37,7 @@ enum PythonReference {
     }
 
     /// Input goes through a file: pipes both ways could fill and deadlock.
-    private static func run(_ executable: URL, arguments: [String], input: Data?) throws -> Data {
+    static func run(_ executable: URL, arguments: [String], input: Data?) throws -> Data {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
