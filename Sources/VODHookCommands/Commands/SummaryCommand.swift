@@ -66,7 +66,7 @@ final class KeyOrderCache {
     private func lookUp(_ eventType: String?) -> KeyOrder {
         guard let eventType, let spec = EventCatalog.spec(forEventType: eventType) else { return .source }
         if let order = orders[eventType] { return order }
-        let order = KeyOrder(spec.fields.map(\.name))
+        let order = KeyOrder(spec.object)
         orders[eventType] = order
         return order
     }

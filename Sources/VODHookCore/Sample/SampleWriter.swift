@@ -13,7 +13,7 @@ public struct SampleWriter {
 
     public init(layout: JSONLayout, event: EventSpec = .deleteMediaComplete) {
         self.layout = layout
-        order = KeyOrder(event.fields.map(\.name))
+        order = KeyOrder(event.object)
     }
 
     /// The same layout in another event's field order.

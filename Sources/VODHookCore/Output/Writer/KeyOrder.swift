@@ -1,9 +1,16 @@
-/// A top-level key order, prepared once and reused for every document:
-/// the names' UTF-8 is computed here, so writing compares bytes and builds
-/// no `String` per document.
+/// A key order, prepared once and reused for every document: the names'
+/// UTF-8 is computed here, so writing compares bytes and builds no `String`
+/// per document. Made from a field table, it orders nested objects too.
 public struct KeyOrder: Sendable, Hashable {
     /// UTF-8 of each name, in order.
     let names: [[UInt8]]
+    /// For each name, the index in the root order's `nested` of the order of
+    /// the objects under it (an object, or an array's objects); -1 for none.
+    let childOrders: [Int32]
+    /// Every nested order of the tree, flattened; empty below the root.
+    let nested: [KeyOrder]
+    /// Whether some name has a child order, so its ranks must be kept.
+    let hasChildOrders: Bool
     /// Each name's length and first and last words, so ranking a key
     /// compares integers; names longer than 16 bytes are compared whole too.
     private let words: [KeyWords]
@@ -18,6 +25,29 @@ public struct KeyOrder: Sendable, Hashable {
     /// Keys named here come first, in this order; a name listed twice
     /// counts at its first position.
     public init(_ names: [String]) {
+        self.init(names: names, childOrders: Array(repeating: -1, count: names.count), nested: [])
+    }
+
+    /// The order of a field table, its nested objects' tables included.
+    public init(_ object: ObjectSpec) {
+        var flat: [KeyOrder] = []
+        let children = Self.flatten(object, into: &flat)
+        self.init(names: object.fields.map(\.name), childOrders: children, nested: flat)
+    }
+
+    private static func flatten(_ object: ObjectSpec, into flat: inout [KeyOrder]) -> [Int32] {
+        object.fields.map { field in
+            guard let spec = field.type.objectSpec else { return -1 }
+            let grandchildren = flatten(spec, into: &flat)
+            flat.append(KeyOrder(names: spec.fields.map(\.name), childOrders: grandchildren, nested: []))
+            return Int32(flat.count - 1)
+        }
+    }
+
+    private init(names: [String], childOrders: [Int32], nested: [KeyOrder]) {
+        self.childOrders = childOrders
+        self.nested = nested
+        hasChildOrders = childOrders.contains { $0 >= 0 }
         self.names = names.map { Array($0.utf8) }
         words = self.names.map { $0.withUnsafeBytes(KeyWords.init) }
         namesAreDistinct = Set(self.names).count == self.names.count
@@ -42,6 +72,11 @@ public struct KeyOrder: Sendable, Hashable {
     public static let source = KeyOrder([])
 
     var isEmpty: Bool { names.isEmpty }
+    /// Whether objects below the top level are ordered too.
+    var hasNested: Bool { !nested.isEmpty }
+
+    /// The order with this id in a tree: -1 is the root, others index `nested`.
+    @inline(__always) func order(_ id: Int32) -> KeyOrder { id < 0 ? self : nested[Int(id)] }
 
     /// Position of the first name equal to `key` (decoded UTF-8), or
     /// `names.count` for an unlisted key so unlisted keys sort last. Keys
@@ -64,8 +99,10 @@ public struct KeyOrder: Sendable, Hashable {
     }
 
     /// Orders are the same when their names are; the rest is derived from them.
-    public static func == (lhs: KeyOrder, rhs: KeyOrder) -> Bool { lhs.names == rhs.names }
+    public static func == (lhs: KeyOrder, rhs: KeyOrder) -> Bool {
+        lhs.names == rhs.names && lhs.childOrders == rhs.childOrders && lhs.nested == rhs.nested
+    }
 
-    /// Hashes the names only, as `==` compares them.
+    /// Hashes the names only; equal orders have equal names.
     public func hash(into hasher: inout Hasher) { hasher.combine(names) }
 }

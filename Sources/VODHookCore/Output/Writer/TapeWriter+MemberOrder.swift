@@ -70,11 +70,14 @@ extension TapeWriter {
         return first.count != second.count ? first.count < second.count : firstKey < secondKey
     }
 
-    /// Pushes the root object's keys with the listed names first, in list
-    /// order, and the rest in source order. Returns false, pushing nothing,
-    /// when the source order already satisfies the list: the common case
-    /// for callbacks that were normalized before needs no reordering.
-    mutating func pushRankedMembers(of object: Int) -> Bool {
+    /// Pushes an object's keys with the names of order `order` first, in
+    /// list order, and the rest in source order. Returns false, pushing
+    /// nothing, when the source order already satisfies the list: the common
+    /// case for callbacks that were normalized before needs no reordering.
+    /// An order with nested orders is always pushed, as its members' ranks
+    /// choose their values' orders.
+    mutating func pushRankedMembers(of object: Int, order: Int32) -> Bool {
+        let keyOrder = topLevelOrder.order(order)
         let count = Int(nodes[object].count)
         let base = memberOrderCount
         var inOrder = true
@@ -82,7 +85,7 @@ extension TapeWriter {
         var key = object + 1
         for slot in 0..<count {
             // The first key is hinted at rank 0, each later one just after the last.
-            let rank = rank(ofKey: key, hint: slot == 0 ? 0 : previousRank + 1)
+            let rank = rank(ofKey: key, in: keyOrder, hint: slot == 0 ? 0 : previousRank + 1)
             if rank < previousRank { inOrder = false }
             previousRank = rank
             // Rank above the tape index: a plain integer sort groups by rank
@@ -90,20 +93,20 @@ extension TapeWriter {
             memberOrder[base + slot] = UInt64(rank) << 32 | UInt64(key)
             key = Int(nodes[key + 1].next)
         }
-        guard !inOrder else { return false }
+        guard !inOrder || keyOrder.hasChildOrders else { return false }
         var run = UnsafeMutableBufferPointer(rebasing: memberOrder[base..<(base + count)])
         run.sort()
         memberOrderCount += count
         return true
     }
 
-    private mutating func rank(ofKey key: Int, hint: Int) -> Int {
+    private mutating func rank(ofKey key: Int, in keyOrder: KeyOrder, hint: Int) -> Int {
         let node = nodes[key]
         guard node.hasEscapes else {
-            return topLevelOrder.rank(of: UnsafeRawBufferPointer(rebasing: bytes[(node.start + 1)..<(node.end - 1)]), hint: hint)
+            return keyOrder.rank(of: UnsafeRawBufferPointer(rebasing: bytes[(node.start + 1)..<(node.end - 1)]), hint: hint)
         }
         scratch.removeAll(keepingCapacity: true)
         JSONString.decode(bytes, start: node.start, end: node.end, into: &scratch)
-        return scratch.withUnsafeBytes { topLevelOrder.rank(of: $0, hint: hint) }
+        return scratch.withUnsafeBytes { keyOrder.rank(of: $0, hint: hint) }
     }
 }

@@ -13,7 +13,14 @@ struct TapeWriter {
         var end: Int32
         var isObject: Bool
         var reordered: Bool
+        /// The key order of this object, or of this array's objects: -1 the
+        /// top-level order, k its `nested[k]`, `noOrder` none.
+        var order: Int32 = noOrder
     }
+
+    static let noOrder: Int32 = -2
+    /// The order of the value `enterChild` returned last.
+    var childOrder: Int32 = noOrder
 
     let bytes: UnsafeRawBufferPointer
     let nodes: UnsafeBufferPointer<JSONNode>
@@ -65,7 +72,7 @@ struct TapeWriter {
             // The parser caps nesting, and a container holds at least one node.
             let depthLimit = min(nodes.count, JSONParser.maxDepth)
             // Keys are at most half the tape; only the root is reordered otherwise.
-            let reorderedKeys = canonical
+            let reorderedKeys = canonical || topLevelOrder.hasNested
                 ? nodes.count / 2
                 : (root.kind == .object && !topLevelOrder.isEmpty ? Int(root.count) : 0)
             return withUnsafeTemporaryAllocation(of: Frame.self, capacity: depthLimit) { frames in
@@ -95,6 +102,7 @@ struct TapeWriter {
     private mutating func writeRoot() -> Bool {
         var depth = 0
         var index = 0
+        childOrder = topLevelOrder.isEmpty || nodes[0].kind != .object ? Self.noOrder : -1
         descend: while true {
             let node = nodes[index]
             switch node.kind {
@@ -108,8 +116,8 @@ struct TapeWriter {
                 precondition(depth < frames.count, "the document nests deeper than JSONParser.maxDepth")
                 put(isObject ? UInt8(ascii: "{") : UInt8(ascii: "["))
                 frames[depth] = isObject
-                    ? objectFrame(index)
-                    : Frame(container: Int32(index), cursor: Int32(index + 1), end: node.next, isObject: false, reordered: false)
+                    ? objectFrame(index, order: childOrder)
+                    : Frame(container: Int32(index), cursor: Int32(index + 1), end: node.next, isObject: false, reordered: false, order: childOrder)
                 depth += 1
                 index = enterChild(of: &frames[depth - 1], depth: depth)
                 continue descend
@@ -156,9 +164,17 @@ struct TapeWriter {
     private mutating func enterChild(of frame: inout Frame, depth: Int) -> Int {
         if pretty { putNewline(depth: depth) }
         let child: Int
+        // An array's elements share its order; a member's comes from its key's rank.
+        childOrder = frame.isObject ? Self.noOrder : frame.order
         if frame.reordered {
-            child = Int(UInt32(truncatingIfNeeded: memberOrder[Int(frame.cursor)]))
+            let entry = memberOrder[Int(frame.cursor)]
+            child = Int(UInt32(truncatingIfNeeded: entry))
             frame.cursor += 1
+            if frame.order != Self.noOrder && !canonical {
+                let children = topLevelOrder.order(frame.order).childOrders
+                let rank = Int(entry >> 32)
+                if rank < children.count && children[rank] >= 0 { childOrder = children[rank] }
+            }
         } else {
             child = Int(frame.cursor)
             // A key is a single node, so a member ends where its value's subtree does.
@@ -173,22 +189,22 @@ struct TapeWriter {
 
     /// An object's frame, with its members placed in `memberOrder` when the
     /// output wants them out of source order.
-    private mutating func objectFrame(_ index: Int) -> Frame {
+    private mutating func objectFrame(_ index: Int, order: Int32) -> Frame {
         let node = nodes[index]
         let reordered: Bool
         if canonical {
             pushSortedMembers(of: index)
             reordered = true
-        } else if index == 0 && !topLevelOrder.isEmpty {
-            reordered = pushRankedMembers(of: index)
+        } else if order != Self.noOrder {
+            reordered = pushRankedMembers(of: index, order: order)
         } else {
             reordered = false
         }
         guard reordered else {
-            return Frame(container: Int32(index), cursor: Int32(index + 1), end: node.next, isObject: true, reordered: false)
+            return Frame(container: Int32(index), cursor: Int32(index + 1), end: node.next, isObject: true, reordered: false, order: order)
         }
         return Frame(
             container: Int32(index), cursor: Int32(memberOrderCount) - node.count, end: Int32(memberOrderCount),
-            isObject: true, reordered: true)
+            isObject: true, reordered: true, order: order)
     }
 }

@@ -7,7 +7,8 @@ enum VerbatimCompact {
     /// produce in the compact layout with `order`; nil otherwise.
     static func bytes(of document: JSONDocument, order: KeyOrder) -> UnsafeRawBufferPointer? {
         document.nodes.withUnsafeBufferPointer { nodes -> UnsafeRawBufferPointer? in
-            guard let root = nodes.first, isCompact(nodes) else { return nil }
+            // Nested orders are the full writer's.
+            guard let root = nodes.first, !order.hasNested, isCompact(nodes) else { return nil }
             if root.kind == .object && !order.isEmpty {
                 var previous = 0
                 var key = 1
@@ -33,7 +34,7 @@ enum VerbatimCompact {
     /// every token. False, with `output` untouched, for any other document.
     static func reordered(_ document: JSONDocument, order: KeyOrder, into output: inout [UInt8]) -> Bool {
         document.nodes.withUnsafeBufferPointer { nodes -> Bool in
-            guard let root = nodes.first, root.kind == .object, root.count > 0, isCompact(nodes) else { return false }
+            guard let root = nodes.first, root.kind == .object, root.count > 0, !order.hasNested, isCompact(nodes) else { return false }
             let count = Int(root.count)
             return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { buffer in
                 var members = buffer
