@@ -21,6 +21,19 @@ enum SummaryJSON {
             ("lastEventTime", summary.lastEventTime.map(OutputJSON.string) ?? .null),
             ("duplicates", .integer(summary.duplicates)),
             ("distinctMediaIds", .integer(summary.distinctMediaIds)),
+            ("byEventType", .object(summary.byEventType.map { event in
+                (event.eventType, .object([
+                    ("documents", .integer(event.documents)),
+                    ("valid", .integer(event.valid)),
+                    ("invalid", .integer(event.documents - event.valid)),
+                    ("status", counts(event.status)),
+                    ("errorCodes", counts(event.errorCodes)),
+                    ("codes", counts(event.codes)),
+                    ("duplicates", .integer(event.duplicates)),
+                    ("identity", event.identityField.map(OutputJSON.string) ?? .null),
+                    ("distinctIdentities", .integer(event.distinctIdentities)),
+                ]))
+            })),
         ])
     }
 }

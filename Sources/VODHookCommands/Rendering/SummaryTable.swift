@@ -4,10 +4,10 @@ import VODHookCore
 /// look-ahead to align), then a totals block.
 struct SummaryTable {
     let style: TextStyle
-    private static let widths = [20, 7, 8, 9, 32, 22]
+    private static let widths = [24, 7, 27, 32, 52]
 
     func header() -> String {
-        "  " + style.bold(cells(["EVENT TIME", "STATUS", "MEDIA", "DELETE", "MEDIA ID", "ERROR CODE"]) + "WHERE") + "\n"
+        "  " + style.bold(cells(["EVENT TIME", "STATUS", "EVENT", "ID", "DETAILS"]) + "WHERE") + "\n"
     }
 
     func row(_ report: DocumentReport, fields: CallbackFields, line: Int, duplicateOf: String?) -> String {
@@ -19,7 +19,9 @@ struct SummaryTable {
     /// earlier document can write: the part before it, and the part after.
     func rowParts(_ report: DocumentReport, fields: CallbackFields, line: Int) -> (head: String, tail: String) {
         let marker = report.isValid ? "  " : style.severity(.error, "✗") + " "
-        var head = marker + cells([fields.eventTime, fields.status, fields.mediaType, fields.deleteType, fields.mediaId, fields.errorCode].map { $0.map(Self.cell) ?? "-" })
+        // Each event's own key columns: DeleteMediaComplete's MediaType, DeleteType and ErrorCode, say.
+        let details = fields.details.isEmpty ? "-" : Self.cell(fields.details.map { "\($0.name)=\($0.value)" }.joined(separator: " "), limit: 52)
+        var head = marker + cells([fields.eventTime, fields.status, fields.eventType, fields.identity].map { $0.map { Self.cell($0) } ?? "-" } + [details])
         head += TerminalSafe.path(report.source) + ":\(line)"
         var tail = ""
         if !report.isValid {
@@ -52,11 +54,23 @@ struct SummaryTable {
         rows.append(("media types", Self.counts(summary.mediaType)))
         rows.append(("delete types", Self.counts(summary.deleteType)))
         rows.append(("error codes", Self.counts(summary.errorCodes)))
-        rows.append(("first event", summary.firstEventTime.map(Self.cell) ?? "-"))
-        rows.append(("last event", summary.lastEventTime.map(Self.cell) ?? "-"))
+        rows.append(("first event", summary.firstEventTime.map { Self.cell($0) } ?? "-"))
+        rows.append(("last event", summary.lastEventTime.map { Self.cell($0) } ?? "-"))
         rows.append(("duplicates", "\(summary.duplicates)"))
         rows.append(("distinct media", "\(summary.distinctMediaIds)"))
-        return rows.map { style.bold($0.0.padded(to: 16)) + $0.1 }.joined(separator: "\n") + "\n"
+        var text = rows.map { style.bold($0.0.padded(to: 16)) + $0.1 }.joined(separator: "\n") + "\n"
+        guard !summary.byEventType.isEmpty else { return text }
+        text += "\n" + style.bold("by event type") + "\n"
+        let width = summary.byEventType.map { Self.cell($0.eventType).count }.max()! + 2
+        for event in summary.byEventType {
+            var parts = ["\(event.documents) (\(event.documents - event.valid) invalid)", "status " + Self.counts(event.status)]
+            if !event.errorCodes.isEmpty { parts.append("errors " + Self.counts(event.errorCodes)) }
+            if !event.codes.isEmpty { parts.append("codes " + Self.counts(event.codes)) }
+            parts.append("\(event.duplicates) duplicates")
+            if let identity = event.identityField { parts.append("\(event.distinctIdentities) distinct \(identity)") }
+            text += "  " + Self.cell(event.eventType).padded(to: width) + parts.joined(separator: ", ") + "\n"
+        }
+        return text
     }
 
     private static func counts(_ counter: ValueCounter) -> String {
@@ -64,15 +78,15 @@ struct SummaryTable {
     }
 
     /// A payload value made printable and kept to a sane width.
-    static func cell(_ value: String) -> String {
+    static func cell(_ value: String, limit: Int = 40) -> String {
         var text = ""
         for scalar in value.unicodeScalars {
             TerminalSafe.append(scalar, to: &text)
-            // Only 40 are shown: a 100 MB value need not be escaped whole first.
-            if text.unicodeScalars.count > 40 { break }
+            // Only `limit` are shown: a 100 MB value need not be escaped whole first.
+            if text.unicodeScalars.count > limit { break }
         }
         if text.isEmpty { return "\"\"" }
-        return text.unicodeScalars.count > 40 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(39))) + "…" : text
+        return text.unicodeScalars.count > limit ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit - 1))) + "…" : text
     }
 
     private func cells(_ values: [String]) -> String {

@@ -14,6 +14,13 @@ public enum EventCatalog {
         events.first { $0.eventType == name }
     }
 
+    /// The same for an EventType's UTF-8, without building a String.
+    static func spec(forEventType bytes: UnsafeRawBufferPointer) -> EventSpec? {
+        eventTypeBytes.firstIndex { name in name.withUnsafeBytes { bytes.equals($0) } }.map { events[$0] }
+    }
+
+    private static let eventTypeBytes: [[UInt8]] = events.map { Array($0.eventType.utf8) }
+
     /// The table used when a payload does not say which event it is: the
     /// one the tool began with, whose messages users know.
     public static let fallback: EventSpec = .deleteMediaComplete

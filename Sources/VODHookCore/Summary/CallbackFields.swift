@@ -1,6 +1,6 @@
 /// The fields a summary shows, read from a document's top-level object as
 /// they appeared: strings decoded, other values as their JSON text.
-public struct CallbackFields: Sendable, Hashable {
+public struct CallbackFields: Sendable {
     public var eventType: String?
     public var eventTime: String?
     public var status: String?
@@ -8,6 +8,10 @@ public struct CallbackFields: Sendable, Hashable {
     public var deleteType: String?
     public var mediaId: String?
     public var errorCode: String?
+    /// The value of the event's identity field (VideoId, MediaId, JobId...).
+    public var identity: String?
+    /// The event's own summary columns that are present, as name and value.
+    public var details: [(name: String, value: String)] = []
     /// True when EventTime is a string in the spec's format naming a real instant.
     public var eventTimeIsWellFormed = false
 
@@ -35,5 +39,14 @@ public struct CallbackFields: Sendable, Hashable {
         mediaId = text(nodes.mediaId)
         errorCode = text(nodes.errorCode)
         eventTimeIsWellFormed = nodes.eventTime >= 0 && SummaryFieldNodes.isWellFormedTime(document, nodes.eventTime)
+        let event = nodes.event(document)
+        identity = text(nodes.identity(event))
+        guard let event, document[document.root].kind == .object else { return }
+        for column in event.summaryColumns {
+            // The first key spelled as the column; an array shows its length.
+            guard let value = Validator.memberValue(document, named: column, ignoringCase: false) else { continue }
+            let shown = document[value].kind == .array ? "\(document[value].count) items" : text(value)
+            if let shown { details.append((column, shown)) }
+        }
     }
 }

@@ -13,10 +13,10 @@ extension CallbackSummary {
             add(entry, values: values, at: DocumentLocation(source: 0, line: 0))
             return
         }
-        countValues(entry, values)
+        let event = countValues(entry, values)
         firstCopies.prefetch(document: fingerprint, mediaId: entry.mediaId)
         if pendingCount == Self.copyCheckLag { checkOldestCopy() }
-        pendingCopies[(pendingStart + pendingCount) % Self.copyCheckLag] = (fingerprint, entry.mediaId)
+        pendingCopies[(pendingStart + pendingCount) % Self.copyCheckLag] = (fingerprint, entry.mediaId, event)
         pendingCount += 1
     }
 
@@ -26,10 +26,10 @@ extension CallbackSummary {
     }
 
     private mutating func checkOldestCopy() {
-        let (document, mediaId) = pendingCopies[pendingStart]!
+        let (document, mediaId, event) = pendingCopies[pendingStart]!
         pendingCopies[pendingStart] = nil
         pendingStart = (pendingStart + 1) % Self.copyCheckLag
         pendingCount -= 1
-        _ = noteCopy(document, mediaId: mediaId, at: DocumentLocation(source: 0, line: 0))
+        _ = noteCopy(document, mediaId: mediaId, event: event, at: DocumentLocation(source: 0, line: 0))
     }
 }

@@ -11,6 +11,9 @@ public struct CallbackSummary: Sendable {
     public var errorCodes = ValueCounter()
     /// Extra copies of a document seen before (VOD retries failed deliveries).
     public var duplicates = 0
+    /// Each event type's own counts, in the order first seen.
+    var breakdowns = EventBreakdowns()
+    public var byEventType: [EventBreakdown] { breakdowns.all }
     /// The earliest and latest well-formed EventTime, as UTF-8: a new one
     /// is copied over the old bytes instead of becoming a `String`.
     private var firstTime: [UInt8]?
@@ -22,7 +25,7 @@ public struct CallbackSummary: Sendable {
     private var unpackedLocations: [DocumentLocation] = []
     /// Documents counted whose check for an earlier copy waits, oldest at
     /// `pendingStart`, for their table slots to reach the cache.
-    var pendingCopies = [(document: Fingerprint, mediaId: Fingerprint?)?](repeating: nil, count: copyCheckLag)
+    var pendingCopies = [(document: Fingerprint, mediaId: Fingerprint?, event: Int)?](repeating: nil, count: copyCheckLag)
     var pendingStart = 0
     var pendingCount = 0
     /// How many documents a copy check waits: enough for the slot to arrive
@@ -92,6 +95,16 @@ public struct CallbackSummary: Sendable {
         if let value = fields.mediaType { mediaType.add(value) }
         if let value = fields.deleteType { deleteType.add(value) }
         if let value = fields.errorCode { errorCodes.add(value) }
+        let event = fields.eventType.map { name in
+            var name = name
+            return name.withUTF8 { breakdowns.index(of: UnsafeRawBufferPointer($0)) }
+        } ?? -1
+        if event >= 0 {
+            breakdowns[event].documents += 1
+            if report.isValid { breakdowns[event].valid += 1 }
+            if let value = fields.status { breakdowns[event].status.add(value) }
+            if let value = fields.errorCode { breakdowns[event].errorCodes.add(value) }
+        }
         if var time = fields.eventTime, fields.eventTimeIsWellFormed {
             time.withUTF8 { noteTime(UnsafeRawBufferPointer($0)) }
         }
@@ -103,7 +116,7 @@ public struct CallbackSummary: Sendable {
             if let mediaId { firstCopies.insert(mediaId: mediaId) }
             return nil
         }
-        return noteCopy(Fingerprint(normalized), mediaId: mediaId, at: location)
+        return noteCopy(Fingerprint(normalized), mediaId: mediaId, event: event, at: location)
     }
 
     /// The same count as `add(_:fields:normalized:at:)` with
@@ -122,27 +135,43 @@ public struct CallbackSummary: Sendable {
     public mutating func add(_ entry: SummaryEntry, values: UnsafeRawBufferPointer, at location: DocumentLocation) -> DocumentLocation? {
         // Documents keep their order in the table: those still waiting go first.
         finishCopyChecks()
-        countValues(entry, values)
+        let event = countValues(entry, values)
         guard let fingerprint = entry.normalized else {
             if let mediaId = entry.mediaId { firstCopies.insert(mediaId: mediaId) }
             return nil
         }
-        return noteCopy(fingerprint, mediaId: entry.mediaId, at: location)
+        return noteCopy(fingerprint, mediaId: entry.mediaId, event: event, at: location)
     }
 
-    /// Counts `entry`'s tally and values, leaving the copy check to the caller.
-    mutating func countValues(_ entry: SummaryEntry, _ values: UnsafeRawBufferPointer) {
+    /// Counts `entry`'s tally and values, leaving the copy check to the
+    /// caller; returns the index of its event type's breakdown, or -1.
+    @discardableResult
+    mutating func countValues(_ entry: SummaryEntry, _ values: UnsafeRawBufferPointer) -> Int {
         tally.add(entry.counts)
+        var event = -1
         entry.forEachValue(in: values) { value, bytes in
             switch value {
-            case .eventType: eventTypes.add(bytes: bytes)
-            case .status: status.add(bytes: bytes)
+            case .eventType:
+                eventTypes.add(bytes: bytes)
+                event = breakdowns.index(of: bytes)
+                breakdowns[event].documents += 1
+                if entry.counts.isValid { breakdowns[event].valid += 1 }
+            case .status:
+                status.add(bytes: bytes)
+                if event >= 0 { breakdowns[event].status.add(bytes: bytes) }
             case .mediaType: mediaType.add(bytes: bytes)
             case .deleteType: deleteType.add(bytes: bytes)
-            case .errorCode: errorCodes.add(bytes: bytes)
+            case .errorCode:
+                errorCodes.add(bytes: bytes)
+                if event >= 0 { breakdowns[event].errorCodes.add(bytes: bytes) }
             case .eventTime: noteTime(bytes)
+            case .code:
+                if event >= 0 { breakdowns[event].codes.add(bytes: bytes) }
+            case .identity:
+                if event >= 0 { breakdowns[event].noteIdentity(bytes) }
             }
         }
+        return event
     }
 
     /// Keeps the earliest and latest time; the format is fixed-width ASCII,
@@ -175,7 +204,7 @@ public struct CallbackSummary: Sendable {
         }
     }
 
-    mutating func noteCopy(_ fingerprint: Fingerprint, mediaId: Fingerprint?, at location: DocumentLocation) -> DocumentLocation? {
+    mutating func noteCopy(_ fingerprint: Fingerprint, mediaId: Fingerprint?, event: Int, at location: DocumentLocation) -> DocumentLocation? {
         // A location too large to pack goes to a side list, its index flagged by the top bit.
         var payload: UInt64 = 0
         if remembersLocations {
@@ -186,6 +215,7 @@ public struct CallbackSummary: Sendable {
             return nil
         }
         duplicates += 1
+        if event >= 0 { breakdowns[event].duplicates += 1 }
         guard first >> 63 == 0 else { return unpackedLocations[Int(first & (1 << 63 - 1))] }
         return DocumentLocation(packed: first)
     }

@@ -9,12 +9,12 @@ public struct SummaryEntry: Sendable {
     /// in the order of `Value`.
     var counts: DocumentCounts
     var valuesStart = 0
-    var lengths: (Int32, Int32, Int32, Int32, Int32, Int32) = (-1, -1, -1, -1, -1, -1)
+    var lengths: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (-1, -1, -1, -1, -1, -1, -1, -1)
     var mediaId: Fingerprint?
     /// The fingerprint of the normalized form, for a well-formed document.
     var normalized: Fingerprint?
 
-    enum Value: Int { case eventType, status, mediaType, deleteType, errorCode, eventTime }
+    enum Value: Int { case eventType, status, mediaType, deleteType, errorCode, eventTime, code, identity }
 
     /// Calls `body` with each value present, in the order of `Value`, as
     /// its bytes in `arena`. Only a well-formed EventTime counts towards the
@@ -45,7 +45,8 @@ public struct SummaryEntry: Sendable {
         let nodes = SummaryFieldNodes(document)
         // Only a well-formed EventTime counts towards the first and last.
         let time = nodes.eventTime >= 0 && SummaryFieldNodes.isWellFormedTime(document, nodes.eventTime) ? nodes.eventTime : -1
-        let values = (nodes.eventType, nodes.status, nodes.mediaType, nodes.deleteType, nodes.errorCode, time)
+        let values = (nodes.eventType, nodes.status, nodes.mediaType, nodes.deleteType, nodes.errorCode, time,
+                      nodes.code, nodes.identity(nodes.event(document)))
         withUnsafeBytes(of: values) { raw in
             withUnsafeMutableBytes(of: &lengths) { lengths in
                 Self.copy(raw.bindMemory(to: Int.self), of: document, into: &arena, lengths: lengths.bindMemory(to: Int32.self))

@@ -9,6 +9,14 @@ struct SummaryFieldNodes {
     var deleteType = -1
     var mediaId = -1
     var errorCode = -1
+    /// The AI events' result code.
+    var code = -1
+    /// The identity fields events other than DeleteMediaComplete use.
+    var videoId = -1
+    var jobId = -1
+    var imageId = -1
+    var attachedMediaId = -1
+    var mediaRefreshJobId = -1
 
     init() {}
 
@@ -32,6 +40,12 @@ struct SummaryFieldNodes {
         }
         @inline(__always) func first(_ slot: inout Int) { if slot < 0 { slot = value } }
         switch key.count {
+        case 4 where named("Code"): first(&code)
+        case 5 where named("JobId"): first(&jobId)
+        case 7 where named("VideoId"): first(&videoId)
+        case 7 where named("ImageId"): first(&imageId)
+        case 15 where named("AttachedMediaId"): first(&attachedMediaId)
+        case 17 where named("MediaRefreshJobId"): first(&mediaRefreshJobId)
         case 6 where named("Status"): first(&status)
         case 7 where named("MediaId"): first(&mediaId)
         case 9 where named("EventType"): first(&eventType)
@@ -41,6 +55,25 @@ struct SummaryFieldNodes {
         case 10 where named("DeleteType"): first(&deleteType)
         default: break
         }
+    }
+
+    /// The value of the event's identity field (`EventSpec.identity`), -1 when absent.
+    func identity(_ event: EventSpec?) -> Int {
+        switch event?.identity {
+        case "VideoId": videoId
+        case "JobId": jobId
+        case "ImageId": imageId
+        case "AttachedMediaId": attachedMediaId
+        case "MediaRefreshJobId": mediaRefreshJobId
+        case "MediaId": mediaId
+        default: -1
+        }
+    }
+
+    /// The catalog's event a plain EventType value names.
+    func event(_ document: JSONDocument) -> EventSpec? {
+        guard eventType >= 0, document[eventType].kind == .string, let bytes = document.plainString(eventType) else { return nil }
+        return EventCatalog.spec(forEventType: bytes)
     }
 
     /// A value as a summary shows it: a string's decoded UTF-8, any other

@@ -1,0 +1,51 @@
+/// One event type's share of a summary: its documents, their status and
+/// error codes (the AI events' `Code` too), exact copies, and how many
+/// distinct values its identity field took.
+public struct EventBreakdown: Sendable {
+    public let eventType: String
+    /// The event's identity field, nil for an event the catalog does not know.
+    public let identityField: String?
+    public var documents = 0
+    public var valid = 0
+    public var status = ValueCounter()
+    public var errorCodes = ValueCounter()
+    public var codes = ValueCounter()
+    /// Extra copies of a document seen before, this event's among `CallbackSummary.duplicates`.
+    public var duplicates = 0
+    private var identities = Set<Fingerprint>()
+
+    init(eventType: String) {
+        self.eventType = eventType
+        identityField = EventCatalog.spec(forEventType: eventType)?.identity
+    }
+
+    public var distinctIdentities: Int { identities.count }
+
+    mutating func noteIdentity(_ bytes: UnsafeRawBufferPointer) { identities.insert(Fingerprint(bytes)) }
+}
+
+/// The breakdowns of a summary, in the order their event types were first
+/// seen; a repeat of the last event type is found by one byte compare.
+struct EventBreakdowns: Sendable {
+    private(set) var all: [EventBreakdown] = []
+    private var names: [[UInt8]] = []
+    private var last = -1
+
+    /// The index of the breakdown of the event type spelled `bytes`, made on first sight.
+    mutating func index(of bytes: UnsafeRawBufferPointer) -> Int {
+        if last >= 0 && names[last].withUnsafeBytes({ bytes.equals($0) }) { return last }
+        if let found = names.firstIndex(where: { name in name.withUnsafeBytes { bytes.equals($0) } }) {
+            last = found
+            return found
+        }
+        names.append(Array(bytes))
+        all.append(EventBreakdown(eventType: String(decoding: bytes, as: UTF8.self)))
+        last = all.count - 1
+        return last
+    }
+
+    subscript(index: Int) -> EventBreakdown {
+        get { all[index] }
+        _modify { yield &all[index] }
+    }
+}
