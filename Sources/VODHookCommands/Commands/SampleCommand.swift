@@ -11,6 +11,7 @@ enum SampleCommand {
             "[--event E] [--status S] [--media-type T] [--delete-type D] [--set FIELD=VALUE ...] [--count N] [--seed S] [--pretty]",
             "--violate RULE [--event E] [--count N] [--seed S] [--pretty]",
             "--all-rules [--output-dir DIR] [--seed S] [--pretty]",
+            "--lifecycle [--count N] [--seed S] [--pretty]",
         ],
         options: [
             OptionSpec("event", kind: .value(placeholder: "name"), help: "the event type (default: DeleteMediaComplete); 'vodhook spec' lists them",
@@ -32,6 +33,7 @@ enum SampleCommand {
             OptionSpec("all-rules", help: "one payload per rule a payload can break, in 'vodhook rules' order"),
             OptionSpec("output-dir", kind: .value(placeholder: "dir"), help: "with --all-rules: write DIR/RULE.json for every rule instead",
                        completion: .directories),
+            OptionSpec("lifecycle", help: "a receiver's log of N callbacks: videos uploaded, analysed, transcoded, snapshotted, sometimes reviewed or deleted"),
         ],
         discussion: """
             Payloads are written as 'vodhook normalize' writes documents: spec field order, one per line
@@ -88,6 +90,19 @@ enum SampleCommand {
         case .samples(let choices, let fields): return samples(settings, choices: choices, fields: fields, environment)
         case .violate(let name): return violate(name, settings, environment)
         case .allRules(let directory): return allRules(settings, directory: directory, environment)
+        case .lifecycle:
+            var log = LifecycleGenerator(seed: settings.seed, layout: settings.writer.layout)
+            var out: [UInt8] = []
+            for _ in 0..<settings.count where !environment.output.isClosed {
+                out += log.next()
+                out.append(0x0A)
+                if out.count >= 1 << 16 {
+                    environment.output.write(out)
+                    out.removeAll(keepingCapacity: true)
+                }
+            }
+            environment.output.write(out)
+            return .success
         }
     }
 

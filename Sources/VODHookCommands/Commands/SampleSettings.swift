@@ -10,6 +10,8 @@ struct SampleSettings {
         case violate(String)
         /// One payload per rule, to standard output or into a directory.
         case allRules(directory: String?)
+        /// A receiver's log of videos going through their events.
+        case lifecycle
     }
 
     var mode: Mode
@@ -33,6 +35,13 @@ struct SampleSettings {
                 return .failure(UsageError("invalid value \(TerminalSafe.quoted(text)) for '--count'; expected a whole number of at least 1"))
             }
             count = Int(value)
+        }
+        if parsed.isSet("lifecycle") {
+            if let other = ["event", "violate", "all-rules", "output-dir", "status", "media-type", "delete-type", "set"].first(where: parsed.isSet) {
+                return .failure(UsageError("'--lifecycle' cannot be combined with '--\(other)': the log chooses every event and value"))
+            }
+            return .success(SampleSettings(mode: .lifecycle, event: nil, seed: seed, count: count,
+                                           writer: SampleWriter(layout: parsed.isSet("pretty") ? .pretty : .compact)))
         }
         var event: EventSpec?
         if let name = parsed.value("event"), name != EventSpec.deleteMediaComplete.eventType {
