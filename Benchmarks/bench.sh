@@ -62,4 +62,13 @@ cat "$report"
 python3 Benchmarks/measure.py --binary "$binary" --hello "$hello" --corpus "$corpus" --json-only "$corpus.json-only" \
     --expected "$corpus.expected.json" --small-file Examples/docs-success.json --runs "$runs" \
     --jq "$jq_path" --jobs "$jobs" | tee -a "$report"
+
+# The lifecycle corpus: every event of a real receiver's log (issue 13), as
+# many documents as the main corpus, made by the binary itself.
+lifecycle="$work/lifecycle-$docs.ndjson"
+if [ ! -s "$lifecycle" ]; then
+    echo "bench: generating $docs lifecycle documents into $lifecycle" >&2
+    "$binary" sample --lifecycle --count "$docs" --seed 1 > "$lifecycle"
+fi
+python3 Benchmarks/measure_lifecycle.py --binary "$binary" --corpus "$corpus" --lifecycle "$lifecycle" --runs "$runs" --jq "$jq_path" | tee -a "$report"
 if [ -n "${BENCH_OUT:-}" ]; then cp "$report" "$BENCH_OUT"; fi

@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""`check --quiet` on the lifecycle corpus beside the DeleteMediaComplete
+corpus, per byte, and `jq -c .` on it: the issue's targets are within 1.5x
+of the DeleteMediaComplete corpus per byte and at least 10x jq."""
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import time
+
+
+def timed(command, runs):
+    seconds = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        seconds.append(time.perf_counter() - start)
+        if result.returncode not in (0, 1):
+            raise SystemExit(f"{' '.join(command)} exited {result.returncode}")
+    return statistics.median(seconds)
+
+
+def peak_rss_mb(command):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(before, after) / 1024
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--corpus", required=True)
+    parser.add_argument("--lifecycle", required=True)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--jq", default="")
+    args = parser.parse_args()
+    rows = []
+    for name, path in (("DeleteMediaComplete corpus", args.corpus), ("lifecycle corpus", args.lifecycle)):
+        size = os.path.getsize(path)
+        seconds = timed([args.binary, "check", "--quiet", path], args.runs)
+        rows.append((name, size, seconds))
+    print()
+    print("| case | bytes | median s | MB/s |")
+    print("| --- | ---: | ---: | ---: |")
+    for name, size, seconds in rows:
+        print(f"| check --quiet, {name} | {size} | {seconds:.3f} | {size / seconds / 1e6:.1f} |")
+    per_byte = (rows[1][2] / rows[1][1]) / (rows[0][2] / rows[0][1])
+    print(f"\nlifecycle per byte: {per_byte:.2f}x the DeleteMediaComplete corpus's time (target: at most 1.5x)")
+    print(f"peak RSS, check --quiet on the lifecycle corpus: {peak_rss_mb([args.binary, 'check', '--quiet', args.lifecycle]):.0f} MB")
+    if args.jq:
+        jq_seconds = timed(["sh", "-c", f"'{args.jq}' -c . '{args.lifecycle}' > /dev/null"], max(1, args.runs // 2))
+        print(f"jq -c . on the lifecycle corpus: {jq_seconds:.3f} s, vodhook is {jq_seconds / rows[1][2]:.1f}x faster (target: at least 10x)")
+
+
+if __name__ == "__main__":
+    main()
