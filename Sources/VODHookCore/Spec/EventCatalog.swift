@@ -14,9 +14,12 @@ public enum EventCatalog {
         events.first { $0.eventType == name }
     }
 
-    /// The same for an EventType's UTF-8, without building a String.
-    static func spec(forEventType bytes: UnsafeRawBufferPointer) -> EventSpec? {
-        eventTypeBytes.firstIndex { name in name.withUnsafeBytes { bytes.equals($0) } }.map { events[$0] }
+    /// The position in `events` of the event an EventType's UTF-8 names, without building a String.
+    static func index(forEventType bytes: UnsafeRawBufferPointer) -> Int? {
+        for index in eventTypeBytes.indices where eventTypeBytes[index].count == bytes.count {
+            if eventTypeBytes[index].withUnsafeBytes({ bytes.equals($0) }) { return index }
+        }
+        return nil
     }
 
     private static let eventTypeBytes: [[UInt8]] = events.map { Array($0.eventType.utf8) }

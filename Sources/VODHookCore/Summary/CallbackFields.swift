@@ -39,9 +39,9 @@ public struct CallbackFields: Sendable {
         mediaId = text(nodes.mediaId)
         errorCode = text(nodes.errorCode)
         eventTimeIsWellFormed = nodes.eventTime >= 0 && SummaryFieldNodes.isWellFormedTime(document, nodes.eventTime)
-        let event = nodes.event(document)
-        identity = text(nodes.identity(event))
-        guard let event, document[document.root].kind == .object else { return }
+        identity = text(nodes.identity(document))
+        guard let index = nodes.event(document), document[document.root].kind == .object else { return }
+        let event = EventCatalog.events[index]
         for column in event.summaryColumns {
             // The first key spelled as the column; an array shows its length.
             guard let value = Validator.memberValue(document, named: column, ignoringCase: false) else { continue }

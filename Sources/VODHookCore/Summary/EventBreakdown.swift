@@ -12,7 +12,8 @@ public struct EventBreakdown: Sendable {
     public var codes = ValueCounter()
     /// Extra copies of a document seen before, this event's among `CallbackSummary.duplicates`.
     public var duplicates = 0
-    private var identities = Set<Fingerprint>()
+    /// Fingerprints of the identity values, 8 bytes each (see `FingerprintTable`).
+    private var identities = FingerprintTable(remembersPayloads: false)
 
     init(eventType: String) {
         self.eventType = eventType
@@ -21,7 +22,7 @@ public struct EventBreakdown: Sendable {
 
     public var distinctIdentities: Int { identities.count }
 
-    mutating func noteIdentity(_ bytes: UnsafeRawBufferPointer) { identities.insert(Fingerprint(bytes)) }
+    mutating func noteIdentity(_ bytes: UnsafeRawBufferPointer) { _ = identities.insert(Fingerprint(bytes), payload: 0) }
 }
 
 /// The breakdowns of a summary, in the order their event types were first

@@ -46,7 +46,7 @@ public struct SummaryEntry: Sendable {
         // Only a well-formed EventTime counts towards the first and last.
         let time = nodes.eventTime >= 0 && SummaryFieldNodes.isWellFormedTime(document, nodes.eventTime) ? nodes.eventTime : -1
         let values = (nodes.eventType, nodes.status, nodes.mediaType, nodes.deleteType, nodes.errorCode, time,
-                      nodes.code, nodes.identity(nodes.event(document)))
+                      nodes.code, nodes.identity(document))
         withUnsafeBytes(of: values) { raw in
             withUnsafeMutableBytes(of: &lengths) { lengths in
                 Self.copy(raw.bindMemory(to: Int.self), of: document, into: &arena, lengths: lengths.bindMemory(to: Int32.self))

@@ -57,23 +57,33 @@ struct SummaryFieldNodes {
         }
     }
 
-    /// The value of the event's identity field (`EventSpec.identity`), -1 when absent.
-    func identity(_ event: EventSpec?) -> Int {
-        switch event?.identity {
-        case "VideoId": videoId
-        case "JobId": jobId
-        case "ImageId": imageId
-        case "AttachedMediaId": attachedMediaId
-        case "MediaRefreshJobId": mediaRefreshJobId
-        case "MediaId": mediaId
+    /// The identity fields a summary finds, in the order of `slot(_:)`.
+    private static let identityNames = ["VideoId", "JobId", "ImageId", "AttachedMediaId", "MediaRefreshJobId", "MediaId"]
+    /// Each catalog event's identity field, as a position in `identityNames`, worked out once.
+    private static let identitySlots: [Int] = EventCatalog.events.map { identityNames.firstIndex(of: $0.identity) ?? -1 }
+
+    private func slot(_ position: Int) -> Int {
+        switch position {
+        case 0: videoId
+        case 1: jobId
+        case 2: imageId
+        case 3: attachedMediaId
+        case 4: mediaRefreshJobId
+        case 5: mediaId
         default: -1
         }
     }
 
-    /// The catalog's event a plain EventType value names.
-    func event(_ document: JSONDocument) -> EventSpec? {
+    /// The value of the identity field of the event `EventType` names, -1 when absent or unknown.
+    func identity(_ document: JSONDocument) -> Int {
+        guard let event = event(document) else { return -1 }
+        return slot(Self.identitySlots[event])
+    }
+
+    /// The catalog index of the event a plain EventType value names.
+    func event(_ document: JSONDocument) -> Int? {
         guard eventType >= 0, document[eventType].kind == .string, let bytes = document.plainString(eventType) else { return nil }
-        return EventCatalog.spec(forEventType: bytes)
+        return EventCatalog.index(forEventType: bytes)
     }
 
     /// A value as a summary shows it: a string's decoded UTF-8, any other
