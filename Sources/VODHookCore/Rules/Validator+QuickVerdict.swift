@@ -32,8 +32,11 @@ extension Validator {
                 let value = nodes[key + 1]
                 guard value.kind == .string, !value.hasEscapes else { return nil }
                 let name = Self.text(value, base)
-                guard let chosen = specs.firstIndex(where: { name.equals($0.eventTypeBytes) }) else { return nil }
-                return (chosen, key + 1)
+                let words = KeyWords(name)
+                for index in eventTypeWords.indices where eventTypeWords[index] == words {
+                    if words.coversAll || name.equals(specs[index].eventTypeBytes) { return (index, key + 1) }
+                }
+                return nil
             }
             key = Int(nodes[key + 1].next)
         }

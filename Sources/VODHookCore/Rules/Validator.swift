@@ -6,9 +6,13 @@
 public struct Validator {
     /// Every known event's spec, prepared once, in catalog order.
     let specs: [CompiledSpec]
+    /// Each event type's `KeyWords`, so the quick pass finds a document's
+    /// event with integer compares rather than a byte compare per event.
+    let eventTypeWords: [KeyWords]
 
     public init() {
         specs = EventCatalog.events.map(CompiledSpec.init)
+        eventTypeWords = specs.map { $0.eventTypeBytes.withUnsafeBytes(KeyWords.init) }
     }
 
     /// The result for one document: findings in source order, and the
