@@ -33,8 +33,11 @@ extension Validator {
                 guard value.kind == .string, !value.hasEscapes else { return nil }
                 let name = Self.text(value, base)
                 let words = KeyWords(name)
-                for index in eventTypeWords.indices where eventTypeWords[index] == words {
-                    if words.coversAll || name.equals(specs[index].eventTypeBytes) { return (index, key + 1) }
+                var slot = Self.eventTypeSlot(words)
+                while eventTypeSlots[slot] != 0 {
+                    let index = eventTypeSlots[slot] - 1
+                    if eventTypeWords[index] == words && (words.coversAll || name.equals(specs[index].eventTypeBytes)) { return (index, key + 1) }
+                    slot = (slot + 1) & (Self.eventTypeSlotCount - 1)
                 }
                 return nil
             }

@@ -9,10 +9,26 @@ public struct Validator {
     /// Each event type's `KeyWords`, so the quick pass finds a document's
     /// event with integer compares rather than a byte compare per event.
     let eventTypeWords: [KeyWords]
+    /// Open addressing from `eventTypeSlot(_:)` to 1 + an index into `specs`
+    /// (0: empty), so the event is found in a probe or two, not a scan of the catalog.
+    let eventTypeSlots: [Int]
 
     public init() {
         specs = EventCatalog.events.map(CompiledSpec.init)
         eventTypeWords = specs.map { $0.eventTypeBytes.withUnsafeBytes(KeyWords.init) }
+        var slots = [Int](repeating: 0, count: Self.eventTypeSlotCount)
+        for (index, words) in eventTypeWords.enumerated() {
+            var slot = Self.eventTypeSlot(words)
+            while slots[slot] != 0 { slot = (slot + 1) & (Self.eventTypeSlotCount - 1) }
+            slots[slot] = index + 1
+        }
+        eventTypeSlots = slots
+    }
+
+    static let eventTypeSlotCount = 64
+
+    @inline(__always) static func eventTypeSlot(_ words: KeyWords) -> Int {
+        Int(truncatingIfNeeded: ((words.head ^ words.tail ^ UInt64(truncatingIfNeeded: words.count)) &* 0x9E37_79B9_7F4A_7C15) >> 58)
     }
 
     /// The result for one document: findings in source order, and the
