@@ -259,7 +259,7 @@ struct CompiledCondition {
 /// A key's length with its first and last bytes, up to eight each, as two
 /// words: for keys of up to 16 bytes these cover every byte, so equal words
 /// mean equal keys; longer keys still need their bytes compared.
-struct KeyWords: Equatable {
+struct KeyWords: Equatable, Sendable {
     let count: Int
     let head: UInt64
     let tail: UInt64
