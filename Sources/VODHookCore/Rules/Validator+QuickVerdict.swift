@@ -69,8 +69,7 @@ extension CompiledObject {
                 let keyNode = nodes[key], value = key &+ 1, valueNode = nodes[value]
                 key = Int(valueNode.next)
                 guard !keyNode.hasEscapes else { return false }
-                // The compiled table's own lookup: keys usually come in its order, so it starts after the last match.
-                let index = tables.exactField(Validator.text(keyNode, base), hint: expected)
+                let index = quickField(Validator.text(keyNode, base), hint: expected)
                 guard index >= 0, present & 1 &<< index == 0 else { return false }
                 present |= 1 &<< index
                 expected = index &+ 1
@@ -96,13 +95,43 @@ extension CompiledObject {
         }
     }
 
+    /// `SpecTables.exactField`, written out: as a call it cost more than
+    /// the compares. Keys usually come in the spec's order, so the search
+    /// starts after the last match; -1 for no field.
+    @inline(__always) private func quickField(_ keyText: UnsafeRawBufferPointer, hint: Int) -> Int {
+        let fieldCount = tables.fieldCount
+        let keyWords = KeyWords(keyText)
+        var index = hint < fieldCount ? hint : 0
+        var probes = 1
+        while tables.nameWords[index] != keyWords || !(keyWords.coversAll || keyText.equals(tables.name(index))) {
+            guard probes < fieldCount else { return -1 }
+            probes &+= 1
+            index = index &+ 1 == fieldCount ? 0 : index &+ 1
+        }
+        return index
+    }
+
     /// `passesQuickly`'s tests of a plain, non-empty text value, for the only
     /// occurrence of its field; `match` receives the allowed value it is.
     @inline(__always) private func quickText(_ index: Int, _ bytes: UnsafeRawBufferPointer, isEventType: Bool, match: inout Int) -> Bool {
         if tables.isRequired[index] && TextChecks.mayStartBlank(bytes[0]) { return false }
         if tables.shapes[index] == .numericString { return TextChecks.isNumber(bytes) }
         // Conditions read the match even of a field whose value is not checked against it.
-        if tables.hasAllowed[index] { match = tables.allowedIndex(of: bytes, words: KeyWords(bytes), field: index) }
+        if tables.hasAllowed[index] {
+            // `allowedIndex(of:words:field:)`, written out: as a call
+            // (never inlined here) its entry and exit cost more than the search.
+            let words = KeyWords(bytes)
+            let first = tables.allowedFirst[index], end = tables.allowedFirst[index &+ 1]
+            match = -1
+            var k = first
+            while k < end {
+                if tables.valueWords[k] == words && (words.coversAll || bytes.equals(tables.allowedValue(k))) {
+                    match = k &- first
+                    break
+                }
+                k &+= 1
+            }
+        }
         if index == tables.eventTypeField { return isEventType }
         if tables.hasAllowed[index] && match < 0 { return false }
         guard let format = tables.formats[index] else { return true }
