@@ -98,7 +98,7 @@ struct ConfigContents {
             mistake("\"allowFields\" must be an object of EventTypes and field names, such as {\"DeleteMediaComplete\": [\"AppId\"]}", at: json.sourceOffset(of: object))
             return
         }
-        let eventTypes = EventCatalog.events.map(\.eventType) + EventCatalog.unspecifiedVODEventTypes
+        let eventTypes = EventCatalog.events.map(\.eventType)
         for (key, value) in json.members(of: object) {
             let eventType = json.string(key)
             guard eventTypes.contains(eventType) else {
