@@ -13,7 +13,7 @@ enum SpecCommand {
             OptionSpec("format", kind: .value(placeholder: "format"),
                        help: "text (the list, or EVENT's table), json-schema (EVENT's, or every event's), markdown (the reference page)",
                        allowedValues: ["text", "json-schema", "markdown"]),
-            OptionSpec("event", kind: .value(placeholder: "name"), help: "the event, as EVENT does", allowedValues: EventCatalog.events.map(\.eventType)),
+            OptionSpec("event", kind: .value(placeholder: "name"), help: "the event, as EVENT does ('vodhook spec' lists them)"),
             OptionSpec("list", help: "with --format markdown: only the table of events (name, trigger, identity, source)"),
         ],
         positionals: "[EVENT]",
