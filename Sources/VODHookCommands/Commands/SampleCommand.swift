@@ -14,8 +14,9 @@ enum SampleCommand {
             "--lifecycle [--count N] [--seed S] [--pretty]",
         ],
         options: [
-            // No allowedValues: 21 names in one line break help and man pages; the setting checks the name.
-            OptionSpec("event", kind: .value(placeholder: "name"), help: "the event type (default: DeleteMediaComplete); 'vodhook spec' lists them"),
+            // Offered, not enforced: 21 names in one line break help and man pages; the setting checks the name.
+            OptionSpec("event", kind: .value(placeholder: "name"), help: "the event type (default: DeleteMediaComplete); 'vodhook spec' lists them",
+                       completion: .words(EventCatalog.events.map(\.eventType))),
             OptionSpec("status", kind: .value(placeholder: "status"), help: "hold Status fixed (default: mostly success)",
                        allowedValues: ["success", "fail"]),
             OptionSpec("media-type", kind: .value(placeholder: "type"), help: "hold MediaType fixed (default: mostly video)",
