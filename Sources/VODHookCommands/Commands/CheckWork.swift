@@ -64,4 +64,9 @@ struct CheckCommitter: DocumentCommitter {
             buffer.removeAll(keepingCapacity: true)
         }
     }
+
+    mutating func flush() {
+        environment.output.write(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
 }

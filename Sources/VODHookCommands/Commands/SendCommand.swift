@@ -102,6 +102,7 @@ private struct DeliveryRun {
                 documents += 1
                 outcome.failedDocuments += 1
                 environment.output.write(report.renderNotSent(origin, reason: reason))
+                environment.output.flush()
             }
         }
     }
@@ -153,6 +154,8 @@ private struct DeliveryRun {
         documents += 1
         if result.delivered { delivered += 1 } else { outcome.failedDocuments += 1 }
         environment.output.write(report.render(origin, result))
+        // Each delivery takes network time: its line goes out as soon as it is known.
+        environment.output.flush()
     }
 
     private mutating func stop(_ message: String) {

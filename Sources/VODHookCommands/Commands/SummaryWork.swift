@@ -78,6 +78,11 @@ struct SummaryCommitter: DocumentCommitter {
         counted.reserveCapacity(documents: documents)
     }
 
+    mutating func flush() {
+        environment.output.write(lines)
+        lines.removeAll(keepingCapacity: true)
+    }
+
     mutating func commit(_ record: SummaryRecord, number: Int, source: String, arena: UnsafeRawBufferPointer) {
         if sourceNames.last != source { sourceNames.append(source) }
         let location = CallbackSummary.DocumentLocation(source: sourceNames.count - 1, line: record.line)

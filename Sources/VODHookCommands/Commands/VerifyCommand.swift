@@ -74,12 +74,12 @@ enum VerifyCommand {
             default:
                 text.render(report, locator: item.locator, into: &buffer)
             }
+            // Through the sink, which the pipeline flushes when the input waits.
+            environment.output.write(buffer)
+            buffer.removeAll(keepingCapacity: true)
         }
         outcome.hadTrouble = !readable
-        if !quiet {
-            environment.output.write(buffer)
-            if format == "text" { environment.output.write(text.footer(outcome.tally, noun: "request")) }
-        }
+        if !quiet && format == "text" { environment.output.write(text.footer(outcome.tally, noun: "request")) }
         return outcome.exitCode(.validity)
     }
 }

@@ -72,6 +72,12 @@ struct DocumentPipeline {
         let chosenChunkSize = environment.variables["VODHOOK_CHUNK_BYTES"].flatMap(Int.init).map { min(max($0, 1), 1 << 30) }
         let chunkSize = chosenChunkSize ?? Tuning.filePartBytes
         let pipeChunkSize = chosenChunkSize ?? Tuning.pipePartBytes
+        // Called on this thread only, between documents: what is committed goes out.
+        let writeCommitted = {
+            committer.pointee.flush()
+            environment.output.flush()
+            environment.errors.flush()
+        }
         return Self.forEachSource(paths, environment: environment, command: command) { source, descriptor throws(InputError) in
             func prepareAndCommit(_ item: PipelineDocument) {
                 state.pointee.arena.removeAll(keepingCapacity: true)
@@ -79,6 +85,7 @@ struct DocumentPipeline {
                 state.pointee.arena.withUnsafeBytes {
                     committer.pointee.commit(record, number: item.report.index, source: item.report.source, arena: $0)
                 }
+                if environment.outputIsTerminal { writeCommitted() }
             }
             if jobs > 1, let (origin, length) = try self.parallelCandidate(descriptor, chunkSize: chunkSize) {
                 let plan = try ChunkPlan.make(descriptor: descriptor, origin: origin, length: length, chunkSize: chunkSize)
@@ -92,11 +99,14 @@ struct DocumentPipeline {
                 }
             }
             let length = Self.regularFileLength(descriptor)
-            var input: any ByteInput = FileDescriptorInput(descriptor: descriptor)
+            var input = Self.input(descriptor, live: length == nil, beforeWaiting: writeCommitted)
             if jobs > 1, length == nil, mode == .stream || mode == .auto {
-                let prefix = mode == .auto ? try input.readUpTo(self.sniffLength) : []
+                let prefix = mode == .auto ? try readSniffPrefix(&input, limit: self.sniffLength) : []
                 if mode == .stream || InputFormat.sniff(prefix) == .json {
-                    let pipe = PipeParts(input: input, prefix: prefix, chunkSize: pipeChunkSize)
+                    // The parts read the descriptor itself: only the committing thread may write out.
+                    let pipe = PipeParts(
+                        input: FileDescriptorInput(descriptor: descriptor), prefix: prefix, chunkSize: pipeChunkSize,
+                        liveDescriptor: descriptor, beforeCommittingThreadWaits: writeCommitted)
                     guard let rest = try self.readPipe(pipe, source: source, jobs: jobs, environment: environment,
                                                        makePreparer: makePreparer, committer: &committer.pointee)
                     else { return }
@@ -188,7 +198,21 @@ struct DocumentPipeline {
     private mutating func read(
         _ source: InputSource, descriptor: Int32, environment: CommandEnvironment, _ handle: (PipelineDocument) -> Void
     ) throws(InputError) {
-        try read(source, input: FileDescriptorInput(descriptor: descriptor), environment: environment, handle)
+        let writeOut = {
+            environment.output.flush()
+            environment.errors.flush()
+        }
+        let input = Self.input(descriptor, live: InputReadiness.mayWait(descriptor), beforeWaiting: writeOut)
+        try read(source, input: input, environment: environment) { item in
+            handle(item)
+            if environment.outputIsTerminal { writeOut() }
+        }
+    }
+
+    /// A descriptor's input; a `live` one (a pipe, a terminal) writes out
+    /// what is done before a read that would wait.
+    private static func input(_ descriptor: Int32, live: Bool, beforeWaiting: @escaping () -> Void) -> any ByteInput {
+        live ? LiveInput(descriptor: descriptor, beforeWaiting: beforeWaiting) : FileDescriptorInput(descriptor: descriptor)
     }
 
     private mutating func read(
@@ -203,7 +227,7 @@ struct DocumentPipeline {
         case .base64:
             readBase64(try input.readUpTo(Int.max), source: source, handle)
         case .auto:
-            let prefix = try input.readUpTo(sniffLength)
+            let prefix = try readSniffPrefix(&input, limit: sniffLength)
             switch InputFormat.sniff(prefix) {
             case .json:
                 try readJSON(PrefixedInput(prefix: prefix, rest: input), mode: .stream, source: source, environment: environment, handle)

@@ -18,10 +18,14 @@ protocol DocumentCommitter {
     /// About how many more documents the source holds, told once when a
     /// regular file's size and its first documents allow a guess.
     mutating func expect(documents: Int)
+    /// Writes what it holds back to the output: the input has nothing more
+    /// ready, or the output is a terminal and a document is done.
+    mutating func flush()
 }
 
 extension DocumentCommitter {
     mutating func expect(documents: Int) {}
+    mutating func flush() {}
 }
 
 /// How many documents a source of `length` bytes holds, from a sample: `documents` in its first `sampleBytes`.

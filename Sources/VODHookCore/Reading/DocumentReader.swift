@@ -122,7 +122,9 @@ public final class DocumentReader {
         defer { resumeOffset = position }
         while !stopRequested {
             position = try skipSeparators(from: position)
-            guard try ensureByte(at: position, keeping: position), position < limit else { break }
+            // The limit is asked first: a part reader must not wait on a
+            // live pipe for bytes that belong to the next part.
+            guard position < limit, try ensureByte(at: position, keeping: position) else { break }
             var value = TopLevelValue(offset: position, documentsBefore: documentCount, isEmptyArray: false)
             if mode == .stream && byte(at: position) == UInt8(ascii: "[") {
                 let produced = try readArray(from: &position, body)
@@ -427,7 +429,7 @@ public final class DocumentReader {
 
     private func skipSeparators(from offset: Int) throws(InputError) -> Int {
         var i = offset
-        while try ensureByte(at: i, keeping: i) {
+        while i < limit, try ensureByte(at: i, keeping: i) {
             let next = byte(at: i)
             guard next == 0x20 || next == 0x0A || next == 0x0D || next == 0x09 || (next == 0x1E && mode == .stream) else { break }
             i += 1

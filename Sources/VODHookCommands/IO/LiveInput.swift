@@ -1,0 +1,59 @@
+import Platform
+import VODHookCore
+
+/// Whether a read of a descriptor would wait: asked with a zero-timeout
+/// `poll`, so `tail -f log | vodhook check` can write what it has first.
+enum InputReadiness {
+    /// True when bytes (or the end of input, or an error to report) are
+    /// ready now, or within `milliseconds`.
+    static func isReady(_ descriptor: Int32, within milliseconds: Int32 = 0) -> Bool {
+        Readiness.hasInput(descriptor, within: milliseconds)
+    }
+
+    /// Regular files never make a read wait, so they keep the large-block writes untouched.
+    static func mayWait(_ descriptor: Int32) -> Bool {
+        Files.regularFileSize(descriptor) == nil
+    }
+}
+
+/// A pipe, socket or terminal read as it arrives: before a read that
+/// would wait, `beforeWaiting` writes out what the command has so far.
+struct LiveInput: ByteInput {
+    private var input: FileDescriptorInput
+    private let beforeWaiting: () -> Void
+
+    init(descriptor: Int32, beforeWaiting: @escaping () -> Void) {
+        input = FileDescriptorInput(descriptor: descriptor)
+        self.beforeWaiting = beforeWaiting
+    }
+
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        if !InputReadiness.isReady(input.descriptor) { beforeWaiting() }
+        return try input.read(into: buffer)
+    }
+
+    /// Up to `limit` bytes for `--input auto` to look at, stopping early
+    /// at a line's end when no more is ready: waiting for 64 KiB of a
+    /// live log would hold back its first findings.
+    mutating func readPrefix(upTo limit: Int) throws(InputError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 8)
+        defer { chunk.deallocate() }
+        while bytes.count < limit {
+            if bytes.last == 0x0A, !InputReadiness.isReady(input.descriptor) { break }
+            let count = try read(into: UnsafeMutableRawBufferPointer(rebasing: chunk[0..<min(chunk.count, limit - bytes.count)]))
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return bytes
+    }
+}
+
+/// The sniffing prefix, read the live way when the input is live.
+func readSniffPrefix(_ input: inout any ByteInput, limit: Int) throws(InputError) -> [UInt8] {
+    if var live = input as? LiveInput {
+        defer { input = live }
+        return try live.readPrefix(upTo: limit)
+    }
+    return try input.readUpTo(limit)
+}
