@@ -34,7 +34,6 @@ enum ListenCommand {
             CommonOptions.strict,
             CommonOptions.color,
         ],
-        positionals: "",
         discussion: """
             Every POST, on any path, is answered with --respond (default 200), so the sender stops
             retrying. Each request gets one line as it arrives: time, request number, path, signature
