@@ -95,6 +95,9 @@ enum ListenCommand {
         while !session.isStopping {
             if signals.takePending() {
                 stoppedBySignal = true
+                // On its own line, after the ^C the terminal echoed.
+                environment.errors.write("\nvodhook listen: stopping; finishing the requests in flight\n")
+                environment.errors.flush()
                 break
             }
             guard let descriptor = socket.accept(orWake: wake.readEnd, milliseconds: 100) else { continue }
@@ -107,7 +110,6 @@ enum ListenCommand {
         session.stop()
         session.waitForConnections()
         let totals = session.totals()
-        if stoppedBySignal { environment.errors.write("\n") }
         (settings.json ? environment.errors : environment.output).write(totals.text)
         var outcome = RunOutcome()
         // Only a run that --count ended judges its requests; Ctrl-C ends a session, not a test.
