@@ -1,3 +1,5 @@
+import Platform
+
 /// One line on standard error, rewritten in place, for a long run whose
 /// output goes elsewhere: documents so far and the rate. Shown only when
 /// standard error is a terminal and standard output is not (on one

@@ -156,9 +156,13 @@ final class ListenSession: @unchecked Sendable {
         }
     }
 
-    /// Appends the request as received; one write, so a stop never leaves half of one.
+    /// Appends the request as received; one write, so a stop never leaves
+    /// half of one. A body without a final newline gets one after it, so the
+    /// next request line starts a line, as a capture's reader expects; its
+    /// framing (Content-Length, chunked) leaves that newline out of the body.
     private func save(_ raw: [UInt8]) {
         guard let saveDescriptor else { return }
+        let raw = raw.last == 0x0A ? raw : raw + [0x0D, 0x0A]
         raw.withUnsafeBytes { bytes in
             // A failed write cannot be answered for here; the request was still answered.
             try? Result { () throws(SystemError) in try Files.writeAll(saveDescriptor, bytes) }.get()
