@@ -45,6 +45,25 @@ import Testing
         #expect(process.wait() == 1)
     }
 
+    /// `tail -f capture.http | vodhook verify`: a request is verified once it is whole.
+    @Test(arguments: [["verify", "--url", "http://127.0.0.1/cb", "--key", "k", "--format", "json"], ["check", "--format", "json"]])
+    func aCapturedRequestIsReadOnceItIsWhole(_ arguments: [String]) throws {
+        func request(_ mediaId: String) -> String {
+            let body = #"{"EventType":"DeleteMediaComplete","MediaId":""# + mediaId + #""}"#
+            return "POST /cb HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)\r\n"
+        }
+        let process = try LiveProcess(arguments)
+        let first = request("m1")
+        // Half a request first: nothing can be said about it yet.
+        process.write(String(first.prefix(30)))
+        process.write(String(first.dropFirst(30)))
+        #expect(process.waitFor { $0.contains("\"document\":1,\"line\":5,") })
+        #expect(!process.stdout.contains("\"document\":2"))
+        process.write(request("m2"))
+        #expect(process.waitFor { $0.contains("\"document\":2,\"line\":10,") })
+        #expect(process.wait() == 1)
+    }
+
     /// `send` prints each document's line as soon as its delivery is done.
     @Test func sendPrintsEachDeliveryAsItIsDone() throws {
         guard let receiver = TestReceiver(replies: [.status(200)]) else { return }

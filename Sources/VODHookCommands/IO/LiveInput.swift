@@ -27,7 +27,26 @@ struct LiveInput: ByteInput {
         self.beforeWaiting = beforeWaiting
     }
 
+    /// Bytes already read (a sniffed prefix), given back first, so the input stays live after sniffing.
+    private var pushedBack: [UInt8] = []
+    private var pushedBackPosition = 0
+
+    /// Whether a read would return at once.
+    var hasBytesReady: Bool { pushedBackPosition < pushedBack.count || InputReadiness.isReady(input.descriptor) }
+
+    /// `bytes` come first again.
+    mutating func pushBack(_ bytes: [UInt8]) {
+        pushedBack = bytes + pushedBack[pushedBackPosition...]
+        pushedBackPosition = 0
+    }
+
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        if pushedBackPosition < pushedBack.count {
+            let count = min(buffer.count, pushedBack.count - pushedBackPosition)
+            pushedBack.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + pushedBackPosition, byteCount: count) }
+            pushedBackPosition += count
+            return count
+        }
         if !InputReadiness.isReady(input.descriptor) { beforeWaiting() }
         return try input.read(into: buffer)
     }
@@ -40,7 +59,7 @@ struct LiveInput: ByteInput {
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 8)
         defer { chunk.deallocate() }
         while bytes.count < limit {
-            if bytes.last == 0x0A, !InputReadiness.isReady(input.descriptor) { break }
+            if bytes.last == 0x0A, !hasBytesReady { break }
             let count = try read(into: UnsafeMutableRawBufferPointer(rebasing: chunk[0..<min(chunk.count, limit - bytes.count)]))
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])

@@ -113,7 +113,12 @@ struct DocumentPipeline {
                     try self.readJSON(rest, mode: .stream, source: source, environment: environment, prepareAndCommit)
                     return
                 }
-                input = PrefixedInput(prefix: prefix, rest: input)
+                if var live = input as? LiveInput {
+                    live.pushBack(prefix)
+                    input = live
+                } else {
+                    input = PrefixedInput(prefix: prefix, rest: input)
+                }
             }
             try self.read(source, input: input, environment: environment) { item in
                 if item.report.index == 4096, let length, item.report.startOffset > 0 {
@@ -223,7 +228,11 @@ struct DocumentPipeline {
         case .body, .stream:
             try readJSON(input, mode: mode == .body ? .body : .stream, source: source, environment: environment, handle)
         case .http:
-            readHTTP(try input.readUpTo(Int.max), source: source, handle)
+            if var live = input as? LiveInput {
+                try readLiveHTTP(&live, prefix: [], source: source, handle)
+            } else {
+                readHTTP(try input.readUpTo(Int.max), source: source, handle)
+            }
         case .base64:
             readBase64(try input.readUpTo(Int.max), source: source, handle)
         case .auto:
@@ -232,7 +241,11 @@ struct DocumentPipeline {
             case .json:
                 try readJSON(PrefixedInput(prefix: prefix, rest: input), mode: .stream, source: source, environment: environment, handle)
             case .http:
-                readHTTP(prefix + (try input.readUpTo(Int.max)), source: source, handle)
+                if var live = input as? LiveInput {
+                    try readLiveHTTP(&live, prefix: prefix, source: source, handle)
+                } else {
+                    readHTTP(prefix + (try input.readUpTo(Int.max)), source: source, handle)
+                }
             case .base64:
                 let all = prefix + (try input.readUpTo(Int.max))
                 if InputFormat.isBase64Source(all) {
@@ -253,6 +266,33 @@ struct DocumentPipeline {
             // Moved, not copied: the reader gave it up.
             handle(PipelineDocument(report: report, document: consume document, locator: reader, request: nil))
             if environment.output.isClosed { reader.stop() }
+        }
+    }
+
+    /// A capture from a pipe or terminal: each request's document as soon
+    /// as the input has nothing more ready and the request is whole.
+    private mutating func readLiveHTTP(
+        _ input: inout LiveInput, prefix: [UInt8], source: InputSource, _ handle: (PipelineDocument) -> Void
+    ) throws(InputError) {
+        var capture = prefix
+        var done = 0
+        var index = 0
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 8)
+        defer { chunk.deallocate() }
+        while true {
+            if done < capture.count, !input.hasBytesReady {
+                done = HTTPCaptureDocuments.forEachArrived(capture, from: done, isComplete: false, index: &index) { document, origin in
+                    let report = self.checker.report(for: document, source: source.name, origin: origin)
+                    handle(PipelineDocument(report: report, document: document, locator: origin.locator, request: origin.request))
+                }
+            }
+            let count = try input.read(into: chunk)
+            if count == 0 { break }
+            capture.append(contentsOf: chunk[0..<count])
+        }
+        _ = HTTPCaptureDocuments.forEachArrived(capture, from: done, isComplete: true, index: &index) { document, origin in
+            let report = self.checker.report(for: document, source: source.name, origin: origin)
+            handle(PipelineDocument(report: report, document: document, locator: origin.locator, request: origin.request))
         }
     }
 
