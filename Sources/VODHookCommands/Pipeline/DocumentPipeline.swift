@@ -78,6 +78,8 @@ struct DocumentPipeline {
             environment.output.flush()
             environment.errors.flush()
         }
+        // Asked once: read through the closure's context for every document, it cost ten instructions each.
+        let flushesEachDocument = environment.outputIsTerminal
         return Self.forEachSource(paths, environment: environment, command: command) { source, descriptor throws(InputError) in
             func prepareAndCommit(_ item: PipelineDocument) {
                 state.pointee.arena.removeAll(keepingCapacity: true)
@@ -85,7 +87,7 @@ struct DocumentPipeline {
                 state.pointee.arena.withUnsafeBytes {
                     committer.pointee.commit(record, number: item.report.index, source: item.report.source, arena: $0)
                 }
-                if environment.outputIsTerminal { writeCommitted() }
+                if flushesEachDocument { writeCommitted() }
             }
             if jobs > 1, let (origin, length) = try self.parallelCandidate(descriptor, chunkSize: chunkSize) {
                 let plan = try ChunkPlan.make(descriptor: descriptor, origin: origin, length: length, chunkSize: chunkSize)

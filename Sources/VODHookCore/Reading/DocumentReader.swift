@@ -39,7 +39,7 @@ public final class DocumentReader {
     public func stop() { stopRequested = true }
 
     /// Top-level values may start only before this offset (a part reader's share).
-    private var limit = Int.max
+    @exclusivity(unchecked) private var limit = Int.max
     /// False for a part reader: whether a source holds no document is the whole source's question.
     private var reportsNoDocument = true
     /// The top-level values read, kept by part readers.
