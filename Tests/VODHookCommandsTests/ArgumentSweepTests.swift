@@ -80,9 +80,10 @@ import VODHookCore
     ]
 
     /// Options whose value is free text: any of the table may be a real key,
-    /// a field assignment or a directory name, so only "no signal" applies.
+    /// a field assignment, a file or directory name, so only "no signal" (and a
+    /// reason for exit 2) applies.
     /// Every other option must refuse every value in the table.
-    static let freeTextOptions: Set<String> = ["key", "set", "url", "output-dir"]
+    static let freeTextOptions: Set<String> = ["key", "set", "url", "output-dir", "output"]
 
     /// Arguments that make each command run, before the option under test.
     /// `PATH` and `CLOSED_PORT` are filled in per run.
@@ -97,6 +98,8 @@ import VODHookCore
         "rules": [],
         "explain": ["json-syntax"],
         "spec": [],
+        "help": [],
+        "completions": ["bash"],
     ]
 
     struct Case: Sendable, CustomStringConvertible {
@@ -173,6 +176,11 @@ import VODHookCore
         guard lines.last == "" else { return "stderr does not end its line: \(text.debugDescription)" }
         lines.removeLast()
         if lines.count == 2, lines[1].hasPrefix("Run 'vodhook ") { lines.removeLast() }
+        guard mustRefuse else {
+            // A free-text value the tool took, then failed on (a file it cannot write): the
+            // report's own lines may come first, but the reason is there.
+            return lines.contains { $0.hasPrefix("vodhook \(command)") } ? nil : "exit 2 without a reason: \(text.debugDescription)"
+        }
         guard lines.count == 1, lines[0].hasPrefix("vodhook \(command)") else { return "not a one-line reason: \(text.debugDescription)" }
         return nil
     }
@@ -188,7 +196,10 @@ import VODHookCore
             for index in stride(from: worker, to: runs.count, by: workers) {
                 let run = runs[index]
                 do {
-                    let result = try RawSpawn.run(binary, run.arguments, environment: run.environment, directory: directory.path)
+                    // A directory each: a file one run writes (`-o`) must not be what another reads (`--config`).
+                    let own = directory.appendingPathComponent(String(index))
+                    try FileManager.default.createDirectory(at: own, withIntermediateDirectories: false)
+                    let result = try RawSpawn.run(binary, run.arguments, environment: run.environment, directory: own.path)
                     if let problem = problem(with: result, command: run.command, mustRefuse: run.mustRefuse) {
                         failures.add("\(run.command) \(run.label): \(problem)")
                     }
