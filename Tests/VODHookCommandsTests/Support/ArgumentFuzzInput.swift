@@ -65,7 +65,7 @@ enum ArgumentFuzzInput {
     }
 
     /// What the run broke of the tool's promises, or nil: exit 0, 1 or 2;
-    /// exit 2 says why on standard error, starting "vodhook"; nothing printed
+    /// exit 2 says why on standard error, in a line starting "vodhook"; nothing printed
     /// to either stream can steer a terminal beyond the tool's own colours,
     /// but for the callbacks that sample and normalize print.
     static func problem(arguments: [String], status: Int32, stdout: [UInt8], stderr: [UInt8]) -> String? {
@@ -75,9 +75,10 @@ enum ArgumentFuzzInput {
         let printsData = arguments.first == "sample" || arguments.first == "normalize"
         guard printsData || isTerminalSafe(stdout, allowingStyle: true) else { return "unsafe standard output" }
         if status == 2 {
-            let first = String(decoding: stderr.prefix { $0 != 0x0A }, as: UTF8.self)
-            guard first.hasPrefix("vodhook") || (arguments.isEmpty && first.hasPrefix("OVERVIEW:")) else {
-                return "exit 2 without a reason: \(first.debugDescription)"
+            // With --output the report's footer comes first on standard error, then the reason.
+            let lines = stderr.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
+            guard lines.contains(where: { $0.hasPrefix("vodhook") }) || (arguments.isEmpty && lines.first?.hasPrefix("OVERVIEW:") == true) else {
+                return "exit 2 without a reason: \(String(decoding: stderr, as: UTF8.self).debugDescription)"
             }
         }
         return nil
