@@ -83,7 +83,7 @@ import VODHookCore
     /// a field assignment, a file or directory name, so only "no signal" (and a
     /// reason for exit 2) applies.
     /// Every other option must refuse every value in the table.
-    static let freeTextOptions: Set<String> = ["key", "set", "url", "output-dir", "output"]
+    static let freeTextOptions: Set<String> = ["key", "set", "url", "output-dir", "output", "host", "save"]
 
     /// Arguments that make each command run, before the option under test.
     /// `PATH` and `CLOSED_PORT` are filled in per run.
@@ -100,6 +100,9 @@ import VODHookCore
         "spec": [],
         "help": [],
         "completions": ["bash"],
+        // 192.0.2.1 is TEST-NET-1 (RFC 5737), never this machine's: the bind
+        // fails at once with exit 2, after every option has been read.
+        "listen": ["--host", "192.0.2.1", "--port", "CLOSED_PORT"],
     ]
 
     struct Case: Sendable, CustomStringConvertible {
