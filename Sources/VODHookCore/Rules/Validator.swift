@@ -66,7 +66,8 @@ public struct Validator {
         let exactEvent = eventTypeKey.exact.flatMap { document[$0].kind == .string ? knownEvent(document, $0) : nil }
         let eventType = exactEvent.map { specs[$0].spec.eventType } ?? eventTypeText(document, value: eventTypeKey.exact)
         let chosen = exactEvent ?? chooseSpec(document, value: eventTypeKey.exact ?? eventTypeKey.caseMatch)
-        // The exact EventType's value, when it names a known event.
+        // The exact EventType's value, when it names a known event
+        // (exactEvent is only set from eventTypeKey.exact).
         let knownEventType = exactEvent == nil ? -1 : eventTypeKey.exact!
         let context = ObjectContext(event: specs[chosen].spec, path: "", pointer: pointerPrefix, knownEventType: knownEventType)
         checkObject(root, specs[chosen].root, context, document, findings: &findings)
