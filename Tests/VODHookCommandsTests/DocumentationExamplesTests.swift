@@ -61,7 +61,7 @@ import Testing
     /// A console block in an unlisted file would never be run.
     @Test func everyFileWithConsoleBlocksIsListed() throws {
         let root = BinaryRunner.packageRoot
-        var candidates = ["README.md", "CONTRIBUTING.md", "CHANGELOG.md", "BENCHMARKS.md"]
+        var candidates = ["README.md", "CONTRIBUTING.md", "CHANGELOG.md", "BENCHMARKS.md", "Examples/README.md"]
         let docs = root.appendingPathComponent("docs")
         for name in (try? FileManager.default.contentsOfDirectory(atPath: docs.path)) ?? [] where name.hasSuffix(".md") {
             candidates.append("docs/" + name)

@@ -148,7 +148,6 @@ enum ConsoleExamples {
             process.terminate()
             finished.wait()
         }
-        try? output.fileHandleForWriting.close()
         group.wait()
         return Run(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self), timedOut: timedOut)
     }
