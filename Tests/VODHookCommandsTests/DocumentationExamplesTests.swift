@@ -18,6 +18,7 @@ import Testing
         "docs/testing.md",
         "docs/signatures.md",
         "docs/receiver.md",
+        "docs/ci.md",
     ]
 
     static func text(of file: String) -> String? {

@@ -73,7 +73,7 @@ import Testing
         #expect(SchemaSubset.problems(try JSONValue.parse(Data(good.utf8)), schema).isEmpty)
         let broken = [
             #"{"source":"-","document":1,"line":1,"column":1,"valid":true,"diagnostics":[]}"#,
-            #"{"source":"-","document":0,"line":1,"column":1,"valid":true,"eventType":null,"diagnostics":[]}"#,
+            #"{"source":"-","document":-1,"line":1,"column":1,"valid":true,"eventType":null,"diagnostics":[]}"#,
             #"{"source":"-","document":1,"line":1,"column":1,"valid":1,"eventType":null,"diagnostics":[]}"#,
             #"{"source":"-","document":1.5,"line":1,"column":1,"valid":true,"eventType":null,"diagnostics":[]}"#,
             #"{"source":"-","document":1,"line":1,"column":1,"valid":true,"eventType":null,"diagnostics":[],"extra":1}"#,
