@@ -26,9 +26,9 @@ else
 fi
 
 case "$SCALE" in
-    small) LINES=30000; STREAM_SMALL=10000; STREAM_LARGE=100000; RANDOM_BYTES=1000000; TEXT_RANDOM=1000000
+    small) LISTEN_REQUESTS=1000; LINES=30000; STREAM_SMALL=10000; STREAM_LARGE=100000; RANDOM_BYTES=1000000; TEXT_RANDOM=1000000
            DEPTH=100000; STRING=5000000; KEYS=50000; DIGITS=10000; BYTE_LIMIT_CASES=0 ;;
-    full)  LINES=2500000; STREAM_SMALL=600000; STREAM_LARGE=6000000; RANDOM_BYTES=100000000; TEXT_RANDOM=16000000
+    full)  LISTEN_REQUESTS=20000; LINES=2500000; STREAM_SMALL=600000; STREAM_LARGE=6000000; RANDOM_BYTES=100000000; TEXT_RANDOM=16000000
            DEPTH=10000000; STRING=100000000; KEYS=1000000; DIGITS=1000000; BYTE_LIMIT_CASES=1 ;;
     *) echo "stress: STRESS_SCALE is small or full" >&2; exit 2 ;;
 esac
@@ -228,6 +228,32 @@ cp "$WORK/utf8.json" "$WORK/dir/sub/b.jsonl"
 measure paths "check dir missing-file" "$WORK/dir" 2 $((NUL_DOCS + UTF8_DOCS)) allow-stderr 64 -- check --color never "$WORK/dir" "$WORK/missing.json"
 grep -q 'cannot read ".*missing.json": no such file or directory' "$WORK/err" && verdict=ok || verdict="FAIL: $(head -c 200 "$WORK/err")"
 row paths "missing path named on stderr" - - - - - - - - "$verdict"
+
+# listen under load: 50 senders at once, every request answered, printed and saved.
+LISTEN_SENDERS=50
+"$TOOL" measure --report "$WORK/listen-report" -- "$VODHOOK" listen --port 0 --count "$LISTEN_REQUESTS" \
+    --save "$WORK/load.http" --format json >"$WORK/listen.out" 2>"$WORK/listen.err" &
+LISTEN_PID=$!
+PORT=
+for _ in $(seq 200); do
+    PORT=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$WORK/listen.err")
+    [ -n "$PORT" ] && break
+    sleep 0.05
+done
+SEND_START=$(date +%s.%N)
+seq "$LISTEN_SENDERS" | xargs -P "$LISTEN_SENDERS" -I{} sh -c \
+    "\"$VODHOOK\" sample --count $((LISTEN_REQUESTS / LISTEN_SENDERS)) --seed {} | \"$VODHOOK\" send http://127.0.0.1:$PORT/cb >/dev/null"
+wait "$LISTEN_PID"
+SEND_SECONDS=$(awk -v s="$SEND_START" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')
+exit=$(sed -n 's/.*exit=\([-0-9]*\).*/\1/p' "$WORK/listen-report")
+rss=$(sed -n 's/.*maxrss_kb=\([0-9]*\).*/\1/p' "$WORK/listen-report")
+RECORDS=$(wc -l <"$WORK/listen.out" | tr -d ' ')
+verdict=ok
+[ "$exit" = 0 ] && [ "$RECORDS" = "$LISTEN_REQUESTS" ] || verdict="FAIL: exit $exit, $RECORDS records"
+[ $((rss / 1024)) -le 64 ] || verdict="FAIL: over 64 MB"
+row listen "$LISTEN_SENDERS senders, --save, json" - "$exit" 0 "$RECORDS" "$LISTEN_REQUESTS" "$(mb $((rss * 1024)))" "$SEND_SECONDS" - "$verdict"
+SAVED=$("$VODHOOK" summary --format json "$WORK/load.http" | sed -n 's/^  "documents": \([0-9]*\),/\1/p')
+row listen "summary of the saved capture" - - - "$SAVED" "$LISTEN_REQUESTS" - - - "$([ "$SAVED" = "$LISTEN_REQUESTS" ] && echo ok || echo FAIL)"
 
 printf '\n%-22s %-34s %9s %4s %-5s %12s %-10s %9s %7s %6s  %s\n' CASE COMMAND "INPUT MB" EXIT "(exp)" DOCUMENTS "(exp)" "PEAK MB" SECONDS UNSAFE RESULT
 printf '%s\n' "${ROWS[@]}"

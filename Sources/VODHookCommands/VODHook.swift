@@ -19,6 +19,7 @@ public enum VODHook {
         Subcommand(spec: VerifyCommand.spec, run: VerifyCommand.run),
         Subcommand(spec: SampleCommand.spec, run: SampleCommand.run),
         Subcommand(spec: SendCommand.spec, run: SendCommand.run),
+        Subcommand(spec: ListenCommand.spec, run: ListenCommand.run),
         Subcommand(spec: RulesCommand.spec, run: RulesCommand.run),
         Subcommand(spec: ExplainCommand.spec, run: ExplainCommand.run),
         Subcommand(spec: SpecCommand.spec, run: SpecCommand.run),

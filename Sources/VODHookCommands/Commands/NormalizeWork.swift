@@ -82,4 +82,9 @@ struct NormalizeCommitter: DocumentCommitter {
         }
         if !record.problems.isEmpty { environment.errors.write(arena.slice(record.problems)) }
     }
+
+    mutating func flush() {
+        environment.output.write(out)
+        out.removeAll(keepingCapacity: true)
+    }
 }

@@ -91,7 +91,10 @@ enum SampleCommand {
 
     private static func samples(_ settings: SampleSettings, choices: SampleChoices, fields: [SampleFields.Member], _ environment: CommandEnvironment) -> ExitCode {
         var generator = SampleGenerator(seed: settings.seed, choices: choices)
-        for _ in 0..<settings.count where !environment.output.isClosed {
+        let progress = ProgressLine(environment, command: "sample", noun: "payloads")
+        defer { progress?.finish() }
+        for written in 0..<settings.count where !environment.output.isClosed {
+            progress?.update(written + 1)
             var payload = generator.next().fields
             for member in fields { payload.set(member.name, json: member.json) }
             do {
@@ -125,7 +128,10 @@ enum SampleCommand {
             return SignCommand.usage("'\(name)' is about a whole source, so '--violate \(name)' writes one payload; drop '--count'", environment, command: "sample")
         }
         var generator = SampleGenerator(seed: settings.seed, choices: violation.base)
-        for _ in 0..<settings.count where !environment.output.isClosed {
+        let progress = ProgressLine(environment, command: "sample", noun: "payloads")
+        defer { progress?.finish() }
+        for written in 0..<settings.count where !environment.output.isClosed {
+            progress?.update(written + 1)
             environment.output.write(line(violation.payload(&generator, writer: settings.writer)))
         }
         return .success

@@ -59,6 +59,7 @@ enum SendCommand {
         }
         var delivery = DeliveryRun(settings: settings, environment: environment)
         let readable = settings.mode == .body ? delivery.sendWholeSources() : delivery.sendDocuments()
+        delivery.progress?.finish()
         if delivery.documents > 0 {
             environment.output.write(delivery.report.footer(documents: delivery.documents, delivered: delivery.delivered))
         }
@@ -78,11 +79,13 @@ private struct DeliveryRun {
     var delivered = 0
     /// Set once the receiver cannot be reached: every later document would fail the same way.
     var stopped = false
+    let progress: ProgressLine?
 
     init(settings: SendSettings, environment: CommandEnvironment) {
         self.settings = settings
         self.environment = environment
         self.report = DeliveryReport(json: settings.json)
+        progress = ProgressLine(environment, command: "send", noun: "documents")
     }
 
     /// Documents as the reader splits the sources; returns false when a path could not be read.
@@ -102,6 +105,7 @@ private struct DeliveryRun {
                 documents += 1
                 outcome.failedDocuments += 1
                 environment.output.write(report.renderNotSent(origin, reason: reason))
+                environment.output.flush()
             }
         }
     }
@@ -152,7 +156,10 @@ private struct DeliveryRun {
         }
         documents += 1
         if result.delivered { delivered += 1 } else { outcome.failedDocuments += 1 }
+        progress?.update(documents)
         environment.output.write(report.render(origin, result))
+        // Each delivery takes network time: its line goes out as soon as it is known.
+        environment.output.flush()
     }
 
     private mutating func stop(_ message: String) {

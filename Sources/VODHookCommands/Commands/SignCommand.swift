@@ -6,23 +6,28 @@ enum SignCommand {
     static let spec = CommandSpec(
         name: "sign",
         abstract: "Print the X-VOD-TIMESTAMP and X-VOD-SIGNATURE headers VOD would send to a URL.",
-        usage: ["--url URL (--key KEY | --key-file FILE) [--timestamp UNIX] [--curl]"],
+        usage: ["--url URL (--key KEY | --key-file FILE) [--timestamp UNIX] [--curl [BODY-FILE]]"],
         options: [
             OptionSpec("url", kind: .value(placeholder: "url"), help: "the callback URL exactly as configured in the VOD console"),
             KeyOptions.key,
             KeyOptions.keyFile,
             OptionSpec("timestamp", kind: .value(placeholder: "unix"), help: "UNIX time in seconds to sign (default: now)"),
-            OptionSpec("curl", help: "print the headers as curl -H arguments"),
+            OptionSpec("curl", help: "print one complete curl command that POSTs BODY-FILE (default: standard input) signed"),
         ],
+        positionals: "[BODY-FILE]",
         discussion: """
             signature = md5_hex(URL + "|" + timestamp + "|" + key). The body is not signed.
             The key may also come from the VODHOOK_KEY environment variable; it is never printed.
             With several keys, the first one signs.
             \(KeyOptions.keyFileRules)
 
-            Example:
-              curl -X POST -H 'Content-Type: application/json' $(vodhook sign --url "$URL" --key-file key.txt --curl) \\
-                   --data @Examples/docs-success.json "$URL"
+            The headers are printed as 'Name: value' lines, which curl reads with -H @FILE:
+              curl -H @<(vodhook sign --url "$URL" --key-file key.txt) \\
+                   -H 'Content-Type: application/json' --data-binary @payload.json "$URL"
+
+            With --curl, one shell-quoted curl command line to run as it is:
+              eval "$(vodhook sign --url "$URL" --key-file key.txt --curl payload.json)"
+              eval "$(vodhook sign --url "$URL" --key-file key.txt --curl)" < payload.json
             """)
 
     static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> ExitCode {
@@ -43,7 +48,12 @@ enum SignCommand {
         }
         let signature = CallbackSignature.compute(url: url, timestamp: String(timestamp), key: keys[0])
         if parsed.isSet("curl") {
-            environment.output.write("-H 'X-VOD-TIMESTAMP: \(timestamp)' -H 'X-VOD-SIGNATURE: \(signature)'\n")
+            let body = parsed.positionals.first.map { "@" + shellQuoted($0) } ?? "@-"
+            let headers = ["Content-Type: application/json", "X-VOD-TIMESTAMP: \(timestamp)", "X-VOD-SIGNATURE: \(signature)"]
+            let line = ["curl", "-sS", "-X", "POST"] + headers.flatMap { ["-H", shellQuoted($0)] } + ["--data-binary", body, shellQuoted(url)]
+            environment.output.write(line.joined(separator: " ") + "\n")
+        } else if !parsed.positionals.isEmpty {
+            return usage("a body file goes with '--curl'; the headers alone do not depend on the body", environment)
         } else {
             environment.output.write("X-VOD-TIMESTAMP: \(timestamp)\nX-VOD-SIGNATURE: \(signature)\n")
         }
@@ -54,4 +64,13 @@ enum SignCommand {
         environment.errors.write("vodhook \(command): error: \(message)\nRun 'vodhook \(command) --help' for usage.\n")
         return .trouble
     }
+}
+
+/// `text` as one POSIX shell word: bare when it holds only characters no
+/// shell treats specially, else in single quotes, each quote spelled '\\''.
+func shellQuoted(_ text: String) -> String {
+    let plain = !text.isEmpty && text.unicodeScalars.allSatisfy {
+        ($0.value < 0x80 && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || "_./:@%+=,-".unicodeScalars.contains($0)
+    }
+    return plain ? text : "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
 }

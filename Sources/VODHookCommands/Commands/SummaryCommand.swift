@@ -37,6 +37,7 @@ enum SummaryCommand {
         let readable = pipeline.run(
             paths: parsed.positionals, environment: environment, command: "summary", jobs: jobs,
             preparer: { SummaryPreparer(table: table, showDocuments: showDocuments) }, committer: &committer)
+        committer.progress?.finish()
         if json {
             environment.output.write(SummaryJSON.object(committer.summary).pretty() + [0x0A])
         } else {

@@ -58,11 +58,15 @@ struct SummaryCommitter: DocumentCommitter {
     var sourceNames: [String] = []
     /// Table rows not yet written, sent in 64 KiB blocks.
     var lines: [UInt8] = []
+    /// Documents so far on standard error, for a long run into a file or a pipe.
+    let progress: ProgressLine?
+    private var committed = 0
 
     init(environment: CommandEnvironment, table: SummaryTable, showDocuments: Bool) {
         self.environment = environment
         self.table = table
         self.showDocuments = showDocuments
+        progress = ProgressLine(environment, command: "summary", noun: "documents")
         // Only the per-document lines say where a duplicate's first copy was.
         counted = CallbackSummary(remembersLocations: showDocuments)
     }
@@ -78,7 +82,16 @@ struct SummaryCommitter: DocumentCommitter {
         counted.reserveCapacity(documents: documents)
     }
 
+    mutating func flush() {
+        environment.output.write(lines)
+        lines.removeAll(keepingCapacity: true)
+    }
+
     mutating func commit(_ record: SummaryRecord, number: Int, source: String, arena: UnsafeRawBufferPointer) {
+        if let progress {
+            committed += 1
+            progress.update(committed)
+        }
         if sourceNames.last != source { sourceNames.append(source) }
         let location = CallbackSummary.DocumentLocation(source: sourceNames.count - 1, line: record.line)
         guard showDocuments else {

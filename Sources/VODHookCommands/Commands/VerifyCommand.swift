@@ -71,6 +71,8 @@ enum VerifyCommand {
             arena.removeAll(keepingCapacity: true)
             let record = preparer.render(report, locator: item.locator, signature: (signature.status.rawValue, signature.keyIndex), into: &arena)
             arena.withUnsafeBytes { assembler.commit(record, number: report.index, source: report.source, arena: $0) }
+            // Into the sink, which the pipeline flushes before the input waits.
+            assembler.flush()
         }
         return session.end(&assembler, readable: readable, noun: "request")
     }

@@ -9,6 +9,7 @@ public struct CommandEnvironment {
     public var standardInput: Int32
     public var standardInputIsTerminal: Bool
     public var outputIsTerminal: Bool
+    public var errorsIsTerminal: Bool
     public var variables: [String: String]
     /// Current UNIX time in seconds.
     public var now: @Sendable () -> Int
@@ -17,7 +18,7 @@ public struct CommandEnvironment {
 
     public init(
         output: any OutputSink, errors: any OutputSink, standardInput: Int32 = 0,
-        standardInputIsTerminal: Bool = false, outputIsTerminal: Bool = false,
+        standardInputIsTerminal: Bool = false, outputIsTerminal: Bool = false, errorsIsTerminal: Bool = false,
         variables: [String: String] = [:], now: @escaping @Sendable () -> Int = { ProcessContext.unixTime() },
         workingDirectory: String? = nil
     ) {
@@ -26,6 +27,7 @@ public struct CommandEnvironment {
         self.standardInput = standardInput
         self.standardInputIsTerminal = standardInputIsTerminal
         self.outputIsTerminal = outputIsTerminal
+        self.errorsIsTerminal = errorsIsTerminal
         self.variables = variables
         self.now = now
         self.workingDirectory = workingDirectory
@@ -38,7 +40,7 @@ public struct CommandEnvironment {
         let variables = ProcessContext.environmentVariables()
         return CommandEnvironment(
             output: FileOutput(descriptor: 1), errors: FileOutput(descriptor: 2), standardInput: 0,
-            standardInputIsTerminal: Files.isTerminal(0), outputIsTerminal: Files.isTerminal(1), variables: variables,
-            workingDirectory: Files.workingDirectory())
+            standardInputIsTerminal: Files.isTerminal(0), outputIsTerminal: Files.isTerminal(1), errorsIsTerminal: Files.isTerminal(2),
+            variables: variables, workingDirectory: Files.workingDirectory())
     }
 }

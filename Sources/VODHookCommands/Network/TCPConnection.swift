@@ -12,6 +12,28 @@ final class TCPConnection {
 
     deinit { Sockets.close(descriptor) }
 
+    /// A connection `accept` gave a server; the descriptor must be non-blocking.
+    static func accepted(_ descriptor: Int32) -> TCPConnection {
+        TCPConnection(descriptor: descriptor)
+    }
+
+    /// Waits until bytes arrive (true) or `wake` becomes readable (false),
+    /// for a server's idle connection that must notice a shutdown.
+    func waitForInput(orWake wake: Int32, until deadline: Int) throws(NetworkFailure) -> Bool {
+        while true {
+            let remaining = deadline - MonotonicClock.milliseconds()
+            guard remaining > 0 else { throw .timedOut }
+            do {
+                guard let readable = try Sockets.waitReadable(descriptor, orWake: wake, milliseconds: remaining) else { throw NetworkFailure.timedOut }
+                return readable
+            } catch let error as SystemError {
+                if !error.isInterrupted { throw .broken(error.message) }
+            } catch {
+                throw .timedOut
+            }
+        }
+    }
+
     /// Connects to the first address of `host` that answers: IPv4 and IPv6
     /// addresses and names alike, in the order the resolver gives them.
     static func open(host: String, port: Int, deadline: Int) throws(NetworkFailure) -> TCPConnection {

@@ -77,6 +77,14 @@ struct DocumentPipeline {
         let chunkSize = chosenChunkSize ?? Tuning.filePartBytes
         let pipeChunkSize = chosenChunkSize ?? Tuning.pipePartBytes
         let unreadable = { (path: String, message: String) in committer.pointee.unreadable(path: path, message: message) }
+        // Called on this thread only, between documents: what is committed goes out.
+        let writeCommitted = {
+            committer.pointee.flush()
+            environment.output.flush()
+            environment.errors.flush()
+        }
+        // Asked once: read through the closure's context for every document, it cost ten instructions each.
+        let flushesEachDocument = environment.outputIsTerminal
         return forEachSource(paths, environment: environment, command: command, unreadable: unreadable) { source, descriptor throws(InputError) in
             func prepareAndCommit(_ item: PipelineDocument) {
                 state.pointee.arena.removeAll(keepingCapacity: true)
@@ -84,6 +92,7 @@ struct DocumentPipeline {
                 state.pointee.arena.withUnsafeBytes {
                     committer.pointee.commit(record, number: item.report.index, source: item.report.source, arena: $0)
                 }
+                if flushesEachDocument { writeCommitted() }
             }
             if jobs > 1, let (origin, length) = try self.parallelCandidate(descriptor, chunkSize: chunkSize) {
                 let plan = try ChunkPlan.make(descriptor: descriptor, origin: origin, length: length, chunkSize: chunkSize)
@@ -97,19 +106,27 @@ struct DocumentPipeline {
                 }
             }
             let length = Self.regularFileLength(descriptor)
-            var input: any ByteInput = FileDescriptorInput(descriptor: descriptor)
+            var input = Self.input(descriptor, live: length == nil, beforeWaiting: writeCommitted)
             if jobs > 1, length == nil, mode == .stream || mode == .auto {
-                let prefix = try input.readUpTo(self.sniffLength)
+                let prefix = try readSniffPrefix(&input, limit: self.sniffLength)
                 // A UTF-16 or gzip source is one finding, which one thread reads.
                 if ForeignSource.detect(prefix) == nil, mode == .stream || InputFormat.sniff(prefix) == .json {
-                    let pipe = PipeParts(input: input, prefix: prefix, chunkSize: pipeChunkSize)
+                    // The parts read the descriptor itself: only the committing thread may write out.
+                    let pipe = PipeParts(
+                        input: FileDescriptorInput(descriptor: descriptor), prefix: prefix, chunkSize: pipeChunkSize,
+                        liveDescriptor: descriptor, beforeCommittingThreadWaits: writeCommitted)
                     guard let rest = try self.readPipe(pipe, source: source, jobs: jobs, environment: environment,
                                                        makePreparer: makePreparer, committer: &committer.pointee)
                     else { return }
                     try self.readJSON(rest, mode: .stream, source: source, environment: environment, prepareAndCommit)
                     return
                 }
-                input = PrefixedInput(prefix: prefix, rest: input)
+                if var live = input as? LiveInput {
+                    live.pushBack(prefix)
+                    input = live
+                } else {
+                    input = PrefixedInput(prefix: prefix, rest: input)
+                }
             }
             try self.read(source, input: input, environment: environment) { item in
                 if item.report.index == 4096, let length, item.report.startOffset > 0 {
@@ -203,7 +220,21 @@ struct DocumentPipeline {
     private mutating func read(
         _ source: InputSource, descriptor: Int32, environment: CommandEnvironment, _ handle: (PipelineDocument) -> Void
     ) throws(InputError) {
-        try read(source, input: FileDescriptorInput(descriptor: descriptor), environment: environment, handle)
+        let writeOut = {
+            environment.output.flush()
+            environment.errors.flush()
+        }
+        let input = Self.input(descriptor, live: InputReadiness.mayWait(descriptor), beforeWaiting: writeOut)
+        try read(source, input: input, environment: environment) { item in
+            handle(item)
+            if environment.outputIsTerminal { writeOut() }
+        }
+    }
+
+    /// A descriptor's input; a `live` one (a pipe, a terminal) writes out
+    /// what is done before a read that would wait.
+    private static func input(_ descriptor: Int32, live: Bool, beforeWaiting: @escaping () -> Void) -> any ByteInput {
+        live ? LiveInput(descriptor: descriptor, beforeWaiting: beforeWaiting) : FileDescriptorInput(descriptor: descriptor)
     }
 
     private mutating func read(
@@ -214,16 +245,24 @@ struct DocumentPipeline {
         case .body, .stream:
             try readJSON(input, mode: mode == .body ? .body : .stream, source: source, environment: environment, handle)
         case .http:
-            readHTTP(try input.readUpTo(Int.max), source: source, handle)
+            if var live = input as? LiveInput {
+                try readLiveHTTP(&live, prefix: [], source: source, handle)
+            } else {
+                readHTTP(try input.readUpTo(Int.max), source: source, handle)
+            }
         case .base64:
             readBase64(try input.readUpTo(Int.max), source: source, handle)
         case .auto:
-            let prefix = try input.readUpTo(sniffLength)
+            let prefix = try readSniffPrefix(&input, limit: sniffLength)
             switch InputFormat.sniff(prefix) {
             case .json:
                 try readJSON(PrefixedInput(prefix: prefix, rest: input), mode: .stream, source: source, environment: environment, handle)
             case .http:
-                readHTTP(prefix + (try input.readUpTo(Int.max)), source: source, handle)
+                if var live = input as? LiveInput {
+                    try readLiveHTTP(&live, prefix: prefix, source: source, handle)
+                } else {
+                    readHTTP(prefix + (try input.readUpTo(Int.max)), source: source, handle)
+                }
             case .base64:
                 let all = prefix + (try input.readUpTo(Int.max))
                 if InputFormat.isBase64Source(all) {
@@ -244,6 +283,33 @@ struct DocumentPipeline {
             // Moved, not copied: the reader gave it up.
             handle(PipelineDocument(report: report, document: consume document, locator: reader, request: nil))
             if environment.output.isClosed { reader.stop() }
+        }
+    }
+
+    /// A capture from a pipe or terminal: each request's document as soon
+    /// as the input has nothing more ready and the request is whole.
+    private mutating func readLiveHTTP(
+        _ input: inout LiveInput, prefix: [UInt8], source: InputSource, _ handle: (PipelineDocument) -> Void
+    ) throws(InputError) {
+        var capture = prefix
+        var done = 0
+        var index = 0
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 8)
+        defer { chunk.deallocate() }
+        while true {
+            if done < capture.count, !input.hasBytesReady {
+                done = HTTPCaptureDocuments.forEachArrived(capture, from: done, isComplete: false, index: &index) { document, origin in
+                    let report = self.checker.report(for: document, source: source.name, origin: origin)
+                    handle(PipelineDocument(report: report, document: document, locator: origin.locator, request: origin.request))
+                }
+            }
+            let count = try input.read(into: chunk)
+            if count == 0 { break }
+            capture.append(contentsOf: chunk[0..<count])
+        }
+        _ = HTTPCaptureDocuments.forEachArrived(capture, from: done, isComplete: true, index: &index) { document, origin in
+            let report = self.checker.report(for: document, source: source.name, origin: origin)
+            handle(PipelineDocument(report: report, document: document, locator: origin.locator, request: origin.request))
         }
     }
 

@@ -20,11 +20,15 @@ protocol DocumentCommitter {
     mutating func expect(documents: Int)
     /// A path that yielded nothing to read, told after stderr has been.
     mutating func unreadable(path: String, message: String)
+    /// Writes what it holds back to the output: the input has nothing more
+    /// ready, or the output is a terminal and a document is done.
+    mutating func flush()
 }
 
 extension DocumentCommitter {
     mutating func expect(documents: Int) {}
     mutating func unreadable(path: String, message: String) {}
+    mutating func flush() {}
 }
 
 /// How many documents a source of `length` bytes holds, from a sample: `documents` in its first `sampleBytes`.

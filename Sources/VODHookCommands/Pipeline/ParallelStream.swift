@@ -137,6 +137,14 @@ struct ParallelStream<Preparer: DocumentPreparer> {
             var threadResult = results(index)
             var committed: PartResult<Preparer.Record>?
             defer { finished(index, &committed) }
+            if parts.isCommittingThreadOnly(index) {
+                // The rest of a pipe, read here to its end: committed as it is
+                // read, so a live pipe's findings go out before the next read waits.
+                let start = resume ?? .sourceStart
+                if preparer == nil { preparer = makePreparer() }
+                if try commitAsRead(index, from: start, &preparer!, &checker, &outcome, &committer, environment) { return outcome }
+                continue
+            }
             var result: PartResult<Preparer.Record>
             var firstValue = 0
             if let resume {
@@ -159,6 +167,10 @@ struct ParallelStream<Preparer: DocumentPreparer> {
                 for record in result.records[first...] {
                     outcome.documents += 1
                     committer.commit(record, number: outcome.documents, source: source.name, arena: arena)
+                    if environment.outputIsTerminal {
+                        committer.flush()
+                        environment.output.flush()
+                    }
                     if environment.output.isClosed { return true }
                 }
                 return false
@@ -175,6 +187,34 @@ struct ParallelStream<Preparer: DocumentPreparer> {
             result = PartResult()
         }
         return outcome
+    }
+
+    /// Reads the source from `start` to its end, committing each document
+    /// as it is read; true when the output went away.
+    private func commitAsRead<Committer: DocumentCommitter>(
+        _ index: Int, from start: ReadStart, _ preparer: inout Preparer, _ checker: inout DocumentChecker,
+        _ outcome: inout Outcome, _ committer: inout Committer, _ environment: CommandEnvironment
+    ) throws(InputError) -> Bool where Committer.Record == Preparer.Record {
+        let reader = DocumentReader(input: parts.input(from: start.offset, inPart: index, committing: true), from: start, stoppingBefore: .max)
+        var arena: [UInt8] = []
+        var stopped = false
+        try reader.forEach { document in
+            let report = checker.report(for: document, source: source.name, origin: nil)
+            arena.removeAll(keepingCapacity: true)
+            let record = preparer.prepare(PipelineDocument(report: report, document: document, locator: reader, request: nil), into: &arena)
+            outcome.documents += 1
+            arena.withUnsafeBytes { committer.commit(record, number: outcome.documents, source: source.name, arena: $0) }
+            if environment.outputIsTerminal {
+                committer.flush()
+                environment.output.flush()
+            }
+            if environment.output.isClosed {
+                stopped = true
+                reader.stop()
+            }
+        }
+        if reader.values.contains(where: \.isEmptyArray) { outcome.sawEmptyArray = true }
+        return stopped
     }
 
     /// Reads one part's input from `start` up to `limit` into an empty

@@ -46,12 +46,28 @@ final class PipeParts: StreamParts, @unchecked Sendable {
     /// The first bytes of the pipe, to tell whether it starts with a byte-order mark.
     private(set) var firstBytes: [UInt8] = []
 
+    /// The pipe's descriptor, asked whether a read would wait; nil for input that never waits.
+    private let liveDescriptor: Int32?
+    /// Writes out what is committed; called only by the committing thread,
+    /// the only one that reads the rest part from the pipe as its owner.
+    private let beforeCommittingThreadWaits: () -> Void
+    /// A stalled pipe was cut at its last line start: the rest part comes next.
+    private var restDue = false
+    /// How long a pipe may stay silent before it counts as live: `cat` on a
+    /// busy machine pauses for moments, and a stall ends the sharing.
+    static let stallMilliseconds: Int32 = 50
+
     /// `prefix`: bytes already read from `input` (what `--input auto` looked at).
-    init(input: any ByteInput, prefix: [UInt8], chunkSize: Int) {
+    init(
+        input: any ByteInput, prefix: [UInt8], chunkSize: Int,
+        liveDescriptor: Int32? = nil, beforeCommittingThreadWaits: @escaping () -> Void = {}
+    ) {
         self.input = input
         self.chunkSize = max(chunkSize, 1)
         longestPart = max(64 * self.chunkSize, 1 << 16)
         pending = prefix
+        self.liveDescriptor = liveDescriptor
+        self.beforeCommittingThreadWaits = beforeCommittingThreadWaits
     }
 
     var length: Int? { nil }
@@ -126,6 +142,7 @@ final class PipeParts: StreamParts, @unchecked Sendable {
                     if inputEnded { return (0, index) }
                     if owner {
                         restHandedOver = true
+                        if let liveDescriptor, !InputReadiness.isReady(liveDescriptor) { beforeCommittingThreadWaits() }
                         let count = try input.read(into: buffer)
                         if count == 0 { inputEnded = true }
                         return (count, index)
@@ -143,6 +160,10 @@ final class PipeParts: StreamParts, @unchecked Sendable {
     private func cutNext() throws(InputError) -> Bool {
         if let failure { throw failure }
         if restCut { return false }
+        if restDue {
+            emit(count: pending.count, isRest: true)
+            return true
+        }
         while true {
             if let cut = nextCut() {
                 emit(count: cut, isRest: false)
@@ -155,6 +176,19 @@ final class PipeParts: StreamParts, @unchecked Sendable {
             }
             if pending.count >= longestPart {
                 emit(count: pending.count, isRest: true)
+                return true
+            }
+            // A live pipe (`tail -f`): what has arrived is committed now, and
+            // the rest is read by the committing thread as it comes, so that
+            // thread writes its findings out before it waits.
+            if let liveDescriptor, !InputReadiness.isReady(liveDescriptor, within: Self.stallMilliseconds) {
+                let lineStart = (pending.lastIndex(of: 0x0A) ?? -1) + 1
+                if lineStart > 0 {
+                    restDue = true
+                    emit(count: lineStart, isRest: false)
+                } else {
+                    emit(count: pending.count, isRest: true)
+                }
                 return true
             }
             do {

@@ -62,6 +62,15 @@ struct ReportAssembler: DocumentCommitter {
         }
     }
 
+    /// Hands what is assembled to the sink: the input has nothing more ready,
+    /// or the output is a terminal and a document is done. JUnit's counts
+    /// come first, so its document still waits for `finish()`.
+    mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        sink.write(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
     private func append(_ record: ReportRecord, number: Int, arena: UnsafeRawBufferPointer, to out: inout [UInt8]) {
         if record.numberAt >= 0 {
             out.append(contentsOf: arena.slice(record.output.lowerBound..<record.numberAt))

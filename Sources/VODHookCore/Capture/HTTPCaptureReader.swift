@@ -4,7 +4,12 @@ struct HTTPCaptureReader {
     let source: HTTPSource
 
     func readAll() -> [HTTPCaptureItem] {
-        var items: [HTTPCaptureItem] = []
+        readAllWithEnds().map(\.item)
+    }
+
+    /// Every item with the offset where reading goes on after it.
+    func readAllWithEnds() -> [(item: HTTPCaptureItem, next: Int)] {
+        var items: [(item: HTTPCaptureItem, next: Int)] = []
         var position = source.bytes.startIndex
         while true {
             position = source.skipBlankLines(from: position)
@@ -12,12 +17,13 @@ struct HTTPCaptureReader {
             let first = source.line(at: position)
             switch readRequest(startingWith: first) {
             case .success(let read):
-                items.append(.request(read.request))
                 position = read.next
+                items.append((.request(read.request), position))
             case .failure(let error):
-                items.append(.malformed(error, requestStart: position))
+                let start = position
                 // Always past the first line, so every round makes progress.
                 position = source.nextRequestLine(from: first.next) ?? source.end
+                items.append((.malformed(error, requestStart: start), position))
             }
         }
     }

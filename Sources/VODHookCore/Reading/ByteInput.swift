@@ -22,6 +22,13 @@ public struct InputError: Error, Sendable, Hashable {
 public protocol ByteInput {
     /// Fills as much of `buffer` as is available; 0 means the end of input.
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int
+    /// True for a pipe or terminal read as it arrives: the reader then
+    /// looks at what came rather than wait for a whole window of bytes.
+    var arrivesLive: Bool { get }
+}
+
+extension ByteInput {
+    public var arrivesLive: Bool { false }
 }
 
 /// Reads a file descriptor with plain `read(2)` calls, in the reader's large blocks.

@@ -39,7 +39,7 @@ public final class DocumentReader {
     public func stop() { stopRequested = true }
 
     /// Top-level values may start only before this offset (a part reader's share).
-    private var limit = Int.max
+    @exclusivity(unchecked) private var limit = Int.max
     /// False for a part reader: whether a source holds no document is the whole source's question.
     private var reportsNoDocument = true
     /// The top-level values read, kept by part readers.
@@ -125,7 +125,9 @@ public final class DocumentReader {
         defer { resumeOffset = position }
         while !stopRequested {
             position = try skipSeparators(from: position)
-            guard try ensureByte(at: position, keeping: position), position < limit else { break }
+            // The limit is asked first: a part reader must not wait on a
+            // live pipe for bytes that belong to the next part.
+            guard position < limit, try ensureByte(at: position, keeping: position) else { break }
             var value = TopLevelValue(offset: position, documentsBefore: documentCount, isEmptyArray: false)
             if mode == .stream && byte(at: position) == UInt8(ascii: "[") {
                 let produced = try readArray(from: &position, body)
@@ -150,8 +152,10 @@ public final class DocumentReader {
 
     /// A UTF-16 file, a gzip log or a binary is one finding, not a syntax
     /// error on every line; true when the source was one and is done with.
+    /// A live input is judged by its first read: waiting for the whole
+    /// window would hold back `tail -f log | vodhook check`'s first finding.
     private func readForeign(_ body: (consuming ReadDocument) -> Void) throws(InputError) -> Bool {
-        _ = try ensureByte(at: ForeignSource.binaryWindow - 1, keeping: 0)
+        _ = try ensureByte(at: input.arrivesLive ? 0 : ForeignSource.binaryWindow - 1, keeping: 0)
         let window = UnsafeRawBufferPointer(rebasing: bytes.prefix(ForeignSource.binaryWindow))
         guard let foreign = ForeignSource.detect(Array(window)) else { return false }
         pendingFindings.append(foreign.diagnostic)
@@ -441,7 +445,7 @@ public final class DocumentReader {
 
     private func skipSeparators(from offset: Int) throws(InputError) -> Int {
         var i = offset
-        while try ensureByte(at: i, keeping: i) {
+        while i < limit, try ensureByte(at: i, keeping: i) {
             let next = byte(at: i)
             guard next == 0x20 || next == 0x0A || next == 0x0D || next == 0x09 || (next == 0x1E && mode == .stream) else { break }
             i += 1

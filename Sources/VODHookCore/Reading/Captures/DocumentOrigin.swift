@@ -39,6 +39,8 @@ public struct PrefixedInput: ByteInput {
         }
         return try rest.read(into: buffer)
     }
+
+    public var arrivesLive: Bool { rest.arrivesLive }
 }
 
 extension ByteInput {

@@ -3,9 +3,27 @@
 /// request is still read.
 public enum HTTPCaptureDocuments {
     public static func forEach(_ capture: [UInt8], _ body: (ReadDocument, DocumentOrigin) -> Void) {
-        let locator = MemoryLocator(capture)
         var index = 0
-        for item in HTTPCapture.read(capture) {
+        _ = forEachArrived(capture, from: 0, isComplete: true, index: &index, body)
+    }
+
+    /// The documents of the requests in `capture` from `start` on, for a
+    /// capture still arriving (`tail -f capture.http | vodhook verify`):
+    /// unless `isComplete`, the last request is held back when it may not
+    /// have arrived whole (no Content-Length or chunked framing to say it
+    /// did, or a syntax error the rest may mend). `index` counts the
+    /// requests so far. Returns where the next call starts.
+    public static func forEachArrived(
+        _ capture: [UInt8], from start: Int, isComplete: Bool, index: inout Int, _ body: (ReadDocument, DocumentOrigin) -> Void
+    ) -> Int {
+        let locator = MemoryLocator(capture)
+        var items = HTTPCaptureReader(source: HTTPSource(bytes: capture[start...])).readAllWithEnds()
+        var resume = items.last?.next ?? capture.count
+        if !isComplete, let last = items.last, !isWhole(last.item) {
+            items.removeLast()
+            resume = items.last?.next ?? start
+        }
+        for (item, _) in items {
             index += 1
             switch item {
             case .malformed(let error, let requestStart):
@@ -26,7 +44,14 @@ public enum HTTPCaptureDocuments {
                 }
             }
         }
-        if index == 0 { emitNoDocument(locator, body) }
+        if isComplete && index == 0 { emitNoDocument(locator, body) }
+        return resume
+    }
+
+    /// A request whose framing says all of it is here.
+    private static func isWhole(_ item: HTTPCaptureItem) -> Bool {
+        guard case .request(let request) = item else { return false }
+        return request.header("Content-Length") != nil || request.header("Transfer-Encoding") != nil
     }
 
     /// Every source appears in the output, even one that holds nothing.
