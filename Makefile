@@ -19,7 +19,7 @@ BASH_COMPLETIONS = $(PREFIX)/share/bash-completion/completions
 ZSH_COMPLETIONS = $(PREFIX)/share/zsh/site-functions
 FISH_COMPLETIONS = $(PREFIX)/share/fish/vendor_completions.d
 
-.PHONY: help build test release man completions install dist docs pre-commit-check demo bench fuzz fuzz-smoke stress stress-small clean FORCE
+.PHONY: help build test release man completions install dist docs pre-commit-check demo bench fuzz fuzz-smoke sanitize stress stress-small clean FORCE
 
 help:
 	@echo "make build      debug build"
@@ -33,8 +33,9 @@ help:
 	@echo "make pre-commit-check  the .pre-commit-hooks.yaml hook on a fresh clone (needs pre-commit)"
 	@echo "make demo       run vodhook on the bundled Examples/"
 	@echo "make bench      throughput and start-up benchmark (see BENCHMARKS.md)"
-	@echo "make fuzz       libFuzzer on the reader and the check pipeline, FUZZ_SECONDS each (default 180)"
-	@echo "make fuzz-smoke the fuzzers for 10 seconds each, as CI runs them"
+	@echo "make fuzz       libFuzzer on the reader, the check pipeline and the command line, FUZZ_SECONDS each (default 180)"
+	@echo "make fuzz-smoke the fuzzers for 10 seconds each"
+	@echo "make sanitize   the suite under ThreadSanitizer, then AddressSanitizer, and the fuzz fixtures under ASan"
 	@echo "make stress     large and hostile inputs, with counts, exit codes and memory checked"
 	@echo "make stress-small  the same at a scale CI runs in under a minute"
 	@echo "make clean      remove build products"
@@ -103,6 +104,17 @@ fuzz:
 
 fuzz-smoke:
 	FUZZ_SECONDS=10 Fuzz/run.sh
+
+# Required before changing Pipeline/ or Reading/ (docs/testing.md, "Sanitizers").
+# Separate build folders, so the everyday build is not thrown away.
+sanitize:
+	VODHOOK_SANITIZER=thread $(SWIFT) test --sanitize=thread --scratch-path .build-tsan --skip ArgumentSweepTests
+	# Leak checks off: the only leaks are Foundation's (Process, Pipe, Data(contentsOf:)) in test helpers.
+	ASAN_OPTIONS=detect_leaks=0 VODHOOK_SANITIZER=address $(SWIFT) test --sanitize=address --scratch-path .build-asan
+	FUZZ_MODE=replay Fuzz/build.sh
+	SWIFT_BACKTRACE=enable=no .build-fuzz/replay/reader-replay Tests/Fixtures/fuzz/*
+	SWIFT_BACKTRACE=enable=no .build-fuzz/replay/pipeline-replay Tests/Fixtures/fuzz/*
+	SWIFT_BACKTRACE=enable=no .build-fuzz/replay/arguments-replay $(CURDIR)/Tests/Fixtures/fuzz-arguments/*
 
 stress:
 	STRESS_SCALE=$(STRESS_SCALE) Stress/run.sh

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs each libFuzzer target for FUZZ_SECONDS (default 180) from a seed corpus
-# of Examples/, Fuzz/seeds/ and the regression fixtures, keeping what it
+# of Examples/, Fuzz/seeds/ and the regression fixtures (for the arguments
+# target: Fuzz/seeds-arguments/ and its fixtures), keeping what it
 # learns in .build-fuzz/corpus/. A crash, hang, leak or failed oracle leaves
 # the input in fuzz-out/ and makes this script fail.
 #   FUZZ_SECONDS=10 Fuzz/run.sh            # a smoke run, as CI does
@@ -10,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SECONDS_EACH=${FUZZ_SECONDS:-180}
-TARGETS=${FUZZ_TARGETS:-reader pipeline}
+TARGETS=${FUZZ_TARGETS:-reader pipeline arguments}
 JOBS=${FUZZ_JOBS:-1}
 OUT=${FUZZ_BUILD:-.build-fuzz/fuzzers}
 # Swift's own crash backtracer fights ASan over the dying process; let ASan report.
@@ -20,17 +21,23 @@ Fuzz/build.sh
 mkdir -p fuzz-out
 status=0
 for target in $TARGETS; do
-    corpus=.build-fuzz/corpus/$target
+    # Absolute paths: the arguments target runs its commands in a scratch directory.
+    corpus=$PWD/.build-fuzz/corpus/$target
     mkdir -p "$corpus"
     seeds=(Examples Fuzz/seeds Tests/Fixtures/fuzz)
-    existing=()
-    for dir in "${seeds[@]}"; do [ -d "$dir" ] && existing+=("$dir"); done
+    dict=Fuzz/json.dict
     # The pipeline runs twenty commands per input; smaller inputs keep it fast.
     max_len=65536
-    [ "$target" = pipeline ] && max_len=8192
+    case "$target" in
+        pipeline) max_len=8192 ;;
+        # A command line: option names come from the specs, not a dictionary.
+        arguments) max_len=512; seeds=(Fuzz/seeds-arguments Tests/Fixtures/fuzz-arguments); dict=Fuzz/arguments.dict ;;
+    esac
+    existing=()
+    for dir in "${seeds[@]}"; do [ -d "$dir" ] && existing+=("$PWD/$dir"); done
     echo "fuzz: $target for ${SECONDS_EACH}s" >&2
     args=(-max_total_time="$SECONDS_EACH" -timeout=20 -rss_limit_mb=3072 -max_len="$max_len"
-          -dict=Fuzz/json.dict -artifact_prefix="fuzz-out/$target-" -print_final_stats=1)
+          -dict="$PWD/$dict" -artifact_prefix="$PWD/fuzz-out/$target-" -print_final_stats=1)
     if [ "$JOBS" -gt 1 ]; then args+=(-fork="$JOBS" -ignore_crashes=0); fi
     log=fuzz-out/$target.log
     if "$OUT/$target-fuzzer" "${args[@]}" "$corpus" "${existing[@]}" >"$log" 2>&1; then

@@ -91,20 +91,39 @@ measure() {
     row "$name" "$label" "$size" "$exit" "$want_exit" "$docs" "$want_docs" "$(mb $((rss * 1024)))" "$seconds" "$unsafe" "$verdict"
 }
 
+# measure_same ...: measure, then require the standard output of the run
+# just before: the same large case again with --jobs, which must not change a byte.
+measure_same() {
+    cp "$WORK/out" "$WORK/out-one-thread"
+    measure "$@"
+    local verdict=ok
+    cmp -s "$WORK/out" "$WORK/out-one-thread" || verdict="FAIL: output differs from --jobs 1"
+    row "$1" "  the same output as --jobs 1" - - - - - - - - "$verdict"
+}
+
 echo "stress: generating inputs ($SCALE) in $WORK" >&2
 
 # A captured log: valid, spec-invalid and broken lines, counts known.
 read -r DOCS VALID INVALID BROKEN _ < <("$TOOL" ndjson "$WORK/log.ndjson" "$LINES" 42 2>&1 >/dev/null)
 LOG=$WORK/log.ndjson
-measure ndjson "check --quiet" "$LOG" 1 - - 64 -- check --quiet "$LOG"
+# Each large case once on one thread, then shared by three (--jobs 3).
+measure ndjson "check --quiet" "$LOG" 1 - - 64 -- check --quiet --jobs 1 "$LOG"
+measure ndjson "check --quiet --jobs 3" "$LOG" 1 - - 64 -- check --quiet --jobs 3 "$LOG"
 measure ndjson "check (text)" "$LOG" 1 "$DOCS" scan 64 -- check --color never "$LOG"
-measure ndjson "check --format json" "$LOG" 1 "$DOCS" scan 64 -- check --format json "$LOG"
+measure ndjson "check --format json" "$LOG" 1 "$DOCS" scan 64 -- check --format json --jobs 1 "$LOG"
 JSON_VALID=$(grep -c '"valid":true' "$WORK/out")
-measure ndjson "check --format github" "$LOG" 1 - scan 64 -- check --format github "$LOG"
-measure ndjson "summary --format json" "$LOG" 0 "$DOCS" scan - -- summary --format json "$LOG"
+measure_same ndjson "check --format json --jobs 3" "$LOG" 1 "$DOCS" scan 64 -- check --format json --jobs 3 "$LOG"
+measure ndjson "check --format github" "$LOG" 1 - scan 64 -- check --format github --jobs 1 "$LOG"
+measure_same ndjson "check --format github --jobs 3" "$LOG" 1 - scan 64 -- check --format github --jobs 3 "$LOG"
+measure ndjson "summary --format json" "$LOG" 0 "$DOCS" scan - -- summary --format json --jobs 1 "$LOG"
 SUMMARY_VALID=$(sed -n 's/^  "valid": \([0-9]*\),/\1/p' "$WORK/out")
+measure_same ndjson "summary --format json --jobs 3" "$LOG" 0 "$DOCS" scan - -- summary --format json --jobs 3 "$LOG"
 measure ndjson "summary (table)" "$LOG" 0 - scan - -- summary --color never "$LOG"
-measure ndjson "normalize" "$LOG" 1 - stderr 64 -- normalize "$LOG"
+measure ndjson "normalize --jobs 3" "$LOG" 1 - stderr 64 -- normalize --jobs 3 "$LOG"
+cp "$WORK/out" "$WORK/normalized-jobs"
+measure ndjson "normalize" "$LOG" 1 - stderr 64 -- normalize --jobs 1 "$LOG"
+cmp -s "$WORK/out" "$WORK/normalized-jobs" && verdict=ok || verdict="FAIL: output differs from --jobs 3"
+row ndjson "  the same output as --jobs 3" - - - - - - - - "$verdict"
 NORMALIZED=$(wc -l <"$WORK/out")
 verdict=ok
 [ "$JSON_VALID" = "$VALID" ] && [ "$SUMMARY_VALID" = "$VALID" ] || verdict="FAIL: valid json=$JSON_VALID summary=$SUMMARY_VALID"
@@ -131,6 +150,16 @@ for lines in "$STREAM_SMALL" "$STREAM_LARGE"; do
     eval "RSS_$lines=$rss"
     row "stdin stream" "check --quiet < $lines lines" "$(mb "$bytes")" "$exit" 1 - - "$(mb $((rss * 1024)))" "$seconds" - "$([ "$exit" = 1 ] && echo ok || echo "FAIL: exit $exit")"
 done
+# The large stream through a pipe, shared by three threads.
+"$TOOL" ndjson - "$STREAM_LARGE" 7 2>/dev/null | "$TOOL" measure --report "$WORK/report" -- "$VODHOOK" summary --format json --jobs 3 >"$WORK/out" 2>"$WORK/err"
+exit=$(sed -n 's/.*exit=\([-0-9]*\).*/\1/p' "$WORK/report")
+rss=$(sed -n 's/.*maxrss_kb=\([0-9]*\).*/\1/p' "$WORK/report")
+seconds=$(sed -n 's/.*seconds=\([0-9.]*\).*/\1/p' "$WORK/report")
+docs=$(sed -n 's/^  "documents": \([0-9]*\),/\1/p' "$WORK/out")
+read -r want_docs _ <"$WORK/counts"
+verdict=ok
+{ [ "$exit" = 0 ] && [ "$docs" = "$want_docs" ] && [ ! -s "$WORK/err" ]; } || verdict="FAIL: exit $exit, $docs documents"
+row "stdin stream" "summary --jobs 3 < $STREAM_LARGE lines" "$(mb "$bytes")" "$exit" 0 "$docs" "$want_docs" "$(mb $((rss * 1024)))" "$seconds" - "$verdict"
 small_rss=$(eval echo "\$RSS_$STREAM_SMALL"); large_rss=$(eval echo "\$RSS_$STREAM_LARGE")
 verdict=ok
 [ $((large_rss - small_rss)) -le 8192 ] || verdict="FAIL: grew $(( (large_rss - small_rss) / 1024 )) MB"
@@ -139,7 +168,8 @@ row "stdin stream" "peak memory growth, 10x input" - - - - - "$(mb $(( (large_rs
 # Random bytes: every command ends with findings, text output stays safe.
 "$TOOL" random "$WORK/random.bin" "$RANDOM_BYTES" 9
 "$TOOL" random "$WORK/random-text.bin" "$TEXT_RANDOM" 10
-measure "random bytes" "check --format json" "$WORK/random.bin" 1 - scan 64 -- check --format json "$WORK/random.bin"
+measure "random bytes" "check --format json" "$WORK/random.bin" 1 - scan 64 -- check --format json --jobs 1 "$WORK/random.bin"
+measure_same "random bytes" "check --format json --jobs 3" "$WORK/random.bin" 1 - scan 64 -- check --format json --jobs 3 "$WORK/random.bin"
 measure "random bytes" "summary --format json" "$WORK/random.bin" 0 - scan 64 -- summary --format json "$WORK/random.bin"
 measure "random bytes" "check --input body" "$WORK/random.bin" 1 1 scan 64 -- check --input body --color never "$WORK/random.bin"
 measure "random bytes" "check (text)" "$WORK/random-text.bin" 1 - scan 64 -- check --color never "$WORK/random-text.bin"
@@ -156,7 +186,8 @@ measure "deep nesting" "normalize --pretty" "$WORK/deep.json" 1 - stderr 64 -- n
 "$TOOL" string "$WORK/string.json" "$STRING"
 STRING_MB=$(( $(wc -c <"$WORK/string.json") / 1048576 ))
 measure "huge string" "check (text)" "$WORK/string.json" 0 1 scan $((STRING_MB * 3 / 2 + 32)) -- check --color never "$WORK/string.json"
-measure "huge string" "check --format json" "$WORK/string.json" 0 1 scan $((STRING_MB * 3 / 2 + 32)) -- check --format json "$WORK/string.json"
+measure "huge string" "check --format json" "$WORK/string.json" 0 1 scan $((STRING_MB * 3 / 2 + 32)) -- check --format json --jobs 1 "$WORK/string.json"
+measure_same "huge string" "check --format json --jobs 3" "$WORK/string.json" 0 1 scan $((STRING_MB * 3 / 2 + 32)) -- check --format json --jobs 3 "$WORK/string.json"
 measure "huge string" "summary (table)" "$WORK/string.json" 0 - scan $((STRING_MB * 4 + 32)) -- summary --color never "$WORK/string.json"
 measure "huge string" "normalize" "$WORK/string.json" 0 - stderr $((STRING_MB * 4 + 32)) -- normalize "$WORK/string.json"
 verdict=ok
@@ -212,8 +243,9 @@ if [ "$BYTE_LIMIT_CASES" = 1 ]; then
     measure "byte limit" "at 256 MiB: check --format json" "$WORK/sized.json" 1 1 scan 600 -- check --format json "$WORK/sized.json"
     limit_row "byte limit" "at the limit: no json-size" 0
     "$TOOL" sized "$WORK/sized.json" $((MAX_BYTES + 1))
-    measure "byte limit" "one past: check --format json" "$WORK/sized.json" 1 1 scan 600 -- check --format json "$WORK/sized.json"
+    measure "byte limit" "one past: check --format json" "$WORK/sized.json" 1 1 scan 600 -- check --format json --jobs 1 "$WORK/sized.json"
     limit_row "byte limit" "one past: json-size" 1
+    measure_same "byte limit" "one past: --jobs 3" "$WORK/sized.json" 1 1 scan 600 -- check --format json --jobs 3 "$WORK/sized.json"
     # The string that never ends, then a good line: cut at the limit, memory bounded.
     "$TOOL" sized "$WORK/sized.json" 700000000 endless
     printf '{"a":1}\n' >>"$WORK/sized.json"

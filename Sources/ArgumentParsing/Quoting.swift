@@ -3,7 +3,8 @@ let maximumQuotedScalars = 80
 
 /// Quotes user input for an error message so it stays one line and cannot steer the terminal.
 ///
-/// Control characters, line separators and bidirectional overrides are shown as escapes,
+/// Control, format (bidirectional overrides, zero-width characters), private-use,
+/// unassigned and separator characters other than the space are shown as escapes,
 /// and long input is cut short with "...".
 func quoted(_ text: String) -> String {
     var result = "'"
@@ -30,11 +31,15 @@ private func escaped(_ scalar: Unicode.Scalar) -> String {
     }
 }
 
-/// Scalars that break the line or reorder what the terminal shows.
+/// Scalars that break the line, reorder what the terminal shows, or cannot be
+/// seen at all (a zero-width space, a byte order mark): what the quote shows
+/// must be what was typed. The same set as the core's `TerminalSafe`.
 private func mustEscape(_ scalar: Unicode.Scalar) -> Bool {
-    let properties = scalar.properties
-    switch properties.generalCategory {
-    case .control, .lineSeparator, .paragraphSeparator: return true
-    default: return properties.isBidiControl
+    if scalar.value < 0x7F { return scalar.value < 0x20 }
+    switch scalar.properties.generalCategory {
+    case .control, .format, .privateUse, .unassigned, .surrogate, .spaceSeparator, .lineSeparator, .paragraphSeparator:
+        return true
+    default:
+        return false
     }
 }

@@ -30,6 +30,7 @@ public enum Files {
     public static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) throws(SystemError) {
         var offset = 0
         while offset < bytes.count {
+            // Not empty (offset < count), so there is a base address.
             let written = CLibrary.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written > 0 {
                 offset += written

@@ -11,9 +11,9 @@ extension Sockets {
         do {
             addresses = try resolve(host: host, port: port)
         } catch {
-            throw ResolutionFailure(message: "cannot resolve \(host): \(error.message)")
+            throw ResolutionFailure(message: "the name does not resolve: \(error.message)")
         }
-        guard let address = addresses.first else { throw ResolutionFailure(message: "no address for \(host)") }
+        guard let address = addresses.first else { throw ResolutionFailure(message: "the name has no address") }
         let descriptor: Int32
         do {
             descriptor = try openStream(for: address)
@@ -29,7 +29,7 @@ extension Sockets {
         guard bound == 0, CLibrary.listen(descriptor, 512) == 0 else {
             let error = SystemError.last()
             close(descriptor)
-            throw ResolutionFailure(message: error.code == EADDRINUSE ? "port \(port) on \(host) is already in use" : error.message)
+            throw ResolutionFailure(message: error.code == EADDRINUSE ? "the port is already in use" : error.message)
         }
         var storage = sockaddr_storage()
         var length = socklen_t(MemoryLayout<sockaddr_storage>.size)

@@ -90,6 +90,7 @@ public enum Sockets {
     /// Starts connecting `descriptor` (non-blocking) to `address`.
     public static func connect(_ descriptor: Int32, to address: SocketAddress) -> ConnectStart {
         let status = address.bytes.withUnsafeBytes { raw in
+            // A sockaddr this file built: never empty, so it has a base address.
             CLibrary.connect(descriptor, raw.baseAddress!.assumingMemoryBound(to: sockaddr.self), socklen_t(raw.count))
         }
         if status == 0 { return .connected }

@@ -46,6 +46,7 @@ public final class WorkerThreads {
 /// The thread entry point. Its argument is optional in Glibc and Musl and
 /// not in Darwin: the closures above pass either to this one signature.
 private func runTask(_ argument: UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? {
+    // The task `start` passed to pthread_create, never nil.
     let task = Unmanaged<ThreadTask>.fromOpaque(argument!).takeRetainedValue()
     task.body(task.index)
     return nil

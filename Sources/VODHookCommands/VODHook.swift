@@ -27,6 +27,10 @@ public enum VODHook {
         Subcommand(spec: CompletionsCommand.spec, run: CompletionsCommand.run),
     ]
 
+    /// Every command's interface, in the order the overview lists them: what
+    /// the argument fuzzer builds its command lines from.
+    public static var commandSpecs: [CommandSpec] { subcommands.map(\.spec) }
+
     /// Runs in the real process and flushes its output.
     public static func main(arguments: [String]) -> ExitCode {
         let environment = CommandEnvironment.process()

@@ -1,6 +1,5 @@
 import Foundation
 import Platform
-import Synchronization
 import Testing
 @testable import VODHookCommands
 import VODHookCore
@@ -26,17 +25,27 @@ import VODHookCore
     /// thread of its own, the first part last: the others wait for its count.
     static func openedOutOfOrder(_ parts: FileParts) throws -> [(start: ReadStart, text: String)] {
         let count = parts.plan.starts.count
-        let opened = Mutex<[Int: (ReadStart, String)]>([:])
+        // NSLock, a pthread mutex ThreadSanitizer sees, rather than Synchronization's
+        // futex-based Mutex, whose ordering a TSan run reported as a race here.
+        let opened = Opened()
         let threads = try #require(WorkerThreads(count: count) { index in
             if index == 0 { usleep(50_000) }
             guard let (start, input) = try? parts.open(index, buffer: PartBuffer()) else { return }
             var rest = input
             let bytes = (try? rest.readUpTo(parts.plan.limits[index] - start.offset)) ?? []
-            opened.withLock { $0[index] = (start, String(decoding: bytes, as: UTF8.self)) }
+            opened.set(index, (start, String(decoding: bytes, as: UTF8.self)))
         })
         threads.join()
-        let found = opened.withLock { $0 }
+        let found = opened.all
         return try (0..<count).map { index in try #require(found[index]) }
+    }
+
+    /// What each thread opened, by part.
+    final class Opened: @unchecked Sendable {
+        private let lock = NSLock()
+        private var parts: [Int: (ReadStart, String)] = [:]
+        func set(_ index: Int, _ part: (ReadStart, String)) { lock.withLock { parts[index] = part } }
+        var all: [Int: (ReadStart, String)] { lock.withLock { parts } }
     }
 
     @Test(arguments: [1, 4, 64])

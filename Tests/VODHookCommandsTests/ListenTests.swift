@@ -193,7 +193,7 @@ import Testing
         defer { receiver.stop() }
         let result = try BinaryRunner.run(["listen", "--port", String(receiver.port)])
         #expect(result.status == 2)
-        #expect(String(decoding: result.stderr, as: UTF8.self) == "vodhook listen: error: port \(receiver.port) on 127.0.0.1 is already in use\n")
+        #expect(String(decoding: result.stderr, as: UTF8.self) == "vodhook listen: error: cannot listen on \"127.0.0.1\" port \(receiver.port): the port is already in use\n")
     }
 
     @Test func sigtermStopsAnIdleServerWithItsTotals() throws {

@@ -54,48 +54,78 @@ import VODHookCommands
         return lines.joined(separator: "\n") + "\n"
     }()
 
+    /// Default `check` text reads on one thread (see `CheckCommand.run`); every other command shares.
+    static func sharesSources(_ command: [String]) -> Bool {
+        command.first != "check" || command.contains("--quiet") || command.contains("--format")
+    }
+
     @Test(arguments: ["1", "4096"])
     func aGeneratedStreamReadsTheSameOnManyThreads(_ chunkBytes: String) throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("vodhook-parallel-\(chunkBytes).ndjson")
         try Self.generatedStream.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
+        var offThread = 0
         for command in Self.commands {
-            try Self.expectSameOutput(command + [file.path], chunkBytes: chunkBytes)
+            offThread += try Self.expectSameOutput(command + [file.path], chunkBytes: chunkBytes, shared: Self.sharesSources(command))
         }
+        // Equal output alone would pass with nothing run in parallel. Summed
+        // over the commands, as one run may find its workers not yet scheduled.
+        #expect(offThread > 0, "no part was prepared off the committing thread")
     }
 
     @Test func theExamplesReadTheSameOnManyThreads() throws {
         let examples = GoldenTests.examples().filter { $0.hasSuffix(".json") || $0.hasSuffix(".ndjson") }
         #expect(examples.count > 10)
+        var shared = 0
         for example in examples {
             for command in Self.commands {
-                try Self.expectSameOutput(command + [BinaryRunner.packageRoot.appendingPathComponent(example).path], chunkBytes: "16")
+                let path = BinaryRunner.packageRoot.appendingPathComponent(example).path
+                let statistics = PipelineStatistics()
+                try Self.expectSameOutput(command + [path], chunkBytes: "16", statistics: statistics)
+                shared += statistics.sourcesShared
             }
         }
+        // Not every example is a stream two parts long; many are.
+        #expect(shared > examples.count)
     }
 
     @Test func standardInputThatIsAFileIsSharedToo() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("vodhook-parallel-stdin.ndjson")
         try Self.generatedStream.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
+        var offThread = 0
         for command in [["summary", "--format", "json"], ["check", "--format", "json"], ["normalize"]] {
             let descriptor = open(file.path, O_RDONLY)
             defer { close(descriptor) }
             let one = Self.run(command + ["--jobs", "1"], standardInput: descriptor, chunkBytes: "64")
             lseek(descriptor, 0, SEEK_SET)
-            let many = Self.run(command + ["--jobs", "3"], standardInput: descriptor, chunkBytes: "64")
+            let statistics = PipelineStatistics()
+            let many = Self.run(command + ["--jobs", "3"], standardInput: descriptor, chunkBytes: "64", statistics: statistics)
             #expect(one == many, "\(command)")
+            #expect(statistics.sourcesShared == 1, "\(command): standard input was not shared")
+            offThread += statistics.partsPreparedOffCommittingThread
         }
+        #expect(offThread > 0, "no part was prepared off the committing thread")
     }
 
-    static func expectSameOutput(_ arguments: [String], chunkBytes: String) throws {
-        let one = run(arguments + ["--jobs", "1"], standardInput: 0, chunkBytes: chunkBytes)
-        for jobs in ["3"] {
-            let many = run(arguments + ["--jobs", jobs], standardInput: 0, chunkBytes: chunkBytes)
-            #expect(one.status == many.status, "\(arguments) --jobs \(jobs)")
-            #expect(one.output == many.output, "\(arguments) --jobs \(jobs): standard output differs")
-            #expect(one.errors == many.errors, "\(arguments) --jobs \(jobs): standard error differs")
+    /// Compares `--jobs 1` with `--jobs 3`; with `shared`, requires that the
+    /// source was cut into parts for the threads. Returns how many parts
+    /// worker threads prepared.
+    @discardableResult
+    static func expectSameOutput(
+        _ arguments: [String], chunkBytes: String, shared: Bool? = nil, statistics: PipelineStatistics = PipelineStatistics()
+    ) throws -> Int {
+        let alone = PipelineStatistics()
+        let one = run(arguments + ["--jobs", "1"], standardInput: 0, chunkBytes: chunkBytes, statistics: alone)
+        #expect(alone.sourcesShared == 0, "\(arguments) --jobs 1 shared a source")
+        let many = run(arguments + ["--jobs", "3"], standardInput: 0, chunkBytes: chunkBytes, statistics: statistics)
+        #expect(one.status == many.status, "\(arguments) --jobs 3")
+        #expect(one.output == many.output, "\(arguments) --jobs 3: standard output differs")
+        #expect(one.errors == many.errors, "\(arguments) --jobs 3: standard error differs")
+        if let shared {
+            #expect((statistics.sourcesShared > 0) == shared, "\(arguments) --jobs 3: shared \(statistics.sourcesShared) sources")
         }
+        return statistics.partsPreparedOffCommittingThread
     }
 
     struct Outcome: Equatable {
@@ -104,11 +134,13 @@ import VODHookCommands
         var errors: String
     }
 
-    static func run(_ arguments: [String], standardInput: Int32, chunkBytes: String) -> Outcome {
+    static func run(
+        _ arguments: [String], standardInput: Int32, chunkBytes: String, statistics: PipelineStatistics? = nil
+    ) -> Outcome {
         let output = MemoryOutput(), errors = MemoryOutput()
         let environment = CommandEnvironment(
             output: output, errors: errors, standardInput: standardInput,
-            variables: ["VODHOOK_CHUNK_BYTES": chunkBytes, "NO_COLOR": "1"])
+            variables: ["VODHOOK_CHUNK_BYTES": chunkBytes, "NO_COLOR": "1"], statistics: statistics)
         let status = VODHook.run(arguments: arguments, environment: environment)
         return Outcome(status: status.rawValue, output: output.text, errors: errors.text)
     }

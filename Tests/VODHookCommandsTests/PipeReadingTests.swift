@@ -33,13 +33,23 @@ import VODHookCore
 
     @Test(arguments: ["1", "64", "4096"])
     func aPipeReadsTheSameOnManyThreads(_ chunkBytes: String) throws {
+        var offThread = 0
         for input in Self.inputs {
             for command in ParallelReadingTests.commands {
                 let one = Self.runPiped(command + ["--jobs", "1"], input: input.text, chunkBytes: chunkBytes)
-                let many = Self.runPiped(command + ["--jobs", "3"], input: input.text, chunkBytes: chunkBytes)
+                let statistics = PipelineStatistics()
+                let many = Self.runPiped(command + ["--jobs", "3"], input: input.text, chunkBytes: chunkBytes, statistics: statistics)
                 #expect(one == many, "\(input.name): \(command)")
+                // The generated stream is cut for the threads at any part size;
+                // the others may be one part, or a line no cut can split.
+                let shares = ParallelReadingTests.sharesSources(command)
+                if !shares || input.name == "generated stream" {
+                    #expect((statistics.sourcesShared == 1) == shares, "\(input.name): \(command) shared \(statistics.sourcesShared) pipes")
+                }
+                offThread += statistics.partsPreparedOffCommittingThread
             }
         }
+        #expect(offThread > 0, "no part of a pipe was prepared off the committing thread")
     }
 
     @Test func aLineNoCutCanSplitIsLeftToTheCommittingThread() throws {
@@ -63,7 +73,9 @@ import VODHookCore
     }
 
     /// Runs a command with `input` arriving through a pipe, written by another thread.
-    static func runPiped(_ arguments: [String], input: String, chunkBytes: String) -> ParallelReadingTests.Outcome {
+    static func runPiped(
+        _ arguments: [String], input: String, chunkBytes: String, statistics: PipelineStatistics? = nil
+    ) -> ParallelReadingTests.Outcome {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { return ParallelReadingTests.Outcome(status: -1, output: "", errors: "pipe failed") }
         let writer = FileHandle(fileDescriptor: ends[1], closeOnDealloc: true)
@@ -77,6 +89,6 @@ import VODHookCore
             written.wait()
             close(ends[0])
         }
-        return ParallelReadingTests.run(arguments, standardInput: ends[0], chunkBytes: chunkBytes)
+        return ParallelReadingTests.run(arguments, standardInput: ends[0], chunkBytes: chunkBytes, statistics: statistics)
     }
 }

@@ -61,7 +61,8 @@ enum CheckCommand {
         var pipeline = DocumentPipeline(mode: CommonOptions.inputMode(parsed), policy: session.policy)
         pipeline.verbose = parsed.isSet("verbose")
         // Text findings quote the source around them from the reader's
-        // buffer, whose extent differs between threads: one thread reads those.
+        // buffer, whose extent differs between threads: one thread reads
+        // those (docs/design.md says why, and what would change it).
         let threads = session.format == .text && !session.quiet ? 1 : jobs
         let (format, quiet, style, directory) = (session.format, session.quiet, session.style, environment.workingDirectory)
         let readable = pipeline.run(

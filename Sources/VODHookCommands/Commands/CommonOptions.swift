@@ -23,7 +23,8 @@ enum CommonOptions {
     /// when the value is not a whole number from 1.
     static func jobs(_ parsed: ParsedArguments, command: String, _ environment: CommandEnvironment) -> Int? {
         guard let text = parsed.value("jobs") else { return min(ProcessContext.processorCount(), Tuning.maxThreads) }
-        guard let count = Int(text), count >= 1 else {
+        // Digits only: `Int` alone would also take "+4".
+        guard text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), let count = Int(text), count >= 1 else {
             environment.errors.write("vodhook \(command): error: --jobs wants a whole number of threads from 1, not \(TerminalSafe.quoted(text))\nRun 'vodhook \(command) --help' for usage.\n")
             return nil
         }

@@ -52,8 +52,17 @@ enum KeyOptions {
 
     /// A UNIX time in seconds given on the command line.
     static func unixTime(_ text: String, option: String) -> Result<Int, UsageError> {
+        seconds(text, option: option, expected: "UNIX time in seconds")
+    }
+
+    /// A span of whole seconds given on the command line, such as `--max-age`.
+    static func duration(_ text: String, option: String) -> Result<Int, UsageError> {
+        seconds(text, option: option, expected: "a whole number of seconds")
+    }
+
+    private static func seconds(_ text: String, option: String, expected: String) -> Result<Int, UsageError> {
         guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), let value = Int(text) else {
-            return .failure(UsageError("invalid value \(TerminalSafe.quoted(text)) for '--\(option)'; expected UNIX time in seconds"))
+            return .failure(UsageError("invalid value \(TerminalSafe.quoted(text)) for '--\(option)'; expected \(expected)"))
         }
         return .success(value)
     }

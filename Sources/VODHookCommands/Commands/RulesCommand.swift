@@ -20,7 +20,7 @@ enum RulesCommand {
             return .success
         }
         if parsed.value("format") == "json" {
-            var out: [UInt8] = ["[".utf8.first!]
+            var out: [UInt8] = [UInt8(ascii: "[")]
             for (index, rule) in RuleCatalog.all.enumerated() {
                 out.append(index == 0 ? "\n  {\"id\":" : ",\n  {\"id\":")
                 JSONText.appendString(rule.id.rawValue, to: &out)

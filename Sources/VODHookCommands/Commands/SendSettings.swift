@@ -78,14 +78,12 @@ struct SendSettings {
     /// Seconds with an optional fraction ("5", "0.25") as milliseconds; no signs, exponents or infinities.
     private static func milliseconds(_ text: String) -> Int? {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.count <= 7, whole.allSatisfy(\.isASCIIDigit) else { return nil }
-        var total = Int(whole)! * 1000
-        if parts.count == 2 {
-            let fraction = parts[1]
-            guard !fraction.isEmpty, fraction.allSatisfy(\.isASCIIDigit) else { return nil }
-            let digits = (fraction + "00").prefix(3)
-            total += Int(digits)!
-        }
-        return total
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.count <= 7, whole.allSatisfy(\.isASCIIDigit),
+            let seconds = Int(whole)
+        else { return nil }
+        guard parts.count == 2 else { return seconds * 1000 }
+        let fraction = parts[1]
+        guard !fraction.isEmpty, fraction.allSatisfy(\.isASCIIDigit), let thousandths = Int((fraction + "00").prefix(3)) else { return nil }
+        return seconds * 1000 + thousandths
     }
 }

@@ -41,10 +41,15 @@ enum VerifyCommand {
         }
         var now = environment.now()
         var maxAge: Int?
-        for (option, apply) in [("now", { now = $0 }), ("max-age", { maxAge = $0 })] as [(String, (Int) -> Void)] {
-            guard let text = parsed.value(option) else { continue }
-            switch KeyOptions.unixTime(text, option: option) {
-            case .success(let value): apply(value)
+        if let text = parsed.value("now") {
+            switch KeyOptions.unixTime(text, option: "now") {
+            case .success(let value): now = value
+            case .failure(let error): return SignCommand.usage(error.message, environment, command: "verify")
+            }
+        }
+        if let text = parsed.value("max-age") {
+            switch KeyOptions.duration(text, option: "max-age") {
+            case .success(let value): maxAge = value
             case .failure(let error): return SignCommand.usage(error.message, environment, command: "verify")
             }
         }

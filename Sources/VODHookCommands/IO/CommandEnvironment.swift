@@ -15,12 +15,15 @@ public struct CommandEnvironment {
     public var now: @Sendable () -> Int
     /// Absolute; where `.vodhook.json` is looked for and SARIF URIs are relative to. Nil when unknown.
     public var workingDirectory: String?
+    /// Filled in by the pipeline when set; see `PipelineStatistics`.
+    public var statistics: PipelineStatistics?
 
     public init(
         output: any OutputSink, errors: any OutputSink, standardInput: Int32 = 0,
         standardInputIsTerminal: Bool = false, outputIsTerminal: Bool = false, errorsIsTerminal: Bool = false,
         variables: [String: String] = [:], now: @escaping @Sendable () -> Int = { ProcessContext.unixTime() },
-        workingDirectory: String? = nil
+        workingDirectory: String? = nil,
+        statistics: PipelineStatistics? = nil
     ) {
         self.output = output
         self.errors = errors
@@ -31,6 +34,7 @@ public struct CommandEnvironment {
         self.variables = variables
         self.now = now
         self.workingDirectory = workingDirectory
+        self.statistics = statistics
     }
 
     /// The real process: descriptors 0, 1 and 2 and the process environment.

@@ -1,5 +1,6 @@
 import ArgumentParsing
 import Platform
+import VODHookCore
 
 /// The socket `listen` accepts on, closed when the run ends.
 final class ListeningSocket {
@@ -14,13 +15,14 @@ final class ListeningSocket {
 
     deinit { Sockets.close(descriptor) }
 
-    /// Binds `host:port` and listens; the failure is a reason to print.
+    /// Binds `host:port` and listens; the failure is a reason to print,
+    /// naming the address (quoted: `--host` is whatever the user typed).
     static func bind(host: String, port: Int) -> Result<ListeningSocket, UsageError> {
         do {
             let bound = try Sockets.listen(host: host, port: port)
             return .success(ListeningSocket(descriptor: bound.descriptor, port: bound.port))
         } catch {
-            return .failure(UsageError(error.message))
+            return .failure(UsageError("cannot listen on \(TerminalSafe.quoted(host)) port \(port): \(error.message)"))
         }
     }
 

@@ -78,5 +78,6 @@ struct CallbackURL {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    /// One scalar, 0 to 9: `("0"..."9").contains` also admits a digit carrying a combining mark, which `Int` refuses.
+    var isASCIIDigit: Bool { asciiValue.map { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ?? false }
 }

@@ -20,6 +20,7 @@ struct ChunkPlan: Sendable {
         var starts = [0]
         var mark = chunkSize
         while mark < length {
+            // starts begins with 0 and only grows.
             if let cut = try lineStart(after: mark, descriptor: descriptor, origin: origin, length: length), cut > starts.last! {
                 starts.append(cut)
                 mark = cut + chunkSize

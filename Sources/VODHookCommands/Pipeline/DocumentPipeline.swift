@@ -99,7 +99,9 @@ struct DocumentPipeline {
                 let parts = FileParts(descriptor: descriptor, origin: origin, plan: plan, fileLength: length, bufferedLength: 2 * chunkSize)
                 let stream = ParallelStream(parts: parts, source: source, policy: self.policy, threads: jobs, makePreparer: makePreparer)
                 // A source without documents is read again on one thread, for its finding.
-                if try stream.run(&committer.pointee, environment: environment).documents > 0 {
+                let outcome = try stream.run(&committer.pointee, environment: environment)
+                environment.statistics?.record(outcome)
+                if outcome.documents > 0 {
                     // Leave the descriptor where reading it through would have: at the end.
                     Files.seek(descriptor, to: origin + length)
                     return
@@ -147,6 +149,7 @@ struct DocumentPipeline {
         guard try pipe.part(1) != nil else { return pipe.input(from: 0, inPart: 0, committing: true) }
         let stream = ParallelStream(parts: pipe, source: source, policy: policy, threads: jobs, makePreparer: makePreparer)
         let outcome = try stream.run(&committer, environment: environment)
+        environment.statistics?.record(outcome)
         guard outcome.documents == 0 else { return nil }
         // Gone from the pipe, the source cannot be read again for its
         // no-document finding; what decides that finding (a byte-order

@@ -27,6 +27,7 @@ final class LineLedger: @unchecked Sendable {
         monitor.locked {
             counts[part] = .some(lineFeeds)
             while firstLines.count <= counts.count, case .some(let count) = counts[firstLines.count - 1] {
+                // firstLines starts with the first part's line and only grows.
                 firstLines.append(firstLines.last!.flatMap { first in count.map { first + $0 } })
             }
             monitor.signalAll()

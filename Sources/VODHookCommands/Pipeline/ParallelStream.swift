@@ -23,16 +23,10 @@ struct ParallelStream<Preparer: DocumentPreparer> {
     let threads: Int
     let makePreparer: @Sendable () -> Preparer
 
-    /// What a run saw, for a caller that must tell a source without documents so.
-    struct Outcome {
-        var documents = 0
-        var sawEmptyArray = false
-    }
-
     /// Commits every document.
     func run<Committer: DocumentCommitter>(
         _ committer: inout Committer, environment: CommandEnvironment
-    ) throws(InputError) -> Outcome where Committer.Record == Preparer.Record {
+    ) throws(InputError) -> ParallelOutcome where Committer.Record == Preparer.Record {
         // Parts may be read this far ahead of the one being committed, so a
         // thread the system pauses for a moment does not hold up the others.
         let queue = PartQueue<Preparer.Record>(window: 2 * threads + 2)
@@ -45,6 +39,7 @@ struct ParallelStream<Preparer: DocumentPreparer> {
             // Bound straight to a var, the buffers stay unshared, so filling them reuses their memory.
             while case (let index, var result)? = queue.take() {
                 Self.readTaken(index, into: &result, parts, buffer, queue, read, &preparer, &checker) { queue.isStopped }
+                result.preparedOffCommittingThread = result.wasRead
                 queue.deliver(index, result)
             }
         }
@@ -72,6 +67,7 @@ struct ParallelStream<Preparer: DocumentPreparer> {
                 guard case (let next, var taken)? = queue.takeIfReady() else {
                     return queue.result(index).flatMap { $0.wasRead ? $0 : nil }
                 }
+                // Set on the first call, above.
                 Self.readTaken(next, into: &taken, parts, buffer, queue, read, &preparer!, &checker) { false }
                 queue.deliver(next, taken)
             }
@@ -114,68 +110,30 @@ struct ParallelStream<Preparer: DocumentPreparer> {
     private func merge<Committer: DocumentCommitter>(
         results: (Int) -> PartResult<Preparer.Record>?, finished: (Int, inout PartResult<Preparer.Record>?) -> Void,
         _ committer: inout Committer, _ environment: CommandEnvironment
-    ) throws(InputError) -> Outcome where Committer.Record == Preparer.Record {
-        var preparer: Preparer?
-        var checker = DocumentChecker(policy: policy)
-        let read = partReader()
-        func readHere(_ index: Int, from start: ReadStart, limit: Int) -> PartResult<Preparer.Record> {
-            if preparer == nil { preparer = makePreparer() }
-            let input = parts.input(from: start.offset, inPart: index, committing: true)
-            var result = PartResult<Preparer.Record>()
-            read(start, input, limit, &result, &preparer!, &checker) { false }
-            return result
-        }
+    ) throws(InputError) -> ParallelOutcome where Committer.Record == Preparer.Record {
+        var here = CommittingReader(parts: parts, read: partReader(), makePreparer: makePreparer, checker: DocumentChecker(policy: policy))
         // Where a single reader would look for the next top-level value.
         var resume: ReadStart?
-        var outcome = Outcome()
+        var outcome = ParallelOutcome()
         var index = 0
         while let bounds = try parts.part(index) {
             defer {
                 parts.release(index)
                 index += 1
             }
-            var threadResult = results(index)
+            let threadResult = results(index)
             var committed: PartResult<Preparer.Record>?
             defer { finished(index, &committed) }
             if parts.isCommittingThreadOnly(index) {
                 // The rest of a pipe, read here to its end: committed as it is
                 // read, so a live pipe's findings go out before the next read waits.
-                let start = resume ?? .sourceStart
-                if preparer == nil { preparer = makePreparer() }
-                if try commitAsRead(index, from: start, &preparer!, &checker, &outcome, &committer, environment) { return outcome }
+                if try commitAsRead(index, from: resume ?? .sourceStart, &here, &outcome, &committer, environment) { return outcome }
                 continue
             }
-            var result: PartResult<Preparer.Record>
-            var firstValue = 0
-            if let resume {
-                // A value before this part ran over all of it.
-                if resume.offset >= bounds.limit { continue }
-                if let match = threadResult?.values.firstIndex(where: { $0.offset == resume.offset }) {
-                    result = threadResult!
-                    firstValue = match
-                } else {
-                    result = readHere(index, from: resume, limit: bounds.limit)
-                }
-            } else {
-                // Only the first part has no value before it, and it starts the source.
-                result = threadResult ?? readHere(index, from: .sourceStart, limit: bounds.limit)
-            }
-            threadResult = nil
-            if result.values[firstValue...].contains(where: \.isEmptyArray) { outcome.sawEmptyArray = true }
-            let first = firstValue < result.values.count ? result.values[firstValue].documentsBefore : result.records.count
-            let stopped = result.arena.withUnsafeBytes { arena in
-                for record in result.records[first...] {
-                    outcome.documents += 1
-                    committer.commit(record, number: outcome.documents, source: source.name, arena: arena)
-                    if environment.outputIsTerminal {
-                        committer.flush()
-                        environment.output.flush()
-                    }
-                    if environment.output.isClosed { return true }
-                }
-                return false
-            }
-            if stopped { return outcome }
+            // A value before this part ran over all of it.
+            if let resume, resume.offset >= bounds.limit { continue }
+            var (result, firstValue) = resultToCommit(index, limit: bounds.limit, resume: resume, threadResult, &here, &outcome)
+            if commitDocuments(of: result, from: firstValue, &committer, &outcome, environment) { return outcome }
             if let error = result.error { throw error }
             if index == 0, let length = parts.length {
                 committer.expect(documents: estimatedDocuments(
@@ -189,19 +147,58 @@ struct ParallelStream<Preparer: DocumentPreparer> {
         return outcome
     }
 
+    /// The part's documents as a single reader would read them, and the index
+    /// of the top-level value to commit from: the thread's result when one of
+    /// its values starts at `resume`, else the part read again here from there.
+    private func resultToCommit(
+        _ index: Int, limit: Int, resume: ReadStart?, _ threadResult: consuming PartResult<Preparer.Record>?,
+        _ here: inout CommittingReader<Preparer>, _ outcome: inout ParallelOutcome
+    ) -> (PartResult<Preparer.Record>, firstValue: Int) {
+        // Only the first part has no value before it, and it starts the source.
+        let start = resume ?? .sourceStart
+        if let result = threadResult, let match = resume == nil ? 0 : result.values.firstIndex(where: { $0.offset == start.offset }) {
+            if result.preparedOffCommittingThread { outcome.partsPreparedOffCommittingThread += 1 }
+            return (result, match)
+        }
+        return (here.read(index, from: start, limit: limit), 0)
+    }
+
+    /// Commits the part's documents from its value `firstValue` on; true when
+    /// the output closed and reading should stop.
+    private func commitDocuments<Committer: DocumentCommitter>(
+        of result: PartResult<Preparer.Record>, from firstValue: Int, _ committer: inout Committer,
+        _ outcome: inout ParallelOutcome, _ environment: CommandEnvironment
+    ) -> Bool where Committer.Record == Preparer.Record {
+        if result.values[firstValue...].contains(where: \.isEmptyArray) { outcome.sawEmptyArray = true }
+        let first = firstValue < result.values.count ? result.values[firstValue].documentsBefore : result.records.count
+        return result.arena.withUnsafeBytes { arena in
+            for record in result.records[first...] {
+                outcome.documents += 1
+                committer.commit(record, number: outcome.documents, source: source.name, arena: arena)
+                if environment.outputIsTerminal {
+                    committer.flush()
+                    environment.output.flush()
+                }
+                if environment.output.isClosed { return true }
+            }
+            return false
+        }
+    }
+
     /// Reads the source from `start` to its end, committing each document
     /// as it is read; true when the output went away.
     private func commitAsRead<Committer: DocumentCommitter>(
-        _ index: Int, from start: ReadStart, _ preparer: inout Preparer, _ checker: inout DocumentChecker,
-        _ outcome: inout Outcome, _ committer: inout Committer, _ environment: CommandEnvironment
+        _ index: Int, from start: ReadStart, _ here: inout CommittingReader<Preparer>,
+        _ outcome: inout ParallelOutcome, _ committer: inout Committer, _ environment: CommandEnvironment
     ) throws(InputError) -> Bool where Committer.Record == Preparer.Record {
         let reader = DocumentReader(input: parts.input(from: start.offset, inPart: index, committing: true), from: start, stoppingBefore: .max)
+        if here.preparer == nil { here.preparer = makePreparer() }
         var arena: [UInt8] = []
         var stopped = false
         try reader.forEach { document in
-            let report = checker.report(for: document, source: source.name, origin: nil)
+            let report = here.checker.report(for: document, source: source.name, origin: nil)
             arena.removeAll(keepingCapacity: true)
-            let record = preparer.prepare(PipelineDocument(report: report, document: document, locator: reader, request: nil), into: &arena)
+            let record = here.preparer!.prepare(PipelineDocument(report: report, document: document, locator: reader, request: nil), into: &arena)
             outcome.documents += 1
             arena.withUnsafeBytes { committer.commit(record, number: outcome.documents, source: source.name, arena: $0) }
             if environment.outputIsTerminal {
@@ -219,11 +216,11 @@ struct ParallelStream<Preparer: DocumentPreparer> {
 
     /// Reads one part's input from `start` up to `limit` into an empty
     /// result, preparing each document; `stop` is asked after each.
-    private typealias PartReader = @Sendable (
+    typealias PartReader = @Sendable (
         ReadStart, any ByteInput, Int, inout PartResult<Preparer.Record>, inout Preparer, inout DocumentChecker, () -> Bool
     ) -> Void
 
-    private func partReader() -> PartReader {
+    func partReader() -> PartReader {
         let name = source.name
         return { start, input, limit, result, preparer, checker, stop in
             let reader = DocumentReader(input: input, from: start, stoppingBefore: limit)
@@ -244,6 +241,32 @@ struct ParallelStream<Preparer: DocumentPreparer> {
     }
 }
 
+/// The committing thread's own reader, for parts no thread read from
+/// where a single reader would have gone on; its preparer is made on first use.
+private struct CommittingReader<Preparer: DocumentPreparer> {
+    let parts: any StreamParts
+    let read: ParallelStream<Preparer>.PartReader
+    let makePreparer: @Sendable () -> Preparer
+    var checker: DocumentChecker
+    var preparer: Preparer?
+
+    init(parts: any StreamParts, read: @escaping ParallelStream<Preparer>.PartReader, makePreparer: @escaping @Sendable () -> Preparer, checker: DocumentChecker) {
+        self.parts = parts
+        self.read = read
+        self.makePreparer = makePreparer
+        self.checker = checker
+    }
+
+    mutating func read(_ index: Int, from start: ReadStart, limit: Int) -> PartResult<Preparer.Record> {
+        if preparer == nil { preparer = makePreparer() }
+        let input = parts.input(from: start.offset, inPart: index, committing: true)
+        var result = PartResult<Preparer.Record>()
+        // In place, not moved to a local, so its buffers are not copied; set just above.
+        read(start, input, limit, &result, &preparer!, &checker) { false }
+        return result
+    }
+}
+
 /// What one part's reader produced.
 struct PartResult<Record: Sendable>: Sendable {
     var records: [Record] = []
@@ -253,6 +276,8 @@ struct PartResult<Record: Sendable>: Sendable {
     var error: InputError?
     /// False for a part handed back unread, which the committing thread reads.
     var wasRead = true
+    /// Read by a worker thread, not the committing one.
+    var preparedOffCommittingThread = false
 
     /// Ready to be filled again, its memory kept.
     mutating func empty() {
@@ -262,6 +287,7 @@ struct PartResult<Record: Sendable>: Sendable {
         resume = ReadStart.sourceStart
         error = nil
         wasRead = true
+        preparedOffCommittingThread = false
     }
 }
 

@@ -130,6 +130,7 @@ final class PipeParts: StreamParts, @unchecked Sendable {
                     guard let part = parts[index] else { return (0, index) }
                     if position < part.end {
                         let count = min(buffer.count, part.end - position)
+                        // Both hold `count` > 0 bytes (position < end; callers pass a non-empty buffer).
                         part.bytes.withUnsafeBytes { bytes in
                             buffer.baseAddress!.copyMemory(from: bytes.baseAddress! + (position - part.start.offset), byteCount: count)
                         }
@@ -148,6 +149,7 @@ final class PipeParts: StreamParts, @unchecked Sendable {
                         return (count, index)
                     }
                     // Another part's last value runs into the rest: keep what it reads for the owner.
+                    // Checked above (`guard let part = parts[index]`), under the same lock.
                     let added = try readMore(into: &parts[index]!.bytes)
                     if added == 0 { return (0, index) }
                 }

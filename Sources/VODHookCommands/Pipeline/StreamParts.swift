@@ -138,6 +138,7 @@ private struct BufferedInput: ByteInput {
         guard destination.count > 0 else { return 0 }
         guard position < bytes.count else { return try rest.read(into: destination) }
         let count = min(destination.count, bytes.count - position)
+        // Both hold at least `count` > 0 bytes (the guards above), so both have a base address.
         destination.baseAddress!.copyMemory(from: bytes.baseAddress! + position, byteCount: count)
         position += count
         return count

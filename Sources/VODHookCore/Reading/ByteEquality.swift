@@ -28,6 +28,7 @@ extension UnsafeRawBufferPointer {
             for i in 0..<count where self[i] != other[i] { return false }
             return true
         default:
+            // Both at least 4 bytes long here, so both have a base address.
             return Memory.compare(baseAddress!, other.baseAddress!, count: count) == 0
         }
     }

@@ -54,8 +54,10 @@ public struct BytesInput: ByteInput {
 
     public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         let count = min(buffer.count, bytes.count - position)
+        // An empty input or buffer may have no base address at all.
+        guard count > 0 else { return 0 }
         bytes.withUnsafeBytes { source in
-            buffer.baseAddress?.copyMemory(from: source.baseAddress! + position, byteCount: count)
+            if let from = source.baseAddress, let to = buffer.baseAddress { to.copyMemory(from: from + position, byteCount: count) }
         }
         position += count
         return count

@@ -471,6 +471,7 @@ public final class DocumentReader {
             lines.forget(upTo: keep, in: bytes, base: base)
             let kept = end - keep
             if kept > 0 {
+                // storage is allocated in init (at least 16 bytes) and only grows.
                 storage.baseAddress!.copyMemory(from: storage.baseAddress! + (keep - base), byteCount: kept)
             }
             base = keep

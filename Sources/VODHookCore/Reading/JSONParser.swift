@@ -79,6 +79,7 @@ public struct JSONParser: Sendable {
                 } else if scanner[i] == UInt8(ascii: "]") {
                     i = Self.closeContainer(&tape, at: i)
                 } else {
+                    // The array opened just above.
                     tape[tape.top!].count += 1
                     continue wantValue
                 }
@@ -177,6 +178,7 @@ public struct JSONParser: Sendable {
         let keyEnd = scanner.scanPlainString(at: start)
         guard keyEnd >= 0, keyEnd < scanner.count, scanner[keyEnd] == UInt8(ascii: ":") else { return -1 }
         tape.append(JSONNode(start: start, end: keyEnd, next: Int32(tape.count + 1), count: 0, kind: .string, hasEscapes: false))
+        // A member is only read inside an open object.
         tape[tape.top!].count += 1
         return keyEnd + 1
     }
@@ -212,6 +214,7 @@ public struct JSONParser: Sendable {
         guard scanner[colon] == UInt8(ascii: ":") else {
             return .stop(scanner.separatorError(at: colon) { .expectedColon(found: $0) })
         }
+        // A member is only read inside an open object.
         tape[tape.top!].count += 1
         return .value(at: colon + 1)
     }

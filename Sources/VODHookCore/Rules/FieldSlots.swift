@@ -36,6 +36,7 @@ struct FieldSlots {
         occurrenceKeys = take(keyCount)
         occurrenceValues = take(keyCount)
         other = take(keyCount)
+        // Two words of `scratch`, which holds them by contract (see above): never empty.
         counts = take(2).baseAddress!
         values.initialize(repeating: -1)
         keys.initialize(repeating: -1)

@@ -92,6 +92,7 @@ extension Validator {
             let evidence = names.filter { lookAlike.keys[$0] != nil }
             guard !evidence.isEmpty else { continue }
             let listed = evidence.map(TerminalSafe.quoted)
+            // Not empty (the guard above).
             let list = listed.count == 1 ? listed[0] : listed.dropLast().joined(separator: ", ") + " and " + listed.last!
             return "; every key is camelCase and it has \(lookAlike.vendor)'s \(list): this is a look-alike from another vendor (\(lookAlike.vendor)), not an ApsaraVideo VOD callback"
         }

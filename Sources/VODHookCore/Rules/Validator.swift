@@ -56,6 +56,7 @@ public struct Validator {
                 findings.append(missingField(spec.spec.fields[index], spec: spec.spec, unknownKeys: fields.unknownKeys, document, pointerPrefix))
             }
             // The exact EventType's value, when it names a known event.
+            // exactEvent is only set from eventTypeKey.exact.
             let knownEventType = exactEvent == nil ? -1 : eventTypeKey.exact!
             for occurrence in 0..<fields.occurrenceCount {
                 let index = fields.occurrenceFields[occurrence], value = fields.occurrenceValues[occurrence]

@@ -15,7 +15,10 @@ public struct SampleCallback: Sendable, Hashable {
     public var error: DeleteErrors.Entry?
 
     /// EventTime as VOD writes it: yyyy-MM-ddTHH:mm:ssZ.
-    public var eventTimeText: String { EventTimeCalendar.text(secondsSinceEpoch: eventTime)! }
+    public var eventTimeText: String {
+        // Written only for times between 0000 and 9999; the generator stops at `lastInstant`.
+        EventTimeCalendar.text(secondsSinceEpoch: eventTime) ?? "9999-12-31T23:59:59Z"
+    }
 
     /// The members in the spec's order, absent optional fields left out.
     public var fields: SampleFields {

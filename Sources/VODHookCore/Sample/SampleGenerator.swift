@@ -6,6 +6,9 @@ public struct SampleGenerator {
     public static let defaultSeed: UInt64 = 1
     /// 2025-01-01T00:00:00Z: a run starts within the year after it.
     static let firstInstant = 1_735_689_600
+    /// 9999-12-31T23:59:59Z: the last EventTime the format can write. A run
+    /// of `--count` in the billions would reach it; later callbacks stay there.
+    static let lastInstant = 253_402_300_799
 
     private var random: SplitMix64
     private var clock: Int
@@ -21,7 +24,7 @@ public struct SampleGenerator {
     public mutating func next() -> SampleCallback {
         // Every callback makes the same draws in the same order whatever is
         // held fixed, so fixing one field leaves the others as they were.
-        clock += 1 + random.below(300)
+        clock = min(clock + 1 + random.below(300), Self.lastInstant)
         let drawnStatus = random.weighted([("success", 17), ("fail", 3)])
         let drawnMediaType = random.weighted([("video", 20), ("image", 3), ("attached", 2)])
         let drawnDeleteType = random.weighted([("all", 14), ("mezzanine", 3), ("stream", 3)])

@@ -9,6 +9,7 @@ extension Violation {
         Violation(.jsonSyntax) { callback, _, writer in
             // A comma after the last member: the classic hand-edited body.
             var bytes = writer.written(callback.fields.text)
+            // The writer's own object, which always closes with a brace.
             var end = bytes.lastIndex(of: UInt8(ascii: "}"))!
             while end > 0, [0x20, 0x0A].contains(bytes[end - 1]) { end -= 1 }
             bytes.insert(UInt8(ascii: ","), at: end)

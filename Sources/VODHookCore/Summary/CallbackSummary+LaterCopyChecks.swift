@@ -26,6 +26,7 @@ extension CallbackSummary {
     }
 
     private mutating func checkOldestCopy() {
+        // Called only while pendingCount > 0, and pendingStart names the oldest pending copy.
         let (document, mediaId) = pendingCopies[pendingStart]!
         pendingCopies[pendingStart] = nil
         pendingStart = (pendingStart + 1) % Self.copyCheckLag

@@ -163,12 +163,14 @@ public struct CallbackSummary: Sendable {
     /// Byte order, shorter first on a common prefix: `lexicographicallyPrecedes` in one `memcmp`.
     private static func order(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int32 {
         let common = min(a.count, b.count)
+        // Both non-empty when common > 0, so both have a base address.
         let order = common == 0 ? 0 : Memory.compare(a.baseAddress!, b.baseAddress!, count: common)
         return order != 0 ? order : Int32(a.count - b.count).signum()
     }
 
     private static func copy(_ time: UnsafeRawBufferPointer, over stored: inout [UInt8]?) {
         if stored?.count == time.count {
+            // Non-nil: its count was just compared.
             stored!.withUnsafeMutableBytes { $0.copyMemory(from: time) }
         } else {
             stored = Array(time)

@@ -34,6 +34,7 @@ struct FingerprintShard: Sendable {
     mutating func find(_ key: UInt64) -> (slot: UnsafeMutablePointer<UInt64>, isNew: Bool) {
         if count >= Self.limit(capacity) { rehash(to: capacity + capacity / 8) }
         // A copied summary shares its buffer until one of them changes.
+        // Non-nil: an empty shard (capacity 0) has just rehashed, which allocates it.
         if !isKnownUniquelyReferenced(&words) { words = words!.copy() }
         let found = Self.place(key, in: words!.words, capacity: capacity, stride: stride)
         if found.isNew { count += 1 }

@@ -23,6 +23,7 @@ public struct SummaryEntry: Sendable {
         withUnsafeBytes(of: lengths) { raw in
             var start = valuesStart
             for (index, length) in raw.bindMemory(to: Int32.self).enumerated() where length >= 0 {
+                // lengths has one slot per Value case, so every index is one.
                 body(Value(rawValue: index)!, UnsafeRawBufferPointer(rebasing: arena[start..<start + Int(length)]))
                 start += Int(length)
             }
@@ -77,6 +78,7 @@ extension SummaryEntry {
             for (index, node) in nodes.enumerated() where node >= 0 {
                 let length = SummaryFieldNodes.withValue(document, node) { bytes in
                     if let source = bytes.baseAddress, !bytes.isEmpty {
+                        // `room` bytes, at least this value's, were appended above: not empty.
                         (out.baseAddress! + end).copyMemory(from: source, byteCount: bytes.count)
                     }
                     return bytes.count

@@ -19,6 +19,7 @@ extension TapeWriter {
                 return
             }
         }
+        // stage is the writer's fixed 1 KiB allocation (stageSize), never empty.
         let target = stage.baseAddress! + staged
         // Keys and short values: two overlapping word moves beat a call to memcpy.
         switch run.count {
@@ -49,6 +50,7 @@ extension TapeWriter {
         while remaining > 0 {
             if staged == stage.count { flush() }
             let chunk = min(remaining, stage.count - staged)
+            // stage is the writer's fixed 1 KiB allocation (stageSize), never empty.
             (stage.baseAddress! + staged).initializeMemory(as: UInt8.self, repeating: UInt8(ascii: " "), count: chunk)
             staged += chunk
             remaining -= chunk

@@ -18,6 +18,7 @@ extension TapeWriter {
         while i < last {
             // memchr scans a word or a vector at a time; escaped strings are
             // mostly long plain runs (URLs with "\/", embedded JSON).
+            // i < last <= count, so bytes is not empty.
             guard let found = Memory.first(UInt8(ascii: "\\"), from: bytes.baseAddress! + i, count: last - i) else { break }
             i = bytes.baseAddress!.distance(to: found)
             put(UnsafeRawBufferPointer(rebasing: bytes[run..<i]))

@@ -31,7 +31,9 @@ public struct PrefixedInput: ByteInput {
     public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         if prefixPosition < prefix.count {
             let count = min(buffer.count, prefix.count - prefixPosition)
+            guard count > 0 else { return 0 }
             prefix.withUnsafeBytes { source in
+                // Both non-empty (count > 0), so both have a base address.
                 buffer.baseAddress!.copyMemory(from: source.baseAddress! + prefixPosition, byteCount: count)
             }
             prefixPosition += count
