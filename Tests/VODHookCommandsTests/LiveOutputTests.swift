@@ -6,7 +6,7 @@ import Testing
 /// its finding (the wait's timeout is only how a failure shows), then
 /// writes the next, so an output held back until the end fails it.
 @Suite struct LiveOutputTests {
-    static let unknownEvent = #"{"EventType":"FileUploadComplete","MediaId":"a1"}"# + "\n"
+    static let unknownEvent = #"{"EventType":"NoSuchEventComplete","MediaId":"a1"}"# + "\n"
     static let unknownField = #"{"EventType":"DeleteMediaComplete","EventTime":"2026-11-28T08:00:01Z","Status":"success","MediaType":"video","DeleteType":"all","MediaId":"10f6baa29bdf71f1bfc46733a78e0102","Extra":1}"# + "\n"
 
     /// Each command, and what its output shows for the first and the second document.
@@ -14,8 +14,8 @@ import Testing
         (["check"], "unknown-event-type", "unknown-field"),
         (["check", "--jobs", "2", "--format", "json"], "\"document\":1", "\"document\":2"),
         (["check", "--input", "stream", "--format", "github"], "unknown-event-type", "unknown-field"),
-        (["normalize", "--jobs", "1"], "FileUploadComplete", "10f6baa29bdf71f1bfc46733a78e0102"),
-        (["normalize", "--jobs", "2"], "FileUploadComplete", "10f6baa29bdf71f1bfc46733a78e0102"),
+        (["normalize", "--jobs", "1"], "NoSuchEventComplete", "10f6baa29bdf71f1bfc46733a78e0102"),
+        (["normalize", "--jobs", "2"], "NoSuchEventComplete", "10f6baa29bdf71f1bfc46733a78e0102"),
         (["summary", "--jobs", "1"], "-:1", "-:2"),
         (["summary", "--jobs", "2"], "-:1", "-:2"),
     ]

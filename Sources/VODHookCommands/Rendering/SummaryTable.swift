@@ -66,7 +66,7 @@ struct SummaryTable {
             var parts = ["\(event.documents) (\(event.documents - event.valid) invalid)", "status " + Self.counts(event.status)]
             if !event.errorCodes.isEmpty { parts.append("errors " + Self.counts(event.errorCodes)) }
             if !event.codes.isEmpty { parts.append("codes " + Self.counts(event.codes)) }
-            parts.append("\(event.duplicates) duplicates")
+            parts.append("\(event.duplicates) duplicate\(event.duplicates == 1 ? "" : "s")")
             if let identity = event.identityField { parts.append("\(event.distinctIdentities) distinct \(identity)") }
             text += "  " + Self.cell(event.eventType).padded(to: width) + parts.joined(separator: ", ") + "\n"
         }

@@ -65,7 +65,13 @@ public struct Validator {
         let eventTypeKey = eventTypeMembers(document)
         let exactEvent = eventTypeKey.exact.flatMap { document[$0].kind == .string ? knownEvent(document, $0) : nil }
         let eventType = exactEvent.map { specs[$0].spec.eventType } ?? eventTypeText(document, value: eventTypeKey.exact)
-        let chosen = exactEvent ?? chooseSpec(document, value: eventTypeKey.exact ?? eventTypeKey.caseMatch)
+        guard let chosen = exactEvent ?? chooseSpec(document, value: eventTypeKey.exact ?? eventTypeKey.caseMatch) else {
+            // An event the catalog does not have (a new one, or another
+            // product's): its fields are not any spec's, so checking them
+            // against one would bury the one finding that matters.
+            findings.append(unknownEventType(document, eventTypeKey.exact!, pointerPrefix))
+            return Result(diagnostics: findings, eventType: eventType)
+        }
         // The exact EventType's value, when it names a known event
         // (exactEvent is only set from eventTypeKey.exact).
         let knownEventType = exactEvent == nil ? -1 : eventTypeKey.exact!
@@ -97,17 +103,20 @@ public struct Validator {
 
 
     /// The spec EventType names; for a name the tool does not know, the
-    /// nearest spec (a typo still deserves a full check) or the fallback. A
-    /// payload that names no event as a string is checked against the
-    /// fallback, so its fields still are.
-    private func chooseSpec(_ document: JSONDocument, value: Int?) -> Int {
+    /// nearest spec (a typo still deserves a full check), or nil when the
+    /// exact `EventType` names no event near a known one. A payload that
+    /// names no event as a string is checked against the fallback, so its
+    /// fields still are.
+    private func chooseSpec(_ document: JSONDocument, value: Int?) -> Int? {
         let fallback = specs.firstIndex { $0.spec.eventType == EventCatalog.fallback.eventType } ?? 0
         guard let value, document[value].kind == .string, document[value].end - document[value].start > 2 else { return fallback }
         if let known = knownEvent(document, value) { return known }
         let name = document.string(value)
         if name.isEmpty { return fallback }
         let meant = ValueSuggestion.suggest(name, among: EventCatalog.events.map(\.eventType))
-        return meant.flatMap { meant in specs.firstIndex { $0.spec.eventType == meant } } ?? fallback
+        if let meant, let index = specs.firstIndex(where: { $0.spec.eventType == meant }) { return index }
+        // Only the exact key's value decides: a misspelled key still gets its finding from the full check.
+        return value == eventTypeMembers(document).exact ? nil : fallback
     }
 
     /// The spec a string value names exactly, if any.
