@@ -54,13 +54,19 @@ enum SummaryCommand {
 /// Key orders for known events, prepared once per run.
 final class KeyOrderCache {
     private var orders: [String: KeyOrder] = [:]
-    /// The last answer: documents in a log nearly always name the same event.
-    private var last: (eventType: String, order: KeyOrder)?
+    /// The last answer: documents in a log nearly always name the same
+    /// event. Two properties, not an optional tuple, whose copy went through
+    /// the runtime's generic witnesses for every document.
+    private var lastEventType: String?
+    private var lastOrder = KeyOrder.source
 
     func keyOrder(for eventType: String?) -> KeyOrder {
-        if let eventType, let last, last.eventType == eventType { return last.order }
+        if let eventType, eventType == lastEventType { return lastOrder }
         let order = lookUp(eventType)
-        if let eventType { last = (eventType, order) }
+        if let eventType {
+            lastEventType = eventType
+            lastOrder = order
+        }
         return order
     }
 
