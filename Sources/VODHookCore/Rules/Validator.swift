@@ -9,24 +9,14 @@ public struct Validator {
     /// Each event type's `KeyWords`, so the quick pass finds a document's
     /// event with integer compares rather than a byte compare per event.
     let eventTypeWords: [KeyWords]
-    /// Open addressing from `eventTypeSlot(_:)` to 1 + an index into `specs`
-    /// (0: empty), so the event is found in a probe or two, not a scan of the catalog.
+    /// `EventCatalog.eventTypeSlots`: the event is found in a probe or two, not a scan of the catalog.
     let eventTypeSlots: [Int]
 
     /// The catalog compiled once per process: every part of a `--jobs` run
     /// makes its own validator, and compiling 21 tables each time cost as
     /// much as checking a few hundred documents. The tables never change.
-    private static let compiled: (specs: [CompiledSpec], words: [KeyWords], slots: [Int]) = {
-        let specs = EventCatalog.events.map(CompiledSpec.init)
-        let words = specs.map { $0.eventTypeBytes.withUnsafeBytes(KeyWords.init) }
-        var slots = [Int](repeating: 0, count: eventTypeSlotCount)
-        for (index, word) in words.enumerated() {
-            var slot = eventTypeSlot(word)
-            while slots[slot] != 0 { slot = (slot + 1) & (eventTypeSlotCount - 1) }
-            slots[slot] = index + 1
-        }
-        return (specs, words, slots)
-    }()
+    private static let compiled: (specs: [CompiledSpec], words: [KeyWords], slots: [Int]) =
+        (EventCatalog.events.map(CompiledSpec.init), EventCatalog.eventTypeWords, EventCatalog.eventTypeSlots)
 
     public init() {
         (specs, eventTypeWords, eventTypeSlots) = Self.compiled
