@@ -138,9 +138,24 @@ func checkAnnotation(_ line: [UInt8], _ label: String) {
 }
 
 /// libFuzzer calls this with each input; any trap or failed oracle is a finding.
+/// The quick verdict is a second implementation of the spec's checks, so
+/// every document the fuzzer makes is also judged both ways.
+func checkQuickVerdict(_ bytes: [UInt8]) {
+    var validator = Validator()
+    let reader = DocumentReader(input: BytesInput(bytes), mode: .stream)
+    try? reader.forEach { document in
+        guard let json = document.json else { return }
+        if let disagreement = validator.quickVerdictDisagreement(json) {
+            fuzzFailure("document \(document.index): \(disagreement)")
+        }
+    }
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTarget(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    load(fuzzBytes(data, size))
+    let bytes = fuzzBytes(data, size)
+    load(bytes)
+    checkQuickVerdict(bytes)
     checkPipeline([])
     checkPipeline(["--input", "body"])
     return 0

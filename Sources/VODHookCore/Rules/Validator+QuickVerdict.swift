@@ -192,3 +192,22 @@ extension CompiledObject {
         return true
     }
 }
+
+extension Validator {
+    /// What the quick pass and the full check disagree on for `document`;
+    /// nil when they agree. The quick pass may decline a clean document,
+    /// but must never pass one the full check has anything to say about.
+    /// Public for the pipeline fuzzer, which sees only the public API and
+    /// asks this of every document it reads.
+    public mutating func quickVerdictDisagreement(_ document: JSONDocument) -> String? {
+        guard let quick = quickVerdict(document) else { return nil }
+        let full = fullCheck(document, pointerPrefix: "")
+        if !full.diagnostics.isEmpty {
+            return "the quick pass passed a document the full check finds \(full.diagnostics.map { "\($0.rule)" }) in"
+        }
+        if full.eventType != specs[quick].spec.eventType {
+            return "the quick pass checked it as \(specs[quick].spec.eventType), the full check as \(full.eventType ?? "no event")"
+        }
+        return nil
+    }
+}

@@ -62,6 +62,8 @@ import Testing
                     #expect(full.diagnostics.isEmpty, "\(text): \(full.diagnostics.map(\.message))")
                     #expect(full.eventType == validator.specs[quick].spec.eventType, "\(text)")
                 }
+                // The fuzzers' public question gives the same answer.
+                #expect(validator.quickVerdictDisagreement(json) == nil, "\(text)")
                 // What callers see is the same either way.
                 let result = validator.validate(json)
                 #expect(result.diagnostics == full.diagnostics && result.eventType == full.eventType, "\(text)")
