@@ -92,6 +92,19 @@ import Testing
         #expect(listen.stdout.contains("#3  GET \"/health\""))
     }
 
+    /// Each event is shown by its own identity field, not always MediaId.
+    @Test func eachRequestIsNamedByItsEventsIdentityField() throws {
+        let listen = try LiveProcess(["listen", "--port", "0", "--count", "2"])
+        let port = try #require(listen.listenPort())
+        let client = try #require(RawClient(port: port))
+        let upload = #"{"EventType":"FileUploadComplete","EventTime":"2026-11-28T08:00:01Z","VideoId":"9cebe8a6d050dd0112a764fb66abc9cf","Status":"success","Size":1,"FileUrl":"http://example.com/a.mp4"}"#
+        client.send(Self.post(upload) + Self.post(Self.body("10f6baa29bdf71f1bfc46733a78e0102")))
+        #expect(client.statuses(2) == [200, 200])
+        _ = listen.wait()
+        #expect(listen.stdout.contains(#""FileUploadComplete"  VideoId "9cebe8a6d050dd0112a764fb66abc9cf""#))
+        #expect(listen.stdout.contains(#""DeleteMediaComplete"  MediaId "10f6baa29bdf71f1bfc46733a78e0102"  valid"#))
+    }
+
     @Test func garbageOversizedAndSlowRequestsAreRefusedAndTheServerStopsOnASignal() throws {
         let listen = try LiveProcess(["listen", "--port", "0"])
         let port = try #require(listen.listenPort())

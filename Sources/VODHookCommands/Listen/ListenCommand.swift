@@ -37,8 +37,9 @@ enum ListenCommand {
         discussion: """
             Every POST, on any path, is answered with --respond (default 200), so the sender stops
             retrying. Each request gets one line as it arrives: time, request number, path, signature
-            (valid, mismatch, missing, stale; 'unchecked' without a key), EventType, MediaId, the check
-            verdict, 'copy of request N' for a body seen before, and the answer; then its findings.
+            (valid, mismatch, missing, stale; 'unchecked' without a key), EventType, the event's
+            identity field (MediaId, VideoId, JobId...), the check verdict, 'copy of request N' for a
+            body seen before, and the answer; then its findings.
 
             Limits: a head over 64 KiB is answered 431, a body over 32 MiB 413, a client silent for
             10 s in the middle of a request 408, and anything that is not HTTP 400; each closes the

@@ -51,14 +51,14 @@ final class ListenSession: @unchecked Sendable {
         var report: DocumentReport?
         var locator: (any SourceLocator)?
         var request: HTTPRequest?
-        var mediaId: String?
+        var identity: (name: String, value: String)?
         var checker = DocumentChecker(policy: FindingPolicy(strict: settings.strict))
         HTTPCaptureDocuments.forEach(raw) { document, origin in
             guard report == nil else { return }
             report = checker.report(for: document, source: "request-\(arrival.number)", origin: origin)
             locator = origin.locator
             request = origin.request
-            mediaId = document.json.flatMap { CallbackFields($0).mediaId }
+            identity = document.json.flatMap(Self.identity)
         }
         var signature = "missing"
         var keyIndex: Int?
@@ -86,7 +86,7 @@ final class ListenSession: @unchecked Sendable {
         }
         var text: [UInt8] = []
         if let report, let locator {
-            render(report, locator: locator, number: arrival.number, copyOf: arrival.copyOf, mediaId: mediaId, head: head,
+            render(report, locator: locator, number: arrival.number, copyOf: arrival.copyOf, identity: identity, head: head,
                    signature: (signature, keyIndex), receivedAt: receivedAt, answer: answer, into: &text)
         }
         let finished = monitor.locked { () -> Bool in
@@ -169,13 +169,23 @@ final class ListenSession: @unchecked Sendable {
         }
     }
 
+    /// What the request is about: its event's identity field (VideoId for
+    /// an upload, JobId for an AI job...), else a MediaId, named.
+    private static func identity(_ document: JSONDocument) -> (name: String, value: String)? {
+        let fields = CallbackFields(document)
+        if let spec = fields.eventType.flatMap(EventCatalog.spec(forEventType:)), let value = fields.identity {
+            return (spec.identity, value)
+        }
+        return fields.mediaId.map { ("MediaId", $0) }
+    }
+
     private static func body(of raw: [UInt8]) -> ArraySlice<UInt8> {
         let end = RequestFramer.headEnd(in: raw, from: 0) ?? raw.count
         return raw[end...]
     }
 
     private func render(
-        _ report: DocumentReport, locator: any SourceLocator, number: Int, copyOf: Int?, mediaId: String?, head: HTTPRequestHead,
+        _ report: DocumentReport, locator: any SourceLocator, number: Int, copyOf: Int?, identity: (name: String, value: String)?, head: HTTPRequestHead,
         signature: (status: String, keyIndex: Int?), receivedAt: Int, answer: ListenAnswer, into out: inout [UInt8]
     ) {
         let stamp = WallClock.stamp(receivedAt)
@@ -199,7 +209,7 @@ final class ListenSession: @unchecked Sendable {
         let fields = report.eventType
         var line = "\(stamp.time)  #\(number)  \(head.method) \(TerminalSafe.quotedExcerpt(head.target))  signature \(signature.status)"
         line += "  \(fields.map(TerminalSafe.quotedExcerpt) ?? "(no EventType)")"
-        if let mediaId { line += "  MediaId \(TerminalSafe.quotedExcerpt(mediaId))" }
+        if let identity { line += "  \(identity.name) \(TerminalSafe.quotedExcerpt(identity.value))" }
         line += report.isValid ? "  valid" : "  invalid"
         if let copyOf { line += "  copy of request \(copyOf)" }
         line += "  -> \(answer.status)\n"
