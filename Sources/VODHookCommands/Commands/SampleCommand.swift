@@ -108,25 +108,19 @@ enum SampleCommand {
     }
 
     private static func samples(_ settings: SampleSettings, choices: SampleChoices, fields: [SampleFields.Member], _ environment: CommandEnvironment) -> ExitCode {
+        let next: () -> SampleFields
         if let event = settings.event {
             var sampler = EventSampler(event: event, seed: settings.seed)
-            for _ in 0..<settings.count where !environment.output.isClosed {
-                var payload = sampler.next(failing: choices.status.map { $0 == "fail" })
-                for member in fields { payload.set(member.name, json: member.json) }
-                do {
-                    environment.output.write(try settings.writer.write(payload.text) + [0x0A])
-                } catch {
-                    return SignCommand.usage("the --set values make no well-formed payload: \(error.finding.message)", environment, command: "sample")
-                }
-            }
-            return .success
+            next = { sampler.next(failing: choices.status.map { $0 == "fail" }) }
+        } else {
+            var generator = SampleGenerator(seed: settings.seed, choices: choices)
+            next = { generator.next().fields }
         }
-        var generator = SampleGenerator(seed: settings.seed, choices: choices)
         let progress = ProgressLine(environment, command: "sample", noun: "payloads")
         defer { progress?.finish() }
         for written in 0..<settings.count where !environment.output.isClosed {
             progress?.update(written + 1)
-            var payload = generator.next().fields
+            var payload = next()
             for member in fields { payload.set(member.name, json: member.json) }
             do {
                 environment.output.write(try settings.writer.write(payload.text) + [0x0A])
