@@ -83,3 +83,11 @@ import Testing
         #expect(Self.normalized("docs/./schemas/a.json") == "docs/schemas/a.json")
     }
 }
+
+/// The README is a front page a newcomer reads in five minutes (issue 16).
+@Suite struct ReadmeSizeTests {
+    @Test func readmeStaysUnderTwelveKilobytes() throws {
+        let size = try Data(contentsOf: BinaryRunner.packageRoot.appendingPathComponent("README.md")).count
+        #expect(size <= 12_000, "README.md is \(size) bytes; move reference to docs/")
+    }
+}

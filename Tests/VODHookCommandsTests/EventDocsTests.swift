@@ -19,4 +19,12 @@ import Testing
         #expect(lines.count == 2 + 21)
         #expect(lines.dropFirst(2).allSatisfy { $0.contains("help.aliyun.com") || $0.contains("alibabacloud.com") })
     }
+
+    /// The README's event table is that list, byte for byte.
+    @Test func readmeListsTheCatalogsEvents() throws {
+        let result = try BinaryRunner.run(["spec", "--format", "markdown", "--list"])
+        let readme = try String(contentsOf: BinaryRunner.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("\n" + String(decoding: result.stdout, as: UTF8.self) + "\n"),
+                "README.md's event table differs from 'vodhook spec --format markdown --list'; paste it again")
+    }
 }

@@ -15,7 +15,7 @@ enum SpecCommand {
                        allowedValues: ["text", "json-schema", "markdown"]),
             OptionSpec("event", kind: .value(placeholder: "name"), help: "the event, as EVENT does ('vodhook spec' lists them)",
                        completion: .words(EventCatalog.events.map(\.eventType))),
-            OptionSpec("list", help: "with --format markdown: only the table of events (name, trigger, identity, source)"),
+            OptionSpec("list", help: "with --format markdown: only the table of events (name, identity, source), as the README has it"),
         ],
         positionals: "[EVENT]",
         discussion: """
