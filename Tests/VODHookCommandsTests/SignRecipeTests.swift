@@ -46,6 +46,15 @@ struct SignRecipeTests {
         try Self.expectSignedDelivery(try Self.deliver(#"eval "$(vodhook sign --url "$URL" --key-file key.txt --curl)" < payload.json"#))
     }
 
+    /// A body file whose name holds a control character (a fuzzer's find):
+    /// the command names it exactly for bash, and prints no raw control byte.
+    @Test func curlCommandNamesABodyFileWithAControlCharacter() throws {
+        let script = #"cp payload.json "$(printf 'pay\bload.json')"; "#
+            + #"vodhook sign --url "$URL" --key-file key.txt --curl "$(printf 'pay\bload.json')" > command.txt; "#
+            + #"! LC_ALL=C grep -q "$(printf '\b')" command.txt; grep -qF "@$'pay\x08load.json'" command.txt; eval "$(cat command.txt)""#
+        try Self.expectSignedDelivery(try Self.deliver(script))
+    }
+
     /// A quote and a space-free ampersand in the URL: the command line must keep them for curl and the signature alike.
     @Test func curlCommandQuotesAnAwkwardURL() throws {
         try Self.expectSignedDelivery(try Self.deliver(#"eval "$(vodhook sign --url "$URL" --key-file key.txt --curl payload.json)""#, path: "/cb?it's=1&b=$x"))

@@ -66,11 +66,31 @@ enum SignCommand {
     }
 }
 
-/// `text` as one POSIX shell word: bare when it holds only characters no
-/// shell treats specially, else in single quotes, each quote spelled '\\''.
+/// `text` as one shell word: bare when it holds only characters no shell
+/// treats specially, else in single quotes, each quote spelled '\''. A word
+/// with a control, bidi or invisible character is written `$'...'` with
+/// those bytes as `\xHH`: the command stays exact for bash and zsh, and
+/// printing it cannot drive the terminal.
 func shellQuoted(_ text: String) -> String {
     let plain = !text.isEmpty && text.unicodeScalars.allSatisfy {
         ($0.value < 0x80 && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || "_./:@%+=,-".unicodeScalars.contains($0)
     }
-    return plain ? text : "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+    if plain { return text }
+    guard text.unicodeScalars.contains(where: TerminalSafe.needsEscape) else {
+        return "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+    }
+    var quoted = "$'"
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\\": quoted += "\\\\"
+        case "'": quoted += "\\'"
+        case _ where TerminalSafe.needsEscape(scalar):
+            for byte in String(scalar).utf8 {
+                let digits = Array("0123456789abcdef")
+                quoted += "\\x" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 15)])
+            }
+        default: quoted.unicodeScalars.append(scalar)
+        }
+    }
+    return quoted + "'"
 }
