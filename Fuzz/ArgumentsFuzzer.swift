@@ -66,12 +66,6 @@ func empty(_ path: String) {
     }
 }
 
-@_cdecl("LLVMFuzzerInitialize")
-public func fuzzInitialize(_ argc: UnsafeMutablePointer<Int32>?, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?) -> Int32 {
-    warmUpCatalog()
-    return 0
-}
-
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTarget(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let arguments = ArgumentFuzzInput.commandLine(fuzzBytes(data, size), sendURL: sendURL)

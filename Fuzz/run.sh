@@ -40,7 +40,8 @@ for target in $TARGETS; do
           -dict="$PWD/$dict" -artifact_prefix="$PWD/fuzz-out/$target-" -print_final_stats=1)
     if [ "$JOBS" -gt 1 ]; then args+=(-fork="$JOBS" -ignore_crashes=0); fi
     log=fuzz-out/$target.log
-    if "$OUT/$target-fuzzer" "${args[@]}" "$corpus" "${existing[@]}" >"$log" 2>&1; then
+    if LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}" \
+        "$OUT/$target-fuzzer" "${args[@]}" "$corpus" "${existing[@]}" >"$log" 2>&1; then
         grep -E '^stat::|^#[0-9]+ *DONE' "$log" >&2 || true
     else
         status=1

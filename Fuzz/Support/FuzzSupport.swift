@@ -86,10 +86,3 @@ func describe(_ bytes: some Collection<UInt8>) -> String {
     return text
 }
 
-/// Builds the event catalog before the first input. Its tables are statics
-/// made once; their enum payloads are held through tagged pointers that
-/// LeakSanitizer does not follow, so made during an input they were
-/// reported as that input's leaks.
-func warmUpCatalog() {
-    _ = Validator()
-}

@@ -11,7 +11,8 @@ enum ArgumentFuzzInput {
     /// name it); the rest splits at NUL bytes into arguments. An argument that
     /// starts with 0x01 names an option from the chosen command's spec by its
     /// next byte, as `--name`, `--name=rest` or `-xrest`, so a new option is
-    /// reached without a dictionary. `send` always posts to `sendURL` first.
+    /// reached without a dictionary. `send` always posts to `sendURL` first;
+    /// `listen` always gets a host it cannot bind last.
     static func commandLine(_ bytes: [UInt8], sendURL: String) -> [String] {
         guard let selector = bytes.first else { return [] }
         let specs = VODHook.commandSpecs
@@ -40,6 +41,10 @@ enum ArgumentFuzzInput {
                 arguments.append(String(decoding: piece, as: UTF8.self))
             }
         }
+        // listen would wait for requests forever: bound last to 192.0.2.1
+        // (TEST-NET-1, never this machine's), it stops at its bind, exit 2,
+        // once every other argument has been read.
+        if arguments.first == "listen" { arguments += ["--host", "192.0.2.1"] }
         return arguments
     }
 
