@@ -21,13 +21,14 @@ enum ExternalTool {
 
     /// Runs to the end, or is terminated after `timeout` seconds (a driven shell that never answers).
     static func run(
-        _ executable: URL, _ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:], timeout: TimeInterval = 600
+        _ executable: URL, _ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:],
+        removing removed: Set<String> = [], timeout: TimeInterval = 600
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? BinaryRunner.packageRoot
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessInfo.processInfo.environment.filter { !removed.contains($0.key) }
         for (key, value) in extra { environment[key] = value }
         process.environment = environment
         let output = Pipe(), errors = Pipe()
