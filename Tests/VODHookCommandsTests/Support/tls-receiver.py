@@ -1,0 +1,40 @@
+# An https receiver for SendHTTPSTests: one TLS listener on 127.0.0.1 per
+# CERT KEY pair given, each on a port the system picks. It prints
+# "ready PORT ..." once every listener accepts, then one JSON line per
+# request it answers (200 "ok"), and stops when its standard input closes.
+import base64, http.server, json, ssl, sys, threading
+
+class Receiver(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        record = {
+            "port": self.server.server_address[1],
+            "target": self.path,
+            "version": self.request_version,
+            "headers": {name.lower(): value for name, value in self.headers.items()},
+            "body": base64.b64encode(body).decode("ascii"),
+        }
+        print(json.dumps(record), flush=True)
+        self.send_response(200)
+        self.send_header("Content-Length", "3")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.wfile.write(b"ok\n")
+
+    def log_message(self, format, *args):
+        pass
+
+servers = []
+for certificate, key in zip(sys.argv[1::2], sys.argv[2::2]):
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(certificate, key)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    servers.append(server)
+print("ready " + " ".join(str(server.server_address[1]) for server in servers), flush=True)
+sys.stdin.read()
+for server in servers:
+    server.shutdown()
