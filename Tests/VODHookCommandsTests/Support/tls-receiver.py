@@ -1,7 +1,8 @@
 # An https receiver for SendHTTPSTests: one TLS listener on 127.0.0.1 per
-# CERT KEY pair given, each on a port the system picks. It prints
-# "ready PORT ..." once every listener accepts, then one JSON line per
-# request it answers (200 "ok"), and stops when its standard input closes.
+# CERT KEY pair given, each on a port the system picks, and a last one of
+# plain HTTP. It prints "ready PORT ..." once every listener accepts, then
+# one JSON line per request it answers (200 "ok"), and stops when its
+# standard input closes.
 import base64, http.server, json, ssl, sys, threading
 
 class Receiver(http.server.BaseHTTPRequestHandler):
@@ -34,6 +35,9 @@ for certificate, key in zip(sys.argv[1::2], sys.argv[2::2]):
     server.socket = context.wrap_socket(server.socket, server_side=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     servers.append(server)
+plain = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+threading.Thread(target=plain.serve_forever, daemon=True).start()
+servers.append(plain)
 print("ready " + " ".join(str(server.server_address[1]) for server in servers), flush=True)
 sys.stdin.read()
 for server in servers:
