@@ -164,7 +164,7 @@ struct SendHTTPSTests {
         (60, "SSL certificate problem: unable to get local issuer certificate", .unknownIssuer),
         (60, "SSL: no alternative certificate subject name matches target host name '127.0.0.1'", .wrongHost),
         (60, "SSL: certificate subject name 'a.example' does not match target host name 'b.example'", .wrongHost),
-        (60, "server certificate verification failed. CAfile: none CRLfile: none", .handshakeFailed),
+        (60, "server certificate verification failed. CAfile: none CRLfile: none", .untrusted),
         (60, "The certificate is NOT trusted. The certificate issuer is unknown.", .unknownIssuer),
         (35, "OpenSSL/3.0.19: error:0A00010B:SSL routines::wrong version number", .notTLS),
         (35, "error:1408F10B:SSL routines:ssl3_get_record:wrong version number", .notTLS),

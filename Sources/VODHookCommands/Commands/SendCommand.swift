@@ -186,7 +186,7 @@ private struct DeliveryRun {
     private static func advice(_ problem: TLSFailure.Problem) -> String {
         switch problem {
         case .selfSigned: "; to trust it, pass --cacert FILE with that certificate, or --insecure to check nothing"
-        case .unknownIssuer: "; to trust it, pass --cacert FILE with the CA certificate that issued it, or --insecure to check nothing"
+        case .unknownIssuer, .untrusted: "; to trust it, pass --cacert FILE with the CA certificate that issued it, or --insecure to check nothing"
         case .wrongHost: "; use a host name the certificate is for, or --insecure to check nothing"
         case .expired, .notYetValid: "; renew the certificate (or check this machine's clock), or pass --insecure to check nothing"
         case .unusableCAFile: "; it should hold PEM certificates ('-----BEGIN CERTIFICATE-----')"

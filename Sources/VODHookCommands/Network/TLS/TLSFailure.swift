@@ -12,6 +12,8 @@ struct TLSFailure: Error, Equatable, Sendable {
         case selfSigned
         case unknownIssuer
         case wrongHost
+        /// Verification failed for a reason the words do not tell (GnuTLS says only that).
+        case untrusted
         /// The --cacert file holds no certificate the TLS library can use.
         case unusableCAFile
         /// The receiver answered, but not with TLS: an http:// receiver on that port.
@@ -47,7 +49,7 @@ struct TLSFailure: Error, Equatable, Sendable {
             return .unknownIssuer
         }
         if mentions("wrong version number", "packet length too long", "record layer failure", "unexpected message") { return .notTLS }
-        return .handshakeFailed
+        return code == LibCurl.Code.peerFailedVerification ? .untrusted : .handshakeFailed
     }
 
     /// What went wrong, with libcurl's words after it.
@@ -58,6 +60,7 @@ struct TLSFailure: Error, Equatable, Sendable {
         case .selfSigned: "the certificate is self-signed, and not trusted"
         case .unknownIssuer: "the certificate was issued by an unknown certificate authority"
         case .wrongHost: "the certificate is not for \(TerminalSafe.quoted(host))"
+        case .untrusted: "the certificate was not trusted"
         case .unusableCAFile: "no CA certificate could be read from the --cacert file"
         case .notTLS: "the receiver does not speak TLS on this port"
         case .handshakeFailed: "the TLS handshake failed"
