@@ -101,6 +101,28 @@ struct SendHTTPSTests {
         #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
     }
 
+    /// What a relay (listen --forward-to) does: one client loaded once, then exchanges from many threads at once.
+    @Test func oneClientServesExchangesFromManyThreads() throws {
+        let client = try TLSClient.load(trust: .certificates(file: server.file("selfSigned").path), variables: [:]).get()
+        let target = Self.target()
+        let url = try CallbackURL.parse(server.url(.selfSigned, target: target), allowingHTTPS: true).get()
+        let request = Array("POST \(target) HTTP/1.1\r\nHost: \(url.authority)\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}".utf8)
+        let statuses = ResultBox()
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            let attempt = HTTPExchange.post(request, to: url, timeout: 20_000, tls: client)
+            if case .answered(let response, _) = attempt.outcome { statuses.append(response.statusCode) } else { statuses.append(-1) }
+        }
+        #expect(statuses.values == Array(repeating: 200, count: 8))
+        #expect(server.requests(for: target, count: 8).count == 8)
+    }
+
+    final class ResultBox: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: [Int] = []
+        func append(_ value: Int) { lock.withLock { stored.append(value) } }
+        var values: [Int] { lock.withLock { stored } }
+    }
+
     @Test func aPlainHTTPReceiverOnAnHTTPSURLIsNamed() throws {
         let result = InProcess.run(["send", server.url(.plain, target: Self.target()), source], variables: Self.fast)
         #expect(result.status == .trouble)

@@ -5,6 +5,9 @@
 # standard input closes.
 import base64, http.server, json, ssl, sys, threading
 
+# Requests are served on threads of their own: one line each, whole.
+output = threading.Lock()
+
 class Receiver(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
@@ -17,7 +20,9 @@ class Receiver(http.server.BaseHTTPRequestHandler):
             "headers": {name.lower(): value for name, value in self.headers.items()},
             "body": base64.b64encode(body).decode("ascii"),
         }
-        print(json.dumps(record), flush=True)
+        with output:
+            sys.stdout.write(json.dumps(record) + "\n")
+            sys.stdout.flush()
         self.send_response(200)
         self.send_header("Content-Length", "3")
         self.send_header("Connection", "close")
