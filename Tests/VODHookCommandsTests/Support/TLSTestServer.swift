@@ -82,6 +82,7 @@ final class TLSTestServer: @unchecked Sendable {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
+        process.environment = ProcessInfo.processInfo.environment.merging(["VODHOOK_TEST_DIRECTORY": directory.path]) { $1 }
         try process.run()
         Thread.detachNewThread { [self] in
             let handle = output.fileHandleForReading

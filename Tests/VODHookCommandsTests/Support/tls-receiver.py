@@ -2,8 +2,9 @@
 # CERT KEY pair given, each on a port the system picks, and a last one of
 # plain HTTP. It prints "ready PORT ..." once every listener accepts, then
 # one JSON line per request it answers (200 "ok"), and stops when its
-# standard input closes.
-import base64, http.server, json, ssl, sys, threading
+# standard input closes: when the test process ends. VODHOOK_TEST_DIRECTORY,
+# where the tests keep the certificates until then, is removed on the way out.
+import base64, http.server, json, os, shutil, ssl, sys, threading
 
 # Requests are served on threads of their own: one line each, whole.
 output = threading.Lock()
@@ -47,3 +48,5 @@ print("ready " + " ".join(str(server.server_address[1]) for server in servers), 
 sys.stdin.read()
 for server in servers:
     server.shutdown()
+if os.environ.get("VODHOOK_TEST_DIRECTORY"):
+    shutil.rmtree(os.environ["VODHOOK_TEST_DIRECTORY"], ignore_errors=True)
