@@ -19,6 +19,7 @@ import Testing
         "docs/signatures.md",
         "docs/receiver.md",
         "docs/ci.md",
+        "docs/https.md",
     ]
 
     static func text(of file: String) -> String? {

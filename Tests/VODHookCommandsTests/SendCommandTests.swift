@@ -218,9 +218,8 @@ import VODHookCore
 
     @Test(arguments: [
         ([], "missing URL"),
-        (["https://example.com/cb"], "https:// is not supported"),
         (["ftp://example.com/cb"], "unsupported scheme \"ftp\""),
-        (["example.com/cb"], "expected an http:// URL"),
+        (["example.com/cb"], "expected an http:// or https:// URL"),
         (["http://:80/cb"], "the URL has no host"),
         (["http://example.com:0/cb"], "invalid port \"0\""),
         (["http://example.com:99999/cb"], "invalid port \"99999\""),
@@ -265,7 +264,7 @@ import VODHookCore
             InProcess.run(["send", receiver.url, "--key", Self.key, "--retries", "0", path], variables: Self.fast),
             InProcess.run(["send", receiver.url, "--key", Self.key, "--retries", "0", "--format", "json", path], variables: Self.fast),
             InProcess.run(["send", receiver.url, "--key", Self.key, "--key-file", Self.key]),
-            InProcess.run(["send", "https://example.com", "--key", Self.key]),
+            InProcess.run(["send", "https://example.com", "--key", Self.key, "--cacert", "/no/such/ca.pem"]),
             InProcess.run(["send", receiver.url, "--kye", Self.key]),
             InProcess.run(["send", receiver.url, "--key", Self.key, "--timestamp", "soon"]),
             InProcess.run(["send", "http://127.0.0.1:\(try #require(TestReceiver.closedPort()))/", "--key", Self.key, path], variables: Self.fast),

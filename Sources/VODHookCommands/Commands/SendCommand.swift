@@ -7,13 +7,15 @@ enum SendCommand {
     static let spec = CommandSpec(
         name: "send",
         abstract: "POST callbacks to a receiver the way VOD delivers them, signed when given a key.",
-        usage: ["URL [--key KEY | --key-file FILE] [--timestamp UNIX] [--retries N] [--timeout SECONDS] [--format text|json] [PATH ...]"],
+        usage: ["URL [--key KEY | --key-file FILE] [--timestamp UNIX] [--retries N] [--timeout SECONDS] [--cacert FILE | --insecure] [--format text|json] [PATH ...]"],
         options: [
             OptionSpec("key", kind: .value(placeholder: "key"), help: "sign each request with this private key (--key-file and VODHOOK_KEY keep it out of process lists)"),
             OptionSpec("key-file", kind: .value(placeholder: "file"), help: "sign with the key on the first non-blank line of FILE, whitespace trimmed", completion: .files),
             OptionSpec("timestamp", kind: .value(placeholder: "unix"), help: "the X-VOD-TIMESTAMP to send and sign (default: the time of each attempt)"),
             OptionSpec("retries", kind: .value(placeholder: "n"), help: "attempts after the first, 1 s apart, until a 200 answer (default: 2, as VOD)"),
             OptionSpec("timeout", kind: .value(placeholder: "seconds"), help: "how long one attempt may take, such as 5 or 0.5 (default: 5, as VOD)"),
+            OptionSpec("cacert", kind: .value(placeholder: "file"), help: "for https://, trust the CA certificates in this PEM file instead of the system's", completion: .files),
+            OptionSpec("insecure", short: "k", help: "for https://, accept any certificate for any name (still encrypted, not authenticated)"),
             OptionSpec("format", kind: .value(placeholder: "format"), help: "a line of text or a JSON object per document", allowedValues: ["text", "json"]),
             OptionSpec("input", kind: .value(placeholder: "mode"), help: "what a source holds, as for check; body sends each source whole, byte for byte",
                        allowedValues: InputMode.allCases.map(\.rawValue)),
@@ -30,8 +32,14 @@ enum SendCommand {
             md5_hex(URL + "|" + timestamp + "|" + key), for URL exactly as given. Keys are never printed.
 
             As VOD delivers: only a 200 answer counts; an attempt gets 5 s; a failed one is tried again
-            1 s later, 3 attempts in all; redirects are not followed. Plain http:// only (no TLS), to IPv4
-            and IPv6 addresses ([::1]) and host names; for an https receiver, send through a local proxy.
+            1 s later, 3 attempts in all; redirects are not followed. To IPv4 and IPv6 addresses ([::1])
+            and host names.
+
+            https:// goes through the system's libcurl, loaded when needed (install libcurl where it is
+            missing; nothing else needs it). The receiver's certificate is checked against the system's
+            trust store and must be for the URL's host, which is sent as SNI; --cacert FILE trusts the CA
+            certificates in FILE instead, and --insecure (-k) checks nothing. The request is the same
+            HTTP/1.1 request as over http://, and the signature covers the https:// URL as given.
 
             Each document gets a line: where it came from, the status (--- without one), the time of the
             last attempt, the outcome, and the answer's first line. --format json writes one object per
@@ -41,18 +49,28 @@ enum SendCommand {
             ENVIRONMENT:
               VODHOOK_KEY             the private key, when neither --key nor --key-file is given
               VODHOOK_RETRY_DELAY_MS  milliseconds between attempts instead of 1000; meant for tests
+              VODHOOK_LIBCURL         the libcurl to load for https:// instead of the system's (a name or a path)
 
             EXIT STATUS:
               0  every document was delivered
               1  some document was not delivered, or not sent
-              2  usage error, a path could not be read, or the receiver could not be reached
+              2  usage error, a path could not be read, the receiver could not be reached, its certificate
+                 was refused, or https:// found no libcurl
             """)
 
     static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> ExitCode {
-        let settings: SendSettings
+        var settings: SendSettings
         switch SendSettings.parse(parsed, environment) {
         case .success(let parsedSettings): settings = parsedSettings
         case .failure(let error): return SignCommand.usage(error.message, environment, command: "send")
+        }
+        if let trust = settings.trust {
+            switch TLSClient.load(trust: trust, variables: environment.variables) {
+            case .success(let client): settings.sender.tls = client
+            case .failure(let unavailable):
+                environment.errors.write("vodhook send: error: \(unavailable.message)\n")
+                return .trouble
+            }
         }
         if settings.paths.isEmpty && environment.standardInputIsTerminal {
             return VODHook.refuseTerminalInput("send", environment)
@@ -151,6 +169,8 @@ private struct DeliveryRun {
             return stop("cannot resolve \(TerminalSafe.quoted(settings.sender.url.host)): \(reason)")
         case .unreachable(let reason)?:
             return stop("cannot connect to \(TerminalSafe.path(settings.sender.url.endpoint)): \(reason) (\(attempts) attempt\(attempts == 1 ? "" : "s"))")
+        case .tlsFailed(let failure)?:
+            return stop("cannot connect securely to \(TerminalSafe.path(settings.sender.url.endpoint)): \(failure.description)\(Self.advice(failure.problem))")
         default:
             break
         }
@@ -160,6 +180,19 @@ private struct DeliveryRun {
         environment.output.write(report.render(origin, result))
         // Each delivery takes network time: its line goes out as soon as it is known.
         environment.output.flush()
+    }
+
+    /// What the user can do about a refused certificate, with send's options.
+    private static func advice(_ problem: TLSFailure.Problem) -> String {
+        switch problem {
+        case .selfSigned: "; to trust it, pass --cacert FILE with that certificate, or --insecure to check nothing"
+        case .unknownIssuer, .untrusted: "; to trust it, pass --cacert FILE with the CA certificate that issued it, or --insecure to check nothing"
+        case .wrongHost: "; use a host name the certificate is for, or --insecure to check nothing"
+        case .expired, .notYetValid: "; renew the certificate (or check this machine's clock), or pass --insecure to check nothing"
+        case .unusableCAFile: "; it should hold PEM certificates ('-----BEGIN CERTIFICATE-----')"
+        case .notTLS: "; is it an http:// receiver?"
+        case .handshakeFailed: ""
+        }
     }
 
     private mutating func stop(_ message: String) {

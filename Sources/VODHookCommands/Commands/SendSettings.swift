@@ -1,4 +1,5 @@
 import ArgumentParsing
+import Platform
 import VODHookCore
 
 /// `vodhook send`'s command line, checked before anything is sent.
@@ -7,6 +8,8 @@ struct SendSettings {
     var paths: [String]
     var mode: InputMode
     var json: Bool
+    /// Whom to trust for an https:// URL; nil for http://. libcurl is loaded by the command, after parsing.
+    var trust: TLSTrust?
 
     /// VOD's delivery: 3 attempts, 1 s apart, 5 s each.
     static let defaultRetries = 2
@@ -18,7 +21,7 @@ struct SendSettings {
             return .failure(UsageError("missing URL: the callback URL to POST to, such as http://127.0.0.1:8080/callback"))
         }
         let url: CallbackURL
-        switch CallbackURL.parse(text) {
+        switch CallbackURL.parse(text, allowingHTTPS: true) {
         case .success(let parsedURL): url = parsedURL
         case .failure(let error): return .failure(error)
         }
@@ -63,11 +66,40 @@ struct SendSettings {
             }
             delay = value
         }
+        let trust: TLSTrust?
+        switch trustSetting(parsed, url: url) {
+        case .success(let setting): trust = setting
+        case .failure(let error): return .failure(error)
+        }
         let sender = CallbackSender(
             url: url, key: key, timestamp: timestamp, attempts: retries + 1, timeout: timeout, delay: delay, now: environment.now)
         return .success(SendSettings(
             sender: sender, paths: Array(parsed.positionals.dropFirst()), mode: CommonOptions.inputMode(parsed),
-            json: parsed.value("format") == "json"))
+            json: parsed.value("format") == "json", trust: trust))
+    }
+
+    /// --cacert and --insecure, as curl spells them; they go with https:// only.
+    private static func trustSetting(_ parsed: ParsedArguments, url: CallbackURL) -> Result<TLSTrust?, UsageError> {
+        let file = parsed.value("cacert")
+        let insecure = parsed.isSet("insecure")
+        if file != nil && insecure {
+            return .failure(UsageError("give '--cacert' or '--insecure', not both: --insecure checks no certificate at all"))
+        }
+        guard url.isSecure else {
+            if file != nil || insecure {
+                return .failure(UsageError("'--\(insecure ? "insecure" : "cacert")' goes with an https:// URL; \(TerminalSafe.quoted(url.text)) is http://"))
+            }
+            return .success(nil)
+        }
+        if insecure { return .success(.anyCertificate) }
+        guard let file else { return .success(.systemStore) }
+        // Read now, so a mistyped path is a usage error rather than a handshake failure per document.
+        do {
+            try Files.close(try Files.openForReading(file))
+        } catch {
+            return .failure(UsageError("cannot read --cacert file \(TerminalSafe.quoted(file)): \(SourceList.reason(error))"))
+        }
+        return .success(.certificates(file: file))
     }
 
     private static func wholeNumber(_ text: String) -> Int? {

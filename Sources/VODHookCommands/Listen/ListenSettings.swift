@@ -52,6 +52,8 @@ enum Forwarder {
             return .init(url: url.text, status: response.statusCode, milliseconds: attempt.milliseconds, failure: nil)
         case .noAnswer(let reason), .unreachable(let reason), .unresolvable(let reason):
             return .init(url: url.text, status: nil, milliseconds: attempt.milliseconds, failure: reason)
+        case .tlsFailed(let failure):
+            return .init(url: url.text, status: nil, milliseconds: attempt.milliseconds, failure: failure.description)
         }
     }
 }

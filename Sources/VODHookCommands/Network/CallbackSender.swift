@@ -14,6 +14,8 @@ struct CallbackSender {
     /// Milliseconds between attempts.
     let delay: Int
     let now: @Sendable () -> Int
+    /// How https:// URLs are reached; set once libcurl is loaded.
+    var tls: TLSClient?
 
     /// What happened to one body.
     struct Delivery {
@@ -30,11 +32,12 @@ struct CallbackSender {
         var delivery = Delivery()
         for number in 1...attempts {
             if number > 1 { MonotonicClock.sleep(milliseconds: delay) }
-            let attempt = HTTPExchange.post(request(body), to: url, timeout: timeout)
+            let attempt = HTTPExchange.post(request(body), to: url, timeout: timeout, tls: tls)
             delivery.attempts.append(attempt)
             if delivery.delivered { break }
-            // A name that does not resolve will not resolve a second later.
+            // A name that does not resolve will not resolve a second later, nor a certificate change.
             if case .unresolvable = attempt.outcome { break }
+            if case .tlsFailed = attempt.outcome { break }
         }
         return delivery
     }

@@ -1,11 +1,14 @@
 import ArgumentParsing
 import VODHookCore
 
-/// An `http://` callback URL taken apart for a request, keeping the text as
-/// given because that text, not a normalized form, is what gets signed.
+/// An `http://` or `https://` callback URL taken apart for a request,
+/// keeping the text as given because that text, not a normalized form, is
+/// what gets signed.
 struct CallbackURL {
     /// The URL exactly as given.
     let text: String
+    /// https: the request goes over TLS.
+    let isSecure: Bool
     /// What to resolve: a name or an address, without an IPv6 literal's brackets.
     let host: String
     let port: Int
@@ -14,23 +17,26 @@ struct CallbackURL {
     /// The Host header: the authority as written.
     let authority: String
 
-    static func parse(_ text: String) -> Result<CallbackURL, UsageError> {
+    /// `allowingHTTPS` where the caller has a `TLSClient` to reach such a URL with.
+    static func parse(_ text: String, allowingHTTPS: Bool = false) -> Result<CallbackURL, UsageError> {
         let example = "such as http://127.0.0.1:8080/callback"
+        let schemes = allowingHTTPS ? "http:// or https://" : "http://"
         if let bad = text.unicodeScalars.first(where: { $0.value <= 0x20 || $0.value == 0x7F }) {
             let what = bad == " " ? "a space" : "a control character"
             return .failure(UsageError("the URL holds \(what); percent-encode it"))
         }
         guard let separator = text.firstRange(of: "://") else {
-            return .failure(UsageError("expected an http:// URL, \(example)"))
+            return .failure(UsageError("expected an \(schemes) URL, \(example)"))
         }
         let scheme = text[..<separator.lowerBound].lowercased()
-        if scheme == "https" {
+        if scheme == "https" && !allowingHTTPS {
             return .failure(UsageError(
-                "https:// is not supported: send speaks plain HTTP only; run a local proxy that takes plain HTTP and forwards it over TLS to the receiver (for example 'socat TCP-LISTEN:8080,fork,reuseaddr OPENSSL:HOST:443'), and send to its http:// address, which the signature then covers"))
+                "https:// is not supported here; run a local proxy that takes plain HTTP and forwards it over TLS to the receiver (for example 'socat TCP-LISTEN:8080,fork,reuseaddr OPENSSL:HOST:443'), and use its http:// address"))
         }
-        guard scheme == "http" else {
-            return .failure(UsageError("unsupported scheme \(TerminalSafe.quoted(scheme)); send POSTs to http:// URLs, \(example)"))
+        guard scheme == "http" || scheme == "https" else {
+            return .failure(UsageError("unsupported scheme \(TerminalSafe.quoted(scheme)); expected \(schemes), \(example)"))
         }
+        let isSecure = scheme == "https"
         let rest = text[separator.upperBound...]
         let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
         let authority = rest[..<authorityEnd]
@@ -59,7 +65,7 @@ struct CallbackURL {
         guard !hostText.isEmpty else {
             return .failure(UsageError("the URL has no host, \(example)"))
         }
-        var port = 80
+        var port = isSecure ? 443 : 80
         if let portText {
             guard !portText.isEmpty, portText.count <= 5, portText.allSatisfy(\.isASCIIDigit), let value = Int(portText), (1...65535).contains(value) else {
                 return .failure(UsageError("invalid port \(TerminalSafe.quoted(String(portText))) in the URL; expected 1 to 65535"))
@@ -68,7 +74,7 @@ struct CallbackURL {
         }
         var target = String(rest[authorityEnd...].prefix { $0 != "#" })
         if !target.hasPrefix("/") { target = "/" + target }
-        return .success(CallbackURL(text: text, host: String(hostText), port: port, target: target, authority: String(authority)))
+        return .success(CallbackURL(text: text, isSecure: isSecure, host: String(hostText), port: port, target: target, authority: String(authority)))
     }
 
     /// `host:port` for messages, with an IPv6 address in brackets.

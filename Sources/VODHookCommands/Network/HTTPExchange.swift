@@ -2,7 +2,9 @@ import Platform
 import VODHookCore
 
 /// One POST to a receiver: connect, send, read the answer, all within one
-/// timeout, as one VOD delivery attempt.
+/// timeout, as one VOD delivery attempt. http:// over plain TCP; https://
+/// over TLS, through the `TLSClient` given, with the same request bytes
+/// and the same reading of the answer.
 enum HTTPExchange {
     enum Outcome: Equatable {
         /// `bodyCut` when the answer was too long to read whole.
@@ -11,6 +13,8 @@ enum HTTPExchange {
         case noAnswer(String)
         case unreachable(String)
         case unresolvable(String)
+        /// The TLS handshake failed; a certificate is not fixed by trying again.
+        case tlsFailed(TLSFailure)
     }
 
     struct Attempt: Equatable {
@@ -21,21 +25,28 @@ enum HTTPExchange {
     /// Answers are read up to this size; only their status and first line matter here.
     static let answerLimit = 1 << 20
 
-    static func post(_ request: [UInt8], to url: CallbackURL, timeout: Int) -> Attempt {
+    /// `tls` is needed for an https:// URL, and not used for http://.
+    static func post(_ request: [UInt8], to url: CallbackURL, timeout: Int, tls: TLSClient? = nil) -> Attempt {
         let started = MonotonicClock.milliseconds()
-        let outcome = exchange(request, url: url, deadline: started + timeout, timeout: timeout)
+        let outcome = exchange(request, url: url, tls: tls, deadline: started + timeout, timeout: timeout)
         return Attempt(outcome: outcome, milliseconds: MonotonicClock.milliseconds() - started)
     }
 
-    private static func exchange(_ request: [UInt8], url: CallbackURL, deadline: Int, timeout: Int) -> Outcome {
-        let connection: TCPConnection
+    private static func exchange(_ request: [UInt8], url: CallbackURL, tls: TLSClient?, deadline: Int, timeout: Int) -> Outcome {
+        let connection: any ByteConnection
         do {
-            connection = try TCPConnection.open(host: url.host, port: url.port, deadline: deadline)
+            if url.isSecure {
+                guard let tls else { return .unreachable("https:// needs libcurl, which was not loaded") }
+                connection = try TLSConnection.open(host: url.host, port: url.port, client: tls, deadline: deadline)
+            } else {
+                connection = try TCPConnection.open(host: url.host, port: url.port, deadline: deadline)
+            }
         } catch {
             switch error {
             case .unresolvable(let reason): return .unresolvable(reason)
             case .unreachable(let reason), .broken(let reason): return .unreachable(reason)
             case .timedOut: return .unreachable("no answer to the connection request in time")
+            case .tls(let failure): return .tlsFailed(failure)
             }
         }
         var received: [UInt8] = []
@@ -60,6 +71,7 @@ enum HTTPExchange {
             switch error {
             case .timedOut: return .noAnswer("no answer within \(DeliveryReport.seconds(timeout))")
             case .broken(let reason), .unreachable(let reason), .unresolvable(let reason): return .noAnswer("the connection failed: \(reason)")
+            case .tls(let failure): return .noAnswer("the connection failed: \(failure.description)")
             }
         }
     }

@@ -8,4 +8,6 @@ enum NetworkFailure: Error, Equatable {
     case timedOut
     /// The connection failed after it was made.
     case broken(String)
+    /// The TLS handshake failed: most often the receiver's certificate was refused.
+    case tls(TLSFailure)
 }

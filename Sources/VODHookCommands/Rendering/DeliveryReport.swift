@@ -76,6 +76,7 @@ struct DeliveryReport {
         case .noAnswer(let reason)?: return reason
         case .unreachable(let reason)?: return "cannot connect: " + reason
         case .unresolvable(let reason)?: return "cannot resolve the host: " + reason
+        case .tlsFailed(let failure)?: return "cannot connect securely: " + failure.description
         case nil: return nil
         }
     }
