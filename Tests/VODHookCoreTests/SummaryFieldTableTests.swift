@@ -16,7 +16,7 @@ import Testing
             #expect(SummaryFieldTable.names[slot] == event.identity, "\(event.eventType)")
             let reader = DocumentReader(input: BytesInput(Self.withIdentity(event, value: "id-\(index)")), mode: .body)
             try reader.forEach { document in
-                let json = try #require(document.json)
+                guard let json = document.json else { Issue.record("\(event.eventType): not read"); return }
                 let nodes = SummaryFieldNodes(json)
                 let node = nodes.identity(json)
                 #expect(node >= 0, "\(event.eventType): its identity \(event.identity) maps to no node")
@@ -30,9 +30,20 @@ import Testing
         #expect(Set(names).count == names.count)
         #expect(Array(names.prefix(SummaryFieldTable.counted.count)) == SummaryFieldTable.counted)
         #expect(names.count <= SummaryFieldTable.capacity)
+        func slot(_ key: String) -> Int? {
+            var key = key
+            return key.withUTF8 { bytes in
+                SummaryFieldTable.lookup.withUnsafeBufferPointer { SummaryFieldTable.slot(of: UnsafeRawBufferPointer(bytes), in: $0) }
+            }
+        }
         for name in names {
             var bytes = name
             #expect(bytes.withUTF8 { SummaryFieldTable.order.rank(of: UnsafeRawBufferPointer($0)) } == names.firstIndex(of: name))
+            #expect(slot(name) == names.firstIndex(of: name), "\(name)")
+            #expect(slot(name + "x") == nil && slot(String(name.dropLast())) == nil && slot(name.lowercased()) == nil)
+        }
+        for other in ["", "a", "MediaRefreshJobIx", "MediaRefreshJobIdd", String(repeating: "x", count: 200), "EventTyp\u{e9}"] {
+            #expect(slot(other) == nil, "\(other)")
         }
     }
 
@@ -41,7 +52,7 @@ import Testing
         let text = #"{"MediaId":"m1","Status":"fail","EventType":"DeleteMediaComplete","MediaId":"m2","status":"x","ErrorCode":"E"}"#
         let reader = DocumentReader(input: BytesInput(Array(text.utf8)), mode: .body)
         try reader.forEach { document in
-            let json = try #require(document.json)
+            guard let json = document.json else { Issue.record("not read"); return }
             let nodes = SummaryFieldNodes(json)
             #expect(json.string(nodes.mediaId) == "m1")
             #expect(json.string(nodes.status) == "fail")

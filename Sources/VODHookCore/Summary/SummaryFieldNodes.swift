@@ -22,23 +22,18 @@ struct SummaryFieldNodes {
 
     init(_ document: JSONDocument) {
         guard document[document.root].kind == .object else { return }
-        let order = SummaryFieldTable.order
-        let count = SummaryFieldTable.names.count
         var key = document.root + 1
-        var hint = 0
-        withUnsafeMutableBytes(of: &slots) { raw in
-            let slots = raw.bindMemory(to: Int32.self)
-            for _ in 0..<Int(document[document.root].count) {
-                let value = key + 1
-                // Keys usually come in the table's order, so the next name is tried first.
-                let rank = document.plainString(key).map { order.rank(of: $0, hint: hint) }
-                    ?? document.withDecodedString(key) { order.rank(of: $0, hint: hint) }
-                // The first key spelled exactly as a field counts, as for the validator.
-                if rank < count && slots[rank] < 0 {
-                    slots[rank] = Int32(truncatingIfNeeded: value)
-                    hint = rank + 1
+        SummaryFieldTable.lookup.withUnsafeBufferPointer { lookup in
+            withUnsafeMutableBytes(of: &slots) { raw in
+                let slots = raw.bindMemory(to: Int32.self)
+                for _ in 0..<Int(document[document.root].count) {
+                    let value = key + 1
+                    let slot = document.plainString(key).map { SummaryFieldTable.slot(of: $0, in: lookup) }
+                        ?? document.withDecodedString(key) { SummaryFieldTable.slot(of: $0, in: lookup) }
+                    // The first key spelled exactly as a field counts, as for the validator.
+                    if let slot, slots[slot] < 0 { slots[slot] = Int32(truncatingIfNeeded: value) }
+                    key = Int(document[value].next)
                 }
-                key = Int(document[value].next)
             }
         }
     }
