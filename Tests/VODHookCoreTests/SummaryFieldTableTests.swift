@@ -33,7 +33,9 @@ import Testing
         func slot(_ key: String) -> Int? {
             var key = key
             return key.withUTF8 { bytes in
-                SummaryFieldTable.lookup.withUnsafeBufferPointer { SummaryFieldTable.slot(of: UnsafeRawBufferPointer(bytes), in: $0) }
+                SummaryFieldTable.lookup.entries.withUnsafeBufferPointer {
+                    SummaryFieldTable.slot(of: UnsafeRawBufferPointer(bytes), in: $0, multiplier: SummaryFieldTable.lookup.multiplier)
+                }
             }
         }
         for name in names {

@@ -8,37 +8,40 @@ struct SummaryFieldNodes {
                                Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32)
     private var slots: Slots = (-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1)
 
-    var eventType: Int { self[.eventType] }
-    var eventTime: Int { self[.eventTime] }
-    var status: Int { self[.status] }
-    var mediaType: Int { self[.mediaType] }
-    var deleteType: Int { self[.deleteType] }
-    var mediaId: Int { self[.mediaId] }
-    var errorCode: Int { self[.errorCode] }
+    // The counted fields' nodes, copied out of `slots` once: reading a
+    // tuple's element through its bytes copied the whole tuple each time.
+    private(set) var eventType = -1
+    private(set) var eventTime = -1
+    private(set) var status = -1
+    private(set) var mediaType = -1
+    private(set) var deleteType = -1
+    private(set) var mediaId = -1
+    private(set) var errorCode = -1
     /// The AI events' result code.
-    var code: Int { self[.code] }
+    private(set) var code = -1
 
     init() {}
 
     init(_ document: JSONDocument) {
         guard document[document.root].kind == .object else { return }
         var key = document.root + 1
-        SummaryFieldTable.lookup.withUnsafeBufferPointer { lookup in
+        let multiplier = SummaryFieldTable.lookup.multiplier
+        SummaryFieldTable.lookup.entries.withUnsafeBufferPointer { entries in
             withUnsafeMutableBytes(of: &slots) { raw in
                 let slots = raw.bindMemory(to: Int32.self)
                 for _ in 0..<Int(document[document.root].count) {
                     let value = key + 1
-                    let slot = document.plainString(key).map { SummaryFieldTable.slot(of: $0, in: lookup) }
-                        ?? document.withDecodedString(key) { SummaryFieldTable.slot(of: $0, in: lookup) }
+                    let slot = document.plainString(key).map { SummaryFieldTable.slot(of: $0, in: entries, multiplier: multiplier) }
+                        ?? document.withDecodedString(key) { SummaryFieldTable.slot(of: $0, in: entries, multiplier: multiplier) }
                     // The first key spelled exactly as a field counts, as for the validator.
                     if let slot, slots[slot] < 0 { slots[slot] = Int32(truncatingIfNeeded: value) }
                     key = Int(document[value].next)
                 }
             }
         }
+        (eventType, eventTime, status, mediaType, deleteType, mediaId, errorCode, code) = (
+            Int(slots.0), Int(slots.1), Int(slots.2), Int(slots.3), Int(slots.4), Int(slots.5), Int(slots.6), Int(slots.7))
     }
-
-    private subscript(_ slot: SummaryFieldTable.Slot) -> Int { node(slot.rawValue) }
 
     private func node(_ slot: Int) -> Int {
         withUnsafeBytes(of: slots) { Int($0.load(fromByteOffset: slot * MemoryLayout<Int32>.stride, as: Int32.self)) }

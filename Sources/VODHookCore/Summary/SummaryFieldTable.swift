@@ -3,11 +3,9 @@
 /// not among them. An event added by the CONTRIBUTING recipe with a new
 /// identity field gets a slot here without anyone editing a list.
 enum SummaryFieldTable {
-    /// The fields counted whatever the event, at fixed slots (see `Slot`).
+    /// The fields counted whatever the event, in slots 0-7 in this order
+    /// (`SummaryFieldNodes` names them).
     static let counted = ["EventType", "EventTime", "Status", "MediaType", "DeleteType", "MediaId", "ErrorCode", "Code"]
-
-    /// The slots of `counted`, in its order.
-    enum Slot: Int { case eventType, eventTime, status, mediaType, deleteType, mediaId, errorCode, code }
 
     /// Every name with a slot: `counted`, then the catalog's other identity fields in catalog order.
     static let names: [String] = {
@@ -25,46 +23,50 @@ enum SummaryFieldTable {
     /// tests hold `lookup` to it).
     static let order = KeyOrder(names)
 
-    /// The names by length, for `slot(of:in:)`: words 0...`longest`+1 hold
-    /// where each length's names start (in 3-word entries after them:
-    /// first 8 bytes, last 8 bytes, slot); one flat array, so a document's
-    /// lookups retain one buffer. `KeyOrder.rank` took 70 instructions a
-    /// key here, where a summary reads about seven keys a document.
-    static let lookup: [UInt64] = {
-        let utf8 = names.map { Array($0.utf8) }
-        let longest = utf8.map(\.count).max() ?? 0
-        var table = [UInt64](repeating: 0, count: longest + 2)
-        var entries: [UInt64] = []
-        for length in 0...longest {
-            table[length] = UInt64(longest + 2 + entries.count)
-            for (slot, name) in utf8.enumerated() where name.count == length {
-                let words = name.withUnsafeBytes(KeyWords.init)
-                entries += [words.head, words.tail, UInt64(slot)]
+    /// A perfect hash of the names' `KeyWords` into `hashSlots` entries of
+    /// four words (first 8 bytes, last 8 bytes, length, slot; length
+    /// `UInt64.max` when empty): the multiplier is searched for once, so that
+    /// no two names share an entry, and a key costs one probe. `KeyOrder.rank`
+    /// took 70 instructions a key here, a list by length 33; a summary reads
+    /// about seven keys a document.
+    static let lookup: (multiplier: UInt64, entries: [UInt64]) = {
+        let words = names.map { name in Array(name.utf8).withUnsafeBytes(KeyWords.init) }
+        var multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<100_000 {
+            var entries = [UInt64](repeating: 0, count: hashSlots * 4)
+            for entry in 0..<hashSlots { entries[entry * 4 + 2] = .max }
+            var collided = false
+            for (slot, key) in words.enumerated() {
+                let entry = home(key, multiplier)
+                if entries[entry * 4 + 2] != .max { collided = true; break }
+                entries.replaceSubrange(entry * 4..<entry * 4 + 4, with: [key.head, key.tail, UInt64(key.count), UInt64(slot)])
             }
+            if !collided { return (multiplier, entries) }
+            // Odd multipliers only; 16 names in 64 entries are placed within a few dozen tries.
+            multiplier = (multiplier &+ 0x6A09_E667_F3BC_C908) | 1
         }
-        table[longest + 1] = UInt64(longest + 2 + entries.count)
-        return table + entries
+        preconditionFailure("no multiplier places the summary's \(names.count) fields apart; widen hashSlots")
     }()
 
-    /// The slot of the field spelled `key`, or nil; `lookup` is `Self.lookup`'s storage.
+    /// Entries of `lookup`, a power of two.
+    static let hashSlots = 64
+
     @inline(__always)
-    static func slot(of key: UnsafeRawBufferPointer, in lookup: UnsafeBufferPointer<UInt64>) -> Int? {
-        let length = key.count
-        // Words 0...longest+1 are the starts; the first start says where they end.
-        guard length + 1 < Int(truncatingIfNeeded: lookup[0]) else { return nil }
-        var entry = Int(truncatingIfNeeded: lookup[length])
-        let end = Int(truncatingIfNeeded: lookup[length + 1])
-        guard entry < end else { return nil }
+    static func home(_ key: KeyWords, _ multiplier: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((key.head ^ key.tail &* 31 ^ UInt64(truncatingIfNeeded: key.count)) &* multiplier) >> 58)
+    }
+
+    /// The slot of the field spelled `key`, or nil; `entries` is `lookup.entries`' storage.
+    @inline(__always)
+    static func slot(of key: UnsafeRawBufferPointer, in entries: UnsafeBufferPointer<UInt64>, multiplier: UInt64) -> Int? {
         let words = KeyWords(key)
-        while entry < end {
-            if lookup[entry] == words.head && lookup[entry + 1] == words.tail {
-                let slot = Int(truncatingIfNeeded: lookup[entry + 2])
-                // Up to 16 bytes the two words are the whole name; a longer one is compared whole.
-                if words.coversAll || names[slot].utf8.elementsEqual(key) { return slot }
-            }
-            entry += 3
+        let entry = home(words, multiplier) * 4
+        guard entries[entry] == words.head, entries[entry + 1] == words.tail, entries[entry + 2] == UInt64(truncatingIfNeeded: words.count) else {
+            return nil
         }
-        return nil
+        let slot = Int(truncatingIfNeeded: entries[entry + 3])
+        // Up to 16 bytes the two words are the whole name; a longer one is compared whole.
+        return words.coversAll || names[slot].utf8.elementsEqual(key) ? slot : nil
     }
 
     /// Each catalog event's identity field, as a slot.
