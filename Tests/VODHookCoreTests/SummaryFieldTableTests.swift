@@ -105,4 +105,18 @@ import Testing
         // FNV-1a 64's published check value: "a" hashes to af63dc4c8601ec8c.
         #expect(Array("a".utf8).withUnsafeBytes(IdentityShard.fnv1a) == 0xaf63_dc4c_8601_ec8c)
     }
+
+    /// The memo answers what the catalog answers, however event types alternate.
+    @Test func theEventTypeMemoAgreesWithTheCatalog() {
+        var memo = EventTypeMemo()
+        let names = ["DeleteMediaComplete", "DeleteMediaComplete", "NoSuchEvent", "FileUploadComplete", "NoSuchEvent", "", "DeleteMediaComplete"]
+            + EventCatalog.events.map(\.eventType) + EventCatalog.events.map(\.eventType).reversed()
+        for name in names {
+            var bytes = name
+            bytes.withUTF8 { utf8 in
+                let raw = UnsafeRawBufferPointer(utf8)
+                #expect(memo.index(forEventType: raw) == EventCatalog.index(forEventType: raw), "\(name)")
+            }
+        }
+    }
 }

@@ -162,7 +162,7 @@ public struct CallbackSummary: Sendable {
             switch value {
             case .eventType:
                 eventTypes.add(bytes: bytes)
-                event = breakdowns.index(of: bytes)
+                event = entry.event >= 0 ? breakdowns.index(ofEvent: Int(entry.event), spelled: bytes) : breakdowns.index(of: bytes)
                 breakdowns[event].documents += 1
                 if entry.counts.isValid { breakdowns[event].valid += 1 }
             case .status:

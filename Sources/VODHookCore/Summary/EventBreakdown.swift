@@ -32,6 +32,18 @@ struct EventBreakdowns: Sendable {
     private(set) var all: [EventBreakdown] = []
     private var names: [[UInt8]] = []
     private var last = -1
+    /// For each catalog event, the index of its breakdown, -1 before first sight.
+    private var byCatalog = [Int](repeating: -1, count: 64)
+
+    /// The index of the breakdown of the catalog's `event`, whose name `bytes` spells exactly.
+    @inline(__always)
+    mutating func index(ofEvent event: Int, spelled bytes: UnsafeRawBufferPointer) -> Int {
+        let found = byCatalog[event]
+        if found >= 0 { return found }
+        let made = index(of: bytes)
+        byCatalog[event] = made
+        return made
+    }
 
     /// The index of the breakdown of the event type spelled `bytes`, made on first sight.
     mutating func index(of bytes: UnsafeRawBufferPointer) -> Int {

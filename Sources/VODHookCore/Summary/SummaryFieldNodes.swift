@@ -49,14 +49,28 @@ struct SummaryFieldNodes {
 
     /// The value of the identity field of the event `EventType` names, -1 when absent or unknown.
     func identity(_ document: JSONDocument) -> Int {
-        guard let event = event(document) else { return -1 }
-        return node(SummaryFieldTable.identitySlots[event])
+        var memo = EventTypeMemo()
+        return identity(document, memo: &memo)
     }
+
+    /// The same, the event looked up through a thread's `memo`.
+    func identity(_ document: JSONDocument, memo: inout EventTypeMemo) -> Int {
+        guard let event = event(document, memo: &memo) else { return -1 }
+        return identity(ofEvent: event)
+    }
+
+    /// The node of the identity field of the catalog's `event`, -1 when absent.
+    func identity(ofEvent event: Int) -> Int { node(SummaryFieldTable.identitySlots[event]) }
 
     /// The catalog index of the event a plain EventType value names.
     func event(_ document: JSONDocument) -> Int? {
+        var memo = EventTypeMemo()
+        return event(document, memo: &memo)
+    }
+
+    func event(_ document: JSONDocument, memo: inout EventTypeMemo) -> Int? {
         guard eventType >= 0, document[eventType].kind == .string, let bytes = document.plainString(eventType) else { return nil }
-        return EventCatalog.index(forEventType: bytes)
+        return memo.index(forEventType: bytes)
     }
 
     /// A value as a summary shows it: a string's decoded UTF-8, any other
