@@ -96,7 +96,7 @@ import Testing
 
     /// `vodhook check big.ndjson | head -1`: the output closes after one line;
     /// the tool stops early and quietly, without a signal or a message.
-    @Test(arguments: [["check"], ["check", "--format", "json"], ["check", "--format", "github"], ["summary"], ["normalize"]])
+    @Test(arguments: [["check"], ["check", "--format", "json"], ["check", "--format", "github"], ["summary", "--rows"], ["normalize"]])
     func closedOutputEndsQuietly(_ command: [String]) throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

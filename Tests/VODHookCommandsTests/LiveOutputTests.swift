@@ -16,8 +16,8 @@ import Testing
         (["check", "--input", "stream", "--format", "github"], "unknown-event-type", "unknown-field"),
         (["normalize", "--jobs", "1"], "NoSuchEventComplete", "10f6baa29bdf71f1bfc46733a78e0102"),
         (["normalize", "--jobs", "2"], "NoSuchEventComplete", "10f6baa29bdf71f1bfc46733a78e0102"),
-        (["summary", "--jobs", "1"], "-:1", "-:2"),
-        (["summary", "--jobs", "2"], "-:1", "-:2"),
+        (["summary", "--rows", "--jobs", "1"], "-:1", "-:2"),
+        (["summary", "--rows", "--jobs", "2"], "-:1", "-:2"),
     ]
 
     @Test(arguments: cases.indices)

@@ -10,7 +10,7 @@ import VODHookCommands
 @Suite struct ParallelReadingTests {
     static let commands: [[String]] = [
         ["check", "--format", "json"], ["check", "--format", "github"], ["check", "--quiet"], ["check", "--strict", "--format", "json"],
-        ["check"], ["summary"], ["summary", "--format", "json"], ["summary", "--totals-only"],
+        ["check"], ["summary"], ["summary", "--rows"], ["summary", "--format", "json"], ["summary", "--totals-only"],
         ["normalize"], ["normalize", "--pretty"], ["normalize", "--canonical"],
     ]
 

@@ -56,7 +56,7 @@ import Testing
 
     static let textCommands: [[String]] = [
         ["check", "--color", "never"], ["check", "--format", "github"], ["check", "--strict"],
-        ["summary", "--color", "never"], ["summary", "--format", "json"], ["check", "--format", "json"],
+        ["summary", "--color", "never"], ["summary", "--rows", "--color", "never"], ["summary", "--format", "json"], ["check", "--format", "json"],
         ["check", "--input", "body"],
     ]
 

@@ -3,6 +3,8 @@ import VODHookCore
 /// `normalize`'s work on one document: its normalized form, or why it
 /// could not be written.
 struct NormalizeRecord: Sendable {
+    /// False for a document `--shard` leaves to another part: not written, not counted.
+    var inShard = true
     var counts: DocumentCounts
     var failed: Bool
     var output: Range<Int>
@@ -12,15 +14,18 @@ struct NormalizeRecord: Sendable {
 struct NormalizePreparer: DocumentPreparer {
     let layout: JSONLayout
     let canonical: Bool
+    /// `--shard K/N`: the part kept (0-based) and how many parts; nil keeps every document.
+    let shard: (part: Int, count: Int)?
     private let order = KeyOrderCache()
     private let renderer = TextDiagnosticRenderer(style: TextStyle(enabled: false))
     /// Kept between documents, and emptied only when used, so the many
     /// documents whose numbers keep their value cost no array traffic.
     private var numberChanges: [CanonicalNumberChange] = []
 
-    init(layout: JSONLayout, canonical: Bool) {
+    init(layout: JSONLayout, canonical: Bool, shard: (part: Int, count: Int)? = nil) {
         self.layout = layout
         self.canonical = canonical
+        self.shard = shard
     }
 
     mutating func prepare(_ item: PipelineDocument, into arena: inout [UInt8]) -> NormalizeRecord {
@@ -29,6 +34,13 @@ struct NormalizePreparer: DocumentPreparer {
         var failed = false
         var written = start
         let blocking = document.findings.filter { $0.severity == .error }
+        if let shard {
+            // A document the reader found broken has no identity a summary would read: it goes to part 1, as `summary` counts it.
+            let part = IdentityShard.part(of: blocking.isEmpty ? document.json : nil, count: shard.count)
+            if part != shard.part {
+                return NormalizeRecord(inShard: false, counts: DocumentCounts(report), failed: false, output: start..<start, problems: start..<start)
+            }
+        }
         if let tree = document.json, blocking.isEmpty {
             DocumentSize.reserve(for: tree, in: &arena)
             if canonical {
@@ -73,6 +85,7 @@ struct NormalizeCommitter: DocumentCommitter {
     var out: [UInt8] = []
 
     mutating func commit(_ record: NormalizeRecord, number: Int, source: String, arena: UnsafeRawBufferPointer) {
+        guard record.inShard else { return }
         outcome.tally.add(record.counts)
         if record.failed { outcome.failedDocuments += 1 }
         out.append(contentsOf: arena.slice(record.output))

@@ -14,6 +14,8 @@ struct SummaryPreparer: DocumentPreparer {
     let showDocuments: Bool
     private let order = KeyOrderCache()
     private var normalized: [UInt8] = []
+    /// The event named last, so most documents skip the catalog lookup.
+    private var eventTypeMemo = EventTypeMemo()
 
     init(table: SummaryTable, showDocuments: Bool) {
         self.table = table
@@ -32,7 +34,7 @@ struct SummaryPreparer: DocumentPreparer {
         let tree = item.document.findings.contains(where: { $0.severity == .error }) ? nil : item.document.json
         if let tree {
             let fingerprint = Fingerprint(normalizing: tree, order: order.keyOrder(for: report.eventType), scratch: &normalized)
-            entry = SummaryEntry(report, document: tree, fingerprint: fingerprint, arena: &arena)
+            entry = SummaryEntry(report, document: tree, fingerprint: fingerprint, arena: &arena, memo: &eventTypeMemo)
         } else {
             entry = SummaryEntry(report, document: nil, normalized: nil, arena: &arena)
         }

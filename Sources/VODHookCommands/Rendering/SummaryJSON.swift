@@ -1,17 +1,23 @@
 import VODHookCore
 
-/// `summary --format json`: exactly these keys, documented in the README.
+/// `summary --format json`: exactly these keys, published in
+/// docs/schemas/summary-v1.schema.json; keys are only ever added to v1.
 enum SummaryJSON {
-    static func object(_ summary: CallbackSummary) -> OutputJSON {
-        func counts(_ counter: ValueCounter) -> OutputJSON {
-            .object(counter.sorted.map { ($0.value, .integer($0.count)) })
+    /// Written as `version`; `summary --merge` reads only this version.
+    static let version = 1
+
+    static func object(_ summary: SummaryTotals) -> OutputJSON {
+        func counts(_ values: CountedValues) -> OutputJSON {
+            .object(values.sorted.map { ($0.value, .integer($0.count)) })
         }
         return .object([
-            ("documents", .integer(summary.tally.documents)),
-            ("valid", .integer(summary.tally.valid)),
-            ("invalid", .integer(summary.tally.invalid)),
-            ("errors", .integer(summary.tally.errors)),
-            ("warnings", .integer(summary.tally.warnings)),
+            ("version", .integer(version)),
+            ("documents", .integer(summary.documents)),
+            ("valid", .integer(summary.valid)),
+            ("invalid", .integer(summary.invalid)),
+            ("errors", .integer(summary.errors)),
+            ("warnings", .integer(summary.warnings)),
+            ("notes", .integer(summary.notes)),
             ("eventTypes", counts(summary.eventTypes)),
             ("status", counts(summary.status)),
             ("mediaType", counts(summary.mediaType)),
@@ -21,16 +27,19 @@ enum SummaryJSON {
             ("lastEventTime", summary.lastEventTime.map(OutputJSON.string) ?? .null),
             ("duplicates", .integer(summary.duplicates)),
             ("distinctMediaIds", .integer(summary.distinctMediaIds)),
-            ("byEventType", .object(summary.byEventType.map { event in
-                (event.eventType, .object([
+            ("distinctMedia", .integer(summary.distinctMedia)),
+            ("shardKey", summary.shardKey.map(OutputJSON.string) ?? .null),
+            ("distinctCountsExact", .bool(summary.distinctCountsAreExact)),
+            ("byEventType", .object(summary.byEventType.map { name, event in
+                (name, .object([
                     ("documents", .integer(event.documents)),
                     ("valid", .integer(event.valid)),
-                    ("invalid", .integer(event.documents - event.valid)),
+                    ("invalid", .integer(event.invalid)),
                     ("status", counts(event.status)),
                     ("errorCodes", counts(event.errorCodes)),
                     ("codes", counts(event.codes)),
                     ("duplicates", .integer(event.duplicates)),
-                    ("identity", event.identityField.map(OutputJSON.string) ?? .null),
+                    ("identity", event.identity.map(OutputJSON.string) ?? .null),
                     ("distinctIdentities", .integer(event.distinctIdentities)),
                 ]))
             })),

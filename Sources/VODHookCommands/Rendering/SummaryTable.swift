@@ -41,40 +41,51 @@ struct SummaryTable {
         source == current ? "line \(line)" : "\(TerminalSafe.path(source)):\(line)"
     }
 
-    func totals(_ summary: CallbackSummary) -> String {
-        let tally = summary.tally
+    /// The totals, then each event type's line. Lists read `value: count`,
+    /// most frequent first; DeleteMediaComplete's own rows only when the
+    /// log holds deletions.
+    func totals(_ summary: SummaryTotals) -> String {
+        let inexact = summary.distinctCountsAreExact ? "" : " (added up over parts not declared sharded by identity)"
         var rows: [(String, String)] = [
-            ("documents", "\(tally.documents)"),
-            ("valid", "\(tally.valid)"),
-            ("invalid", "\(tally.invalid)"),
-            ("findings", "\(tally.errors) errors, \(tally.warnings) warnings, \(tally.notes) notes"),
+            ("documents", "\(summary.documents)"),
+            ("valid", "\(summary.valid)"),
+            ("invalid", "\(summary.invalid)"),
+            ("findings", [Self.plural(summary.errors, "error"), Self.plural(summary.warnings, "warning"), Self.plural(summary.notes, "note")]
+                .joined(separator: ", ")),
         ]
         rows.append(("event types", Self.counts(summary.eventTypes)))
         rows.append(("status", Self.counts(summary.status)))
-        rows.append(("media types", Self.counts(summary.mediaType)))
-        rows.append(("delete types", Self.counts(summary.deleteType)))
+        if summary.hasDeletions {
+            rows.append(("media types", Self.counts(summary.mediaType)))
+            rows.append(("delete types", Self.counts(summary.deleteType)))
+        }
         rows.append(("error codes", Self.counts(summary.errorCodes)))
         rows.append(("first event", summary.firstEventTime.map { Self.cell($0) } ?? "-"))
         rows.append(("last event", summary.lastEventTime.map { Self.cell($0) } ?? "-"))
-        rows.append(("duplicates", "\(summary.duplicates)"))
-        rows.append(("distinct media", "\(summary.distinctMediaIds)"))
+        rows.append(("duplicates", "\(summary.duplicates)" + inexact))
+        rows.append(("distinct media", "\(summary.distinctMedia)" + inexact))
         var text = rows.map { style.bold($0.0.padded(to: 16)) + $0.1 }.joined(separator: "\n") + "\n"
-        guard !summary.byEventType.isEmpty else { return text }
+        let events = summary.byEventType
+        guard !events.isEmpty else { return text }
         text += "\n" + style.bold("by event type") + "\n"
-        let width = summary.byEventType.map { Self.cell($0.eventType).count }.max()! + 2
-        for event in summary.byEventType {
-            var parts = ["\(event.documents) (\(event.documents - event.valid) invalid)", "status " + Self.counts(event.status)]
-            if !event.errorCodes.isEmpty { parts.append("errors " + Self.counts(event.errorCodes)) }
-            if !event.codes.isEmpty { parts.append("codes " + Self.counts(event.codes)) }
-            parts.append("\(event.duplicates) duplicate\(event.duplicates == 1 ? "" : "s")")
-            if let identity = event.identityField { parts.append("\(event.distinctIdentities) distinct \(identity)") }
-            text += "  " + Self.cell(event.eventType).padded(to: width) + parts.joined(separator: ", ") + "\n"
+        // Non-empty: checked above.
+        let width = events.map { Self.cell($0.eventType).count }.max()! + 2
+        for (name, event) in events {
+            var parts = [Self.plural(event.documents, "document") + " (\(event.invalid) invalid)", "status " + Self.counts(event.status)]
+            if !event.errorCodes.isEmpty { parts.append("error codes " + Self.counts(event.errorCodes)) }
+            if !event.codes.isEmpty { parts.append("result codes " + Self.counts(event.codes)) }
+            parts.append(Self.plural(event.duplicates, "duplicate"))
+            if let identity = event.identity { parts.append("\(event.distinctIdentities) distinct \(identity)") }
+            text += "  " + Self.cell(name).padded(to: width) + parts.joined(separator: "; ") + "\n"
         }
         return text
     }
 
-    private static func counts(_ counter: ValueCounter) -> String {
-        counter.isEmpty ? "-" : counter.sorted.map { "\(cell($0.value)) \($0.count)" }.joined(separator: ", ")
+    /// "1 note", "2 notes", "0 notes".
+    static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+
+    private static func counts(_ values: CountedValues) -> String {
+        values.isEmpty ? "-" : values.sorted.map { "\(cell($0.value)): \($0.count)" }.joined(separator: ", ")
     }
 
     /// A payload value made printable and kept to a sane width.

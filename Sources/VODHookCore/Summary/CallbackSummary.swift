@@ -42,6 +42,15 @@ public struct CallbackSummary: Sendable {
 
     public var distinctMediaIds: Int { firstCopies.mediaIds }
 
+    /// Each distinct value of an event's identity field (VideoId, MediaId,
+    /// JobId...), whatever the event, with one flag per catalog event that
+    /// named it: one lookup a document counts both the distinct media and
+    /// each event's distinct identities.
+    private var identities = FingerprintTable(remembersPayloads: true)
+
+    /// How many distinct media the log names, by each event's identity field.
+    public var distinctMedia: Int { identities.count }
+
     /// Makes room for about `documents` more documents, when a caller can
     /// tell from a source's size, so the tables of fingerprints are sized
     /// once instead of grown (and copied) over and over.
@@ -153,7 +162,7 @@ public struct CallbackSummary: Sendable {
             switch value {
             case .eventType:
                 eventTypes.add(bytes: bytes)
-                event = breakdowns.index(of: bytes)
+                event = entry.event >= 0 ? breakdowns.index(ofEvent: Int(entry.event), spelled: bytes) : breakdowns.index(of: bytes)
                 breakdowns[event].documents += 1
                 if entry.counts.isValid { breakdowns[event].valid += 1 }
             case .status:
@@ -168,10 +177,17 @@ public struct CallbackSummary: Sendable {
             case .code:
                 if event >= 0 { breakdowns[event].codes.add(bytes: bytes) }
             case .identity:
-                if event >= 0 { breakdowns[event].noteIdentity(bytes) }
+                if event >= 0 { noteIdentity(bytes, event: event) }
             }
         }
         return event
+    }
+
+    private mutating func noteIdentity(_ bytes: UnsafeRawBufferPointer, event: Int) {
+        let catalogIndex = breakdowns[event].catalogIndex
+        // Only a catalog event has an identity field to read.
+        guard catalogIndex >= 0 else { return }
+        if identities.insert(Fingerprint(bytes), settingBit: catalogIndex).bitIsNew { breakdowns[event].distinctIdentities += 1 }
     }
 
     /// Keeps the earliest and latest time; the format is fixed-width ASCII,

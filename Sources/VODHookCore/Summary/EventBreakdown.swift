@@ -12,17 +12,18 @@ public struct EventBreakdown: Sendable {
     public var codes = ValueCounter()
     /// Extra copies of a document seen before, this event's among `CallbackSummary.duplicates`.
     public var duplicates = 0
-    /// Fingerprints of the identity values, 8 bytes each (see `FingerprintTable`).
-    private var identities = FingerprintTable(remembersPayloads: false)
+    /// How many distinct values its identity field took (the summary's
+    /// table of identities keeps one flag per event for each value).
+    public internal(set) var distinctIdentities = 0
+    /// The event's position in `EventCatalog.events`, -1 for one it does not know.
+    let catalogIndex: Int
 
     init(eventType: String) {
         self.eventType = eventType
-        identityField = EventCatalog.spec(forEventType: eventType)?.identity
+        var name = eventType
+        catalogIndex = name.withUTF8 { EventCatalog.index(forEventType: UnsafeRawBufferPointer($0)) } ?? -1
+        identityField = catalogIndex >= 0 ? EventCatalog.events[catalogIndex].identity : nil
     }
-
-    public var distinctIdentities: Int { identities.count }
-
-    mutating func noteIdentity(_ bytes: UnsafeRawBufferPointer) { _ = identities.insert(Fingerprint(bytes), payload: 0) }
 }
 
 /// The breakdowns of a summary, in the order their event types were first
@@ -31,6 +32,18 @@ struct EventBreakdowns: Sendable {
     private(set) var all: [EventBreakdown] = []
     private var names: [[UInt8]] = []
     private var last = -1
+    /// For each catalog event, the index of its breakdown, -1 before first sight.
+    private var byCatalog = [Int](repeating: -1, count: 64)
+
+    /// The index of the breakdown of the catalog's `event`, whose name `bytes` spells exactly.
+    @inline(__always)
+    mutating func index(ofEvent event: Int, spelled bytes: UnsafeRawBufferPointer) -> Int {
+        let found = byCatalog[event]
+        if found >= 0 { return found }
+        let made = index(of: bytes)
+        byCatalog[event] = made
+        return made
+    }
 
     /// The index of the breakdown of the event type spelled `bytes`, made on first sight.
     mutating func index(of bytes: UnsafeRawBufferPointer) -> Int {

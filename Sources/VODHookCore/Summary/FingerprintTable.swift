@@ -60,4 +60,17 @@ struct FingerprintTable: Sendable {
         count += 1
         return nil
     }
+
+    /// Adds the fingerprint, or finds it, and sets `bit` (0-63) in its
+    /// payload: whether the fingerprint was new, and whether the bit was.
+    /// For a table that keeps payloads, as a set of flags per entry.
+    mutating func insert(_ fingerprint: Fingerprint, settingBit bit: Int) -> (isNew: Bool, bitIsNew: Bool) {
+        let (shard, key) = Self.split(fingerprint)
+        let (slot, isNew) = shards[shard].find(key)
+        if isNew { count += 1 }
+        let flag: UInt64 = 1 << UInt64(bit)
+        guard slot[1] & flag == 0 else { return (isNew, false) }
+        slot[1] |= flag
+        return (isNew, true)
+    }
 }

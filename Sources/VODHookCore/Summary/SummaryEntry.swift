@@ -11,6 +11,9 @@ public struct SummaryEntry: Sendable {
     var valuesStart = 0
     var lengths: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (-1, -1, -1, -1, -1, -1, -1, -1)
     var mediaId: Fingerprint?
+    /// The catalog index of the event a plain EventType names, -1 for none:
+    /// the summary finds its breakdown by it without comparing names.
+    var event: Int8 = -1
     /// The fingerprint of the normalized form, for a well-formed document.
     var normalized: Fingerprint?
 
@@ -39,6 +42,15 @@ public struct SummaryEntry: Sendable {
     /// The same entry from the fingerprint of the normalized form (see
     /// `Fingerprint(normalizing:order:scratch:)`), so the form need not be written out.
     public init(_ report: DocumentReport, document: JSONDocument?, fingerprint: Fingerprint?, arena: inout [UInt8]) {
+        var memo = EventTypeMemo()
+        self.init(report, document: document, fingerprint: fingerprint, arena: &arena, memo: &memo)
+    }
+
+    /// The same, with the event looked up through `memo`, kept by the
+    /// caller from one document to the next.
+    public init(
+        _ report: DocumentReport, document: JSONDocument?, fingerprint: Fingerprint?, arena: inout [UInt8], memo: inout EventTypeMemo
+    ) {
         counts = DocumentCounts(report)
         normalized = fingerprint
         valuesStart = arena.count
@@ -46,8 +58,11 @@ public struct SummaryEntry: Sendable {
         let nodes = SummaryFieldNodes(document)
         // Only a well-formed EventTime counts towards the first and last.
         let time = nodes.eventTime >= 0 && SummaryFieldNodes.isWellFormedTime(document, nodes.eventTime) ? nodes.eventTime : -1
+        let catalogIndex = nodes.event(document, memo: &memo)
+        event = Int8(truncatingIfNeeded: catalogIndex ?? -1)
+        let identity = catalogIndex.map { nodes.identity(ofEvent: $0) } ?? -1
         let values = (nodes.eventType, nodes.status, nodes.mediaType, nodes.deleteType, nodes.errorCode, time,
-                      nodes.code, nodes.identity(document))
+                      nodes.code, identity)
         withUnsafeBytes(of: values) { raw in
             withUnsafeMutableBytes(of: &lengths) { lengths in
                 Self.copy(raw.bindMemory(to: Int.self), of: document, into: &arena, lengths: lengths.bindMemory(to: Int32.self))

@@ -16,6 +16,14 @@ public struct ValueCounter: Sendable, Hashable {
     private var longSpellings: [[UInt8]] = []
     /// How many spellings are remembered; values past them take the `String` path.
     private static let spellingLimit = 16
+    /// The spelling counted last, in plain fields: a log repeats a few
+    /// values (`success`, `video`), and walking `spellings` for each cost a
+    /// summary about 100 instructions a value.
+    private var recentCount = -1
+    private var recentHead: UInt64 = 0
+    private var recentTail: UInt64 = 0
+    private var recentPosition = 0
+    private var recentLong = -1
 
     public init() {}
 
@@ -26,9 +34,15 @@ public struct ValueCounter: Sendable, Hashable {
     /// Counts the value whose UTF-8 is `bytes` (valid UTF-8, as the reader's strings are).
     public mutating func add(bytes: UnsafeRawBufferPointer) {
         let words = KeyWords(bytes)
+        if words.count == recentCount && words.head == recentHead && words.tail == recentTail
+            && (words.coversAll || bytes.equals(longSpellings[recentLong])) {
+            tallies[recentPosition] += 1
+            return
+        }
         for spelling in spellings where spelling.words == words
             && (words.coversAll || bytes.equals(longSpellings[spelling.long])) {
             tallies[spelling.position] += 1
+            (recentCount, recentHead, recentTail, recentPosition, recentLong) = (words.count, words.head, words.tail, spelling.position, spelling.long)
             return
         }
         let position = position(of: String(decoding: bytes, as: UTF8.self))
