@@ -17,6 +17,26 @@ struct ListenSettings: Sendable {
     var json = false
     var strict = false
     var style = TextStyle(enabled: false)
+    var limits = ListenLimits()
+}
+
+/// What bounds a `listen` run, whoever connects: see docs/receiver.md, "Limits".
+struct ListenLimits: Sendable {
+    /// Connections held at once; beyond it the oldest idle one is closed, or new ones wait in the backlog.
+    var maxConnections = 4096
+    /// From a connection's first byte (or the end of its last request) to its head's blank line; then 408.
+    var headerMilliseconds = 10_000
+    /// A body gets this long, plus a second for every `bodyBytesPerSecond` that arrived; then 408.
+    var bodyMilliseconds = 10_000
+    /// The slowest body rate that earns more time: a trickle never resets the deadline.
+    var bodyBytesPerSecond = 64 * 1024
+    /// After the first signal (or --count), how long requests in flight get to finish.
+    var graceMilliseconds = 5_000
+    /// Bytes of requests in flight, all connections together; a request that would go over is answered 503.
+    var bodyMemory = 256 * 1024 * 1024
+    /// The threads that check, relay, save and answer requests; the event loop reads them.
+    var workers = 16
+    var parser = HTTPRequestParser.Limits()
 }
 
 /// How one request was answered, and what a relay made of it.
