@@ -29,7 +29,7 @@ extension Sockets {
         guard bound == 0, CLibrary.listen(descriptor, 512) == 0 else {
             let error = SystemError.last()
             close(descriptor)
-            throw ResolutionFailure(message: error.code == EADDRINUSE ? "the port is already in use" : error.message)
+            throw ResolutionFailure(message: error.code == EADDRINUSE ? "the port is already in use; choose another with --port, or --port 0 for any free one" : error.message)
         }
         var storage = sockaddr_storage()
         var length = socklen_t(MemoryLayout<sockaddr_storage>.size)

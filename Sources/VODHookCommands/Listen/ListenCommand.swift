@@ -81,6 +81,10 @@ enum ListenCommand {
             environment.errors.write("vodhook listen: error: \(error.message)\n")
             return .trouble
         }
+        if let forward = settings.forwardTo, Forwarder.isOwnAddress(forward, host: settings.host, port: socket.port) {
+            environment.errors.write("vodhook listen: error: --forward-to \(TerminalSafe.quoted(forward.text)) is this listener's own address: every request would be relayed to itself; give the receiver's address\n")
+            return .trouble
+        }
         var saveDescriptor: Int32?
         if let path = settings.savePath {
             do {

@@ -15,6 +15,8 @@ final class ListenSession: @unchecked Sendable {
     private let errors: any OutputSink
     private let now: @Sendable () -> Int
     private let saveDescriptor: Int32?
+    /// This run's name in the hop header its relay adds, to know its own requests when they come back.
+    let relayMark: String
 
     /// Everything the connections share, behind one lock.
     private struct State {
@@ -43,6 +45,7 @@ final class ListenSession: @unchecked Sendable {
         errors = environment.errors
         now = environment.now
         self.saveDescriptor = saveDescriptor
+        relayMark = "\(environment.now())-\(MonotonicClock.milliseconds())-\(settings.port)"
     }
 
     /// Handles one whole request and returns how it was answered.
@@ -88,8 +91,11 @@ final class ListenSession: @unchecked Sendable {
             answer.status = 503
         } else if arrival.attempt <= settings.failFirst {
             answer.status = 500
+        } else if settings.forwardTo != nil, let request, let loop = Forwarder.loop(in: request, mark: relayMark) {
+            answer.status = 508
+            answer.loop = loop
         } else if let target = settings.forwardTo, let request {
-            let forwarded = Forwarder.relay(request, to: target)
+            let forwarded = Forwarder.relay(request, to: target, mark: relayMark)
             answer.forward = forwarded
             answer.status = forwarded.status ?? 502
         }
@@ -244,6 +250,7 @@ final class ListenSession: @unchecked Sendable {
         if !saved { line += "  NOT SAVED" }
         line += "  -> \(answer.status)\n"
         out.append(string: line)
+        if let loop = answer.loop { out.append(string: "          \(loop); answered 508\n") }
         if let forward = answer.forward {
             if let status = forward.status {
                 out.append(string: "          forwarded to \(forward.url): \(status) in \(forward.milliseconds) ms\n")

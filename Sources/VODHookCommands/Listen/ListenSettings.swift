@@ -43,6 +43,8 @@ struct ListenLimits: Sendable {
 struct ListenAnswer: Sendable {
     var status: Int
     var forward: Forwarded?
+    /// Why the request was not relayed: it went round a forwarding loop.
+    var loop: String?
 
     struct Forwarded: Sendable {
         var url: String
@@ -58,8 +60,36 @@ struct ListenAnswer: Sendable {
 enum Forwarder {
     static let timeoutMilliseconds = 10_000
 
-    static func relay(_ request: HTTPRequest, to url: CallbackURL) -> ListenAnswer.Forwarded {
+    /// The header each relay adds: a request that comes back carrying this run's mark went round in a loop.
+    static let hopHeader = "X-VODHook-Hop"
+    /// Hops beyond this are a loop through other relays, whoever's marks they carry.
+    static let maximumHops = 8
+
+    private static func isNamed(_ name: String, _ wanted: String) -> Bool { name.lowercased() == wanted.lowercased() }
+
+    /// Whether `url` is the listener's own address, judged before any request: it would relay to itself.
+    static func isOwnAddress(_ url: CallbackURL, host: String, port: Int) -> Bool {
+        guard url.port == port else { return false }
+        let local: Set<String> = ["127.0.0.1", "localhost", "::1", "0.0.0.0", "::", "0"]
+        let target = url.host.lowercased()
+        return target == host.lowercased() || local.contains(target) && (local.contains(host.lowercased()) || host.hasPrefix("127."))
+    }
+
+    /// Why a request must not be relayed: it has been through this relay already, or through too many.
+    static func loop(in request: HTTPRequest, mark: String) -> String? {
+        let hops = request.headers.filter { isNamed($0.name, hopHeader) }
+        if hops.contains(where: { $0.value == mark }) { return "the request came back through this relay (a forwarding loop); not relayed again" }
+        if hops.count >= maximumHops { return "the request has been relayed \(hops.count) times already (a forwarding loop); not relayed again" }
+        return nil
+    }
+
+    /// Every entry of the Via chain is kept and this relay's added (RFC 9110 §7.6.3); `mark` names this run.
+    static func relay(_ request: HTTPRequest, to url: CallbackURL, mark: String) -> ListenAnswer.Forwarded {
         var head = "POST \(url.target) HTTP/1.1\r\nHost: \(url.authority)\r\n"
+        for header in request.headers where isNamed(header.name, hopHeader) || isNamed(header.name, "Via") {
+            head += "\(header.name): \(header.value)\r\n"
+        }
+        head += "Via: 1.1 vodhook-listen\r\n\(hopHeader): \(mark)\r\n"
         head += "Content-Type: \(request.header("Content-Type")?.value ?? "application/json")\r\n"
         head += "Content-Length: \(request.body.count)\r\n"
         for header in request.headers where header.name.lowercased().hasPrefix("x-vod-") {
@@ -93,6 +123,7 @@ func reasonPhrase(_ status: Int) -> String {
     case 500: "Internal Server Error"
     case 502: "Bad Gateway"
     case 503: "Service Unavailable"
+    case 508: "Loop Detected"
     default: "Status \(status)"
     }
 }

@@ -104,13 +104,13 @@ public struct HTTPRequestParser: Sendable {
         }
         guard let end = Self.headEnd(in: bytes, from: max(start, scanned - 3)) else {
             if bytes.count - start > limits.headBytes {
-                return .refused(status: 431, reason: "the request head is over \(limits.headBytes / 1024) KiB")
+                return .refused(status: 431, reason: "the request head is over \(Self.describe(bytes: limits.headBytes))")
             }
             state = .head(scanned: bytes.count)
             return .needsMore
         }
         guard end - start <= limits.headBytes else {
-            return .refused(status: 431, reason: "the request head is over \(limits.headBytes / 1024) KiB")
+            return .refused(status: 431, reason: "the request head is over \(Self.describe(bytes: limits.headBytes))")
         }
         let parsed: HTTPRequestHead
         switch HTTPRequestHead.parse(Array(bytes[start..<end])) {
