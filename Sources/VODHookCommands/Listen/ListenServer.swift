@@ -65,7 +65,7 @@ final class ListenServer {
                 }
                 ending = .signal
                 // On its own line, after the ^C the terminal echoed.
-                notes("\nvodhook listen: stopping; finishing the requests in flight (\(limits.graceMilliseconds / 1000) s; a second Ctrl-C ends at once)\n")
+                notes("\nvodhook listen: stopping; finishing the requests in flight (\(ListenLimits.describe(milliseconds: limits.graceMilliseconds)); a second Ctrl-C ends at once)\n")
                 beginStopping()
             }
             if session.isStopping && !stopping { beginStopping() }
@@ -177,18 +177,24 @@ final class ListenServer {
 
     /// Reads what arrived on a connection and frames it.
     private func receive(_ descriptor: Int32) {
-        guard var connection = connections[descriptor] else { return }
+        // Taken out while it changes: a copy left in the dictionary would make every append copy the whole buffer.
+        guard var connection = connections.removeValue(forKey: descriptor) else { return }
         let count: Int?
         do {
             count = try scratch.withUnsafeMutableBytes { raw in
                 Result { () throws(SystemError) in try Sockets.receive(descriptor, into: raw) }
             }.get()
         } catch {
-            drop(descriptor)
+            inFlight -= connection.charged
+            Sockets.close(descriptor)
             return
         }
-        guard let count else { return }
+        guard let count else {
+            connections[descriptor] = connection
+            return
+        }
         guard count > 0 else {
+            connections[descriptor] = connection
             if connection.phase != .idle || !connection.buffer.isEmpty {
                 session.refuse(status: 400, reason: "the connection closed in the middle of a request", answered: false)
             }
@@ -199,7 +205,8 @@ final class ListenServer {
         frame(&connection)
     }
 
-    /// Runs the parser over what a connection holds and acts on the outcome.
+    /// Runs the parser over what a connection holds and acts on the outcome;
+    /// the connection is out of the dictionary, and every path puts it back (or drops it).
     private func frame(_ connection: inout ServerConnection) {
         let descriptor = connection.descriptor
         if connection.phase == .idle {
@@ -255,9 +262,10 @@ final class ListenServer {
 
     /// A worker answered: close, or wait for the next request (which may already be here, pipelined).
     private func returned(_ done: Handoff.Done) {
-        guard var connection = connections[done.descriptor] else { return }
+        guard var connection = connections.removeValue(forKey: done.descriptor) else { return }
         if done.close || stopping && connection.buffer.isEmpty {
-            drop(done.descriptor)
+            inFlight -= connection.charged
+            Sockets.close(done.descriptor)
             return
         }
         let now = MonotonicClock.milliseconds()
@@ -281,9 +289,9 @@ final class ListenServer {
             switch phase {
             case .idle: drop(descriptor)
             case .body:
-                refuse(descriptor, status: 408, reason: "the body came slower than \(limits.bodyBytesPerSecond / 1024) KiB/s after its first \(limits.bodyMilliseconds / 1000) s")
+                refuse(descriptor, status: 408, reason: "the body came slower than \(limits.bodyBytesPerSecond / 1024) KiB/s after its first \(ListenLimits.describe(milliseconds: limits.bodyMilliseconds))")
             default:
-                refuse(descriptor, status: 408, reason: "the request head did not arrive whole within \(limits.headerMilliseconds / 1000) s")
+                refuse(descriptor, status: 408, reason: "the request head did not arrive whole within \(ListenLimits.describe(milliseconds: limits.headerMilliseconds))")
             }
         }
     }

@@ -37,6 +37,11 @@ struct ListenLimits: Sendable {
     /// The threads that check, relay, save and answer requests; the event loop reads them.
     var workers = 16
     var parser = HTTPRequestParser.Limits()
+
+    /// "10 s", or "400 ms" under a second, as the options are given.
+    static func describe(milliseconds: Int) -> String {
+        milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : "\(milliseconds) ms"
+    }
 }
 
 /// How one request was answered, and what a relay made of it.

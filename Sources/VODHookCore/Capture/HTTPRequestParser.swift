@@ -181,7 +181,10 @@ public struct HTTPRequestParser: Sendable {
 
     /// A size as the limits are usually given: "32 MiB", "64 KiB".
     public static func describe(bytes: Int) -> String {
-        bytes % (1024 * 1024) == 0 ? "\(bytes / (1024 * 1024)) MiB" : bytes % 1024 == 0 ? "\(bytes / 1024) KiB" : "\(bytes) bytes"
+        let mebibytes = bytes / (1024 * 1024), rest = bytes % (1024 * 1024)
+        if rest == 0 { return "\(mebibytes) MiB" }
+        guard rest % 1024 == 0 else { return "\(bytes) bytes" }
+        return mebibytes > 0 ? "\(mebibytes) MiB \(rest / 1024) KiB" : "\(rest / 1024) KiB"
     }
 }
 
