@@ -109,3 +109,33 @@ extension WakePipe {
         while bytes.withUnsafeMutableBytes({ read(readEnd, $0.baseAddress, $0.count) }) > 0 {}
     }
 }
+
+extension Sockets {
+    /// This machine's interface addresses, numeric, IPv4 first: what a
+    /// server bound to every interface can be reached at. Link-local IPv6
+    /// addresses are left out (they need an interface name to be used).
+    public static func interfaceAddresses(includeIPv6: Bool) -> [String] {
+        var list: UnsafeMutablePointer<ifaddrs>?
+        guard getifaddrs(&list) == 0, let first = list else { return [] }
+        defer { freeifaddrs(list) }
+        var version4: [String] = []
+        var version6: [String] = []
+        var cursor: UnsafeMutablePointer<ifaddrs>? = first
+        while let entry = cursor {
+            cursor = entry.pointee.ifa_next
+            guard let address = entry.pointee.ifa_addr else { continue }
+            let family = Int32(address.pointee.sa_family)
+            guard family == AF_INET || family == AF_INET6 && includeIPv6 else { continue }
+            let length = socklen_t(family == AF_INET ? MemoryLayout<sockaddr_in>.size : MemoryLayout<sockaddr_in6>.size)
+            var host = [CChar](repeating: 0, count: Int(NI_MAXHOST))
+            guard getnameinfo(address, length, &host, socklen_t(host.count), nil, 0, NI_NUMERICHOST) == 0 else { continue }
+            let text = String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if family == AF_INET {
+                if !version4.contains(text) { version4.append(text) }
+            } else if !text.lowercased().hasPrefix("fe80"), !version6.contains(text) {
+                version6.append(text)
+            }
+        }
+        return version4 + version6
+    }
+}

@@ -100,9 +100,7 @@ enum ListenCommand {
             return .trouble
         }
         let session = ListenSession(settings: settings, environment: environment, wake: wake, saveDescriptor: saveDescriptor)
-        let host = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
-        var banner = "vodhook listen: listening on http://\(host):\(socket.port)/ (configure this URL as the callback URL"
-        banner += settings.host == "127.0.0.1" || settings.host == "::1" || settings.host == "localhost" ? "; this machine only, --host 0.0.0.0 to accept others)\n" : ")\n"
+        var banner = Self.banner(host: settings.host, port: socket.port)
         if let forward = settings.forwardTo { banner += "vodhook listen: relaying every request to \(forward.text)\n" }
         environment.errors.write(banner)
         environment.errors.flush()
@@ -123,6 +121,26 @@ enum ListenCommand {
         // A request that could not be saved was answered 503, but the run must not look clean.
         if session.unsaved > 0 { return .trouble }
         return outcome.exitCode(.output)
+    }
+
+    /// Where to send callbacks. An address that means every interface is
+    /// never offered as a URL (http://0:8080/ reaches nothing elsewhere):
+    /// a warning says who can now send, and the machine's addresses are listed.
+    static func banner(host: String, port: Int) -> String {
+        let everyInterface = ["0", "0.0.0.0", "::", "0:0:0:0:0:0:0:0"].contains(host)
+        guard everyInterface else {
+            let shown = host.contains(":") ? "[\(host)]" : host
+            var line = "vodhook listen: listening on http://\(shown):\(port)/ (configure this URL as the callback URL"
+            line += host == "127.0.0.1" || host == "::1" || host == "localhost" ? "; this machine only, --host 0.0.0.0 to accept others)\n" : ")\n"
+            return line
+        }
+        var text = "vodhook listen: warning: listening on every interface (--host \(TerminalSafe.quoted(host))): anyone who can reach this machine can send requests\n"
+        let addresses = Sockets.interfaceAddresses(includeIPv6: host.contains(":"))
+        text += "vodhook listen: listening on port \(port); configure one of these as the callback URL:\n"
+        for address in addresses.isEmpty ? ["127.0.0.1"] : addresses {
+            text += "  http://\(address.contains(":") ? "[\(address)]" : address):\(port)/\n"
+        }
+        return text
     }
 
     /// "10" and "10s" are seconds, "500ms" milliseconds; up to a day.
