@@ -238,6 +238,8 @@ final class ListenServer {
                 if connection.phase != .body {
                     connection.phase = .body
                     connection.since = now
+                    // Room for exactly the announced body: growth by doubling would hold up to twice the budget.
+                    if let length = connection.parser.announcedLength { connection.buffer.reserveCapacity(headEnd + length) }
                 }
                 // More time only for bytes that came: a trickle never resets the clock.
                 let earned = (connection.buffer.count - headEnd) * 1000 / max(limits.bodyBytesPerSecond, 1)
@@ -249,8 +251,15 @@ final class ListenServer {
             }
             connections[descriptor] = connection
         case .complete(let end, let head):
-            let raw = Array(connection.buffer[..<end])
-            connection.buffer.removeFirst(end)
+            // The usual case, nothing pipelined behind it, hands the buffer over instead of copying it.
+            let raw: [UInt8]
+            if end == connection.buffer.count {
+                raw = connection.buffer
+                connection.buffer = []
+            } else {
+                raw = Array(connection.buffer[..<end])
+                connection.buffer.removeFirst(end)
+            }
             connection.phase = .handling
             connections[descriptor] = connection
             handoff.submit(.init(descriptor: descriptor, raw: raw, head: head))
