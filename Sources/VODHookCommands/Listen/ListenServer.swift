@@ -261,6 +261,9 @@ final class ListenServer {
                 connection.buffer.removeFirst(end)
             }
             connection.phase = .handling
+            // Checking a request holds a decoded copy of it: counted too, so the budget is what memory peaks at.
+            inFlight += raw.count
+            connection.charged += raw.count
             connections[descriptor] = connection
             handoff.submit(.init(descriptor: descriptor, raw: raw, head: head))
         case .refused(let status, let reason):
