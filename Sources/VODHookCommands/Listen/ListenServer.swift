@@ -149,9 +149,14 @@ final class ListenServer {
     /// limit, the longest-idle connection makes room (it holds no request, and
     /// a client reconnects), else the rest wait in the backlog.
     private func acceptWaiting() {
+        // Found once per batch, longest-idle last: a scan per accepted connection would cost the loop its speed at the limit.
+        var evictable: [(descriptor: Int32, since: Int)]?
         for _ in 0..<64 {
             if connections.count >= limits.maxConnections {
-                guard let oldest = connections.values.filter({ $0.phase == .idle && $0.buffer.isEmpty }).min(by: { $0.since < $1.since }) else { return }
+                if evictable == nil {
+                    evictable = connections.values.filter { $0.phase == .idle && $0.buffer.isEmpty }.map { ($0.descriptor, $0.since) }.sorted { $0.since > $1.since }
+                }
+                guard let oldest = evictable?.popLast() else { return }
                 drop(oldest.descriptor)
             }
             switch Sockets.acceptNow(socket.descriptor) {
