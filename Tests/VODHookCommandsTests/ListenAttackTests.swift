@@ -186,6 +186,41 @@ import Testing
     }
 }
 
+extension ListenAttackTests {
+    /// Debugging loop 11: the sender sees the receiver's own answer (status, headers, body), and listen shows its first line.
+    @Test func aRelayReturnsTheReceiversAnswerAndShowsItsFirstLine() throws {
+        let receiver = try #require(TestReceiver(replies: [.status(403, headers: [("Content-Encoding", "identity"), ("X-Receiver", "yes"), ("Keep-Alive", "timeout=5")], body: "bad signature\nsecond line")]))
+        defer { receiver.stop() }
+        let listen = try LiveProcess(["listen", "--port", "0", "--count", "1", "--forward-to", receiver.url])
+        let port = try #require(listen.listenPort())
+        let client = try #require(RawClient(port: port))
+        client.send(ListenTests.post(ListenTests.body("b1b1b1b1"), headers: "Content-Encoding: identity\r\nConnection: close\r\n"))
+        let answer = client.receivedUntilClosed()
+        #expect(answer.hasPrefix("HTTP/1.1 403 "))
+        #expect(answer.contains("X-Receiver: yes\r\n") && answer.contains("Content-Encoding: identity\r\n"))
+        #expect(!answer.contains("Keep-Alive"), "hop-by-hop headers stay behind")
+        #expect(answer.hasSuffix("\r\n\r\nbad signature\nsecond line"))
+        #expect(listen.wait() == 0)
+        #expect(listen.stdout.contains("forwarded to \(receiver.url): 403 in "))
+        #expect(listen.stdout.contains(" ms: bad signature\n"))
+        #expect(receiver.requests.first?.headers["content-encoding"] == "identity")
+        #expect(receiver.requests.first?.headers["via"] == "1.1 vodhook-listen")
+    }
+
+    /// Debugging loop 11: a receiver that sends its status and stalls is answered for with that status, within --forward-timeout.
+    @Test func aReceiverThatStallsAfterItsStatusIsAnsweredForWithIt() throws {
+        let receiver = try #require(TestReceiver(replies: [.stallAfter("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\npartial")]))
+        defer { receiver.stop() }
+        let listen = try LiveProcess(["listen", "--port", "0", "--count", "1", "--forward-to", receiver.url, "--forward-timeout", "300ms"])
+        let port = try #require(listen.listenPort())
+        let client = try #require(RawClient(port: port))
+        client.send(ListenTests.post(ListenTests.body("b2b2b2b2")))
+        #expect(client.statuses(1) == [200])
+        #expect(listen.wait() == 0)
+        #expect(listen.stdout.contains("(its body cut: the receiver stalled)"))
+    }
+}
+
 /// Sends one byte every 50 ms on each connection until finished: slower than any body rate, faster than any idle timeout.
 private final class Trickler: @unchecked Sendable {
     private let lock = NSLock()

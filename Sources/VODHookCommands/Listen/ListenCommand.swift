@@ -14,7 +14,7 @@ enum ListenCommand {
         usage: [
             "[--port 8080] [--host 127.0.0.1] [--url URL] [--key KEY ... | --key-file FILE] [--max-age SECONDS]",
             "[--respond CODE] [--fail-first N] [--forward-to URL] [--save FILE] [--count N] [--format text|json] [--strict] [--color WHEN]",
-            "[--max-connections N] [--header-timeout DURATION] [--body-timeout DURATION] [--grace DURATION] [--max-memory MIB]",
+            "[--forward-timeout DURATION] [--max-connections N] [--header-timeout DURATION] [--body-timeout DURATION] [--grace DURATION] [--max-memory MIB]",
         ],
         options: [
             OptionSpec("port", short: "p", kind: .value(placeholder: "port"), help: "the port to listen on (default: 8080; 0 picks a free one)"),
@@ -25,7 +25,8 @@ enum ListenCommand {
             OptionSpec("max-age", kind: .value(placeholder: "seconds"), help: "flag X-VOD-TIMESTAMP values further than this from now as stale"),
             OptionSpec("respond", kind: .value(placeholder: "code"), help: "the status to answer every POST with (default: 200)"),
             OptionSpec("fail-first", kind: .value(placeholder: "N"), help: "answer 500 to the first N attempts of each distinct body, to watch retries"),
-            OptionSpec("forward-to", kind: .value(placeholder: "url"), help: "relay each request to this http:// receiver and answer with its status"),
+            OptionSpec("forward-to", kind: .value(placeholder: "url"), help: "relay each request to this http:// receiver and answer with its answer (status, headers, body)"),
+            OptionSpec("forward-timeout", kind: .value(placeholder: "duration"), help: "how long a relay waits for the receiver (default: 4s, under the sender's 5 s)"),
             OptionSpec("save", kind: .value(placeholder: "file"), help: "append every request as received, for check, verify and summary to read back"),
             OptionSpec("max-connections", kind: .value(placeholder: "N"), help: "connections held at once (default: 4096); beyond it the longest-idle one is closed, or new ones wait"),
             OptionSpec("header-timeout", kind: .value(placeholder: "duration"), help: "time for a request's head to arrive whole, as 10, 10s or 500ms (default: 10s); then 408"),
@@ -177,6 +178,7 @@ enum ListenCommand {
             if let header = try duration("header-timeout").get() { settings.limits.headerMilliseconds = header }
             if let body = try duration("body-timeout").get() { settings.limits.bodyMilliseconds = body }
             if let grace = try duration("grace").get() { settings.limits.graceMilliseconds = grace }
+            if let forward = try duration("forward-timeout").get() { settings.limits.forwardMilliseconds = forward }
         } catch {
             return .failure(error)
         }

@@ -117,7 +117,13 @@ final class ListenServer {
     private static func serve(_ job: Handoff.Job, _ session: ListenSession) -> Bool {
         let answer = session.handle(raw: job.raw, head: job.head)
         let close = session.isStopping || wantsClose(job.head) || answer.status == 503
-        let bytes = ListenResponse.plain(status: answer.status, close: close, method: job.head.method, allow: answer.status == 405)
+        let bytes: [UInt8]
+        if let relayed = answer.forward?.response {
+            // The receiver's answer, as it gave it: what a sender sees through the relay is what the receiver said.
+            bytes = ListenResponse.bytes(status: relayed.statusCode, body: relayed.body, headers: Forwarder.endToEnd(relayed.headers), close: close, method: job.head.method)
+        } else {
+            bytes = ListenResponse.plain(status: answer.status, close: close, method: job.head.method, allow: answer.status == 405)
+        }
         let sent = ListenResponse.send(bytes, to: job.descriptor, deadline: MonotonicClock.milliseconds() + 10_000)
         return close || !sent
     }

@@ -95,7 +95,7 @@ final class ListenSession: @unchecked Sendable {
             answer.status = 508
             answer.loop = loop
         } else if let target = settings.forwardTo, let request {
-            let forwarded = Forwarder.relay(request, to: target, mark: relayMark)
+            let forwarded = Forwarder.relay(request, to: target, mark: relayMark, timeout: settings.limits.forwardMilliseconds)
             answer.forward = forwarded
             answer.status = forwarded.status ?? 502
         }
@@ -234,6 +234,8 @@ final class ListenSession: @unchecked Sendable {
                 out.append(string: ",\"forward\":{\"url\":")
                 JSONText.appendString(forward.url, to: &out)
                 out.append(string: ",\"status\":" + (forward.status.map(String.init) ?? "null") + ",\"milliseconds\":\(forward.milliseconds)")
+                out.append(string: ",\"body\":")
+                JSONText.appendOptionalString(forward.response.map { DeliveryReport.firstLine($0.body) }, to: &out)
                 out.append(string: ",\"error\":")
                 JSONText.appendOptionalString(forward.failure, to: &out)
                 out.append(UInt8(ascii: "}"))
@@ -253,7 +255,10 @@ final class ListenSession: @unchecked Sendable {
         if let loop = answer.loop { out.append(string: "          \(loop); answered 508\n") }
         if let forward = answer.forward {
             if let status = forward.status {
-                out.append(string: "          forwarded to \(forward.url): \(status) in \(forward.milliseconds) ms\n")
+                var line = "          forwarded to \(forward.url): \(status) in \(forward.milliseconds) ms"
+                if let body = forward.response?.body, !body.isEmpty { line += ": " + DeliveryReport.firstLine(body) }
+                if forward.bodyCut { line += " (its body cut: the receiver stalled)" }
+                out.append(string: line + "\n")
             } else {
                 out.append(string: "          forwarding to \(forward.url) failed: \(forward.failure ?? "no answer"); answered 502\n")
             }

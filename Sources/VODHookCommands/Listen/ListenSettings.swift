@@ -34,6 +34,8 @@ struct ListenLimits: Sendable {
     var graceMilliseconds = 5_000
     /// Bytes of requests in flight, all connections together; a request that would go over is answered 503.
     var bodyMemory = 256 * 1024 * 1024
+    /// How long a relay waits for the receiver behind --forward-to.
+    var forwardMilliseconds = Forwarder.timeoutMilliseconds
     /// The threads that check, relay, save and answer requests; the event loop reads them.
     var workers = 16
     var parser = HTTPRequestParser.Limits()
@@ -57,13 +59,28 @@ struct ListenAnswer: Sendable {
         var status: Int?
         var milliseconds: Int
         var failure: String?
+        /// The receiver's answer, returned to the sender: its body is the point of a relay for debugging.
+        var response: HTTPResponse?
+        /// The receiver stalled (or ran long) after its head: its body is cut.
+        var bodyCut = false
     }
 }
 
 /// Relays a request to the user's receiver: the body byte for byte and the
 /// X-VOD headers as received, one connection per request.
 enum Forwarder {
-    static let timeoutMilliseconds = 10_000
+    /// Under `send`'s 5 s (and VOD's): a slow receiver is answered for before the sender gives up and retries.
+    static let timeoutMilliseconds = 4_000
+
+    /// Hop-by-hop fields (RFC 9110 §7.6.1) and the framing this relay redoes: never passed on.
+    static let hopByHop: Set<String> = ["connection", "keep-alive", "proxy-connection", "proxy-authenticate", "proxy-authorization",
+                                        "te", "trailer", "transfer-encoding", "upgrade", "content-length"]
+
+    /// The receiver's headers to return to the sender: hop-by-hop ones removed, and any its Connection header names.
+    static func endToEnd(_ headers: [HTTPHeader]) -> [(String, String)] {
+        let named = Set(headers.filter { isNamed($0.name, "Connection") }.flatMap { $0.value.lowercased().split(separator: ",").map { String($0.filter { $0 != " " && $0 != "\t" }) } })
+        return headers.filter { !hopByHop.contains($0.name.lowercased()) && !named.contains($0.name.lowercased()) }.map { ($0.name, $0.value) }
+    }
 
     /// The header each relay adds: a request that comes back carrying this run's mark went round in a loop.
     static let hopHeader = "X-VODHook-Hop"
@@ -89,7 +106,7 @@ enum Forwarder {
     }
 
     /// Every entry of the Via chain is kept and this relay's added (RFC 9110 §7.6.3); `mark` names this run.
-    static func relay(_ request: HTTPRequest, to url: CallbackURL, mark: String) -> ListenAnswer.Forwarded {
+    static func relay(_ request: HTTPRequest, to url: CallbackURL, mark: String, timeout: Int = timeoutMilliseconds) -> ListenAnswer.Forwarded {
         var head = "POST \(url.target) HTTP/1.1\r\nHost: \(url.authority)\r\n"
         for header in request.headers where isNamed(header.name, hopHeader) || isNamed(header.name, "Via") {
             head += "\(header.name): \(header.value)\r\n"
@@ -97,14 +114,17 @@ enum Forwarder {
         head += "Via: 1.1 vodhook-listen\r\n\(hopHeader): \(mark)\r\n"
         head += "Content-Type: \(request.header("Content-Type")?.value ?? "application/json")\r\n"
         head += "Content-Length: \(request.body.count)\r\n"
+        // The body goes byte for byte, so its coding goes with it.
+        if let coding = request.header("Content-Encoding") { head += "Content-Encoding: \(coding.value)\r\n" }
         for header in request.headers where header.name.lowercased().hasPrefix("x-vod-") {
             head += "\(header.name): \(header.value)\r\n"
         }
         head += "Connection: close\r\n\r\n"
-        let attempt = HTTPExchange.post(Array(head.utf8) + request.body, to: url, timeout: timeoutMilliseconds)
+        // The one outbound call: an https:// relay plugs in where HTTPExchange does.
+        let attempt = HTTPExchange.post(Array(head.utf8) + request.body, to: url, timeout: timeout, keepStalledAnswer: true)
         switch attempt.outcome {
-        case .answered(let response, _):
-            return .init(url: url.text, status: response.statusCode, milliseconds: attempt.milliseconds, failure: nil)
+        case .answered(let response, let cut):
+            return .init(url: url.text, status: response.statusCode, milliseconds: attempt.milliseconds, failure: nil, response: response, bodyCut: cut)
         case .noAnswer(let reason), .unreachable(let reason), .unresolvable(let reason):
             return .init(url: url.text, status: nil, milliseconds: attempt.milliseconds, failure: reason)
         }

@@ -21,13 +21,15 @@ enum HTTPExchange {
     /// Answers are read up to this size; only their status and first line matter here.
     static let answerLimit = 1 << 20
 
-    static func post(_ request: [UInt8], to url: CallbackURL, timeout: Int) -> Attempt {
+    /// `keepStalledAnswer`: a receiver that sent its status and head, then
+    /// stalled, counts as having answered (its body cut), as a relay wants.
+    static func post(_ request: [UInt8], to url: CallbackURL, timeout: Int, keepStalledAnswer: Bool = false) -> Attempt {
         let started = MonotonicClock.milliseconds()
-        let outcome = exchange(request, url: url, deadline: started + timeout, timeout: timeout)
+        let outcome = exchange(request, url: url, deadline: started + timeout, timeout: timeout, keepStalledAnswer: keepStalledAnswer)
         return Attempt(outcome: outcome, milliseconds: MonotonicClock.milliseconds() - started)
     }
 
-    private static func exchange(_ request: [UInt8], url: CallbackURL, deadline: Int, timeout: Int) -> Outcome {
+    private static func exchange(_ request: [UInt8], url: CallbackURL, deadline: Int, timeout: Int, keepStalledAnswer: Bool) -> Outcome {
         let connection: TCPConnection
         do {
             connection = try TCPConnection.open(host: url.host, port: url.port, deadline: deadline)
@@ -40,6 +42,7 @@ enum HTTPExchange {
         }
         var received: [UInt8] = []
         var closed = false
+        var stalledHead: HTTPResponse?
         do {
             try connection.send(request, deadline: deadline)
             while true {
@@ -49,6 +52,7 @@ enum HTTPExchange {
                 case .malformed(let message):
                     return .noAnswer(message)
                 case .incomplete(let head):
+                    stalledHead = head
                     if received.count > answerLimit {
                         guard let head else { return .noAnswer("no status line in the first MiB of the answer") }
                         return .answered(head, bodyCut: true)
@@ -58,7 +62,9 @@ enum HTTPExchange {
             }
         } catch {
             switch error {
-            case .timedOut: return .noAnswer("no answer within \(DeliveryReport.seconds(timeout))")
+            case .timedOut:
+                if keepStalledAnswer, let stalledHead { return .answered(stalledHead, bodyCut: true) }
+                return .noAnswer("no answer within \(DeliveryReport.seconds(timeout))")
             case .broken(let reason), .unreachable(let reason), .unresolvable(let reason): return .noAnswer("the connection failed: \(reason)")
             }
         }
