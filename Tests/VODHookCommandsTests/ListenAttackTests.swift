@@ -221,6 +221,41 @@ extension ListenAttackTests {
     }
 }
 
+extension ListenAttackTests {
+    /// Debugging loop 12 and 14: a tunnel's request, replayed with its headers. The URL VOD signed
+    /// is built from X-Forwarded-Proto/-Host or Forwarded; listen says which URL to configure, and
+    /// verify reads the saved capture back without --url, exactly as listen did.
+    @Test func aTunnelsForwardedHeadersGiveTheURLVODSigned() throws {
+        let directory = try ListenTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let capture = directory.appendingPathComponent("tunnel.http").path
+        let public_ = "https://quiet-river-1234.trycloudflare.com/vod/cb"
+        let signed = try BinaryRunner.run(["sign", "--url", public_, "--key", "tunnel-key", "--timestamp", "1764316801"])
+        let signature = String(decoding: signed.stdout, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n")
+        let listen = try LiveProcess(["listen", "--port", "0", "--key", "tunnel-key", "--count", "3", "--save", capture])
+        let port = try #require(listen.listenPort())
+        let body = ListenTests.body("10f6baa29bdf71f1bfc46733a78e0102")
+        let client = try #require(RawClient(port: port))
+        // As cloudflared and ngrok pass it on: the local Host, the public one and the scheme in X-Forwarded-*.
+        client.send(ListenTests.post(body, path: "/vod/cb", headers: signature + "X-Forwarded-Proto: https\r\nX-Forwarded-Host: quiet-river-1234.trycloudflare.com\r\n"))
+        // As RFC 7239 proxies pass it on.
+        client.send(ListenTests.post(body, path: "/vod/cb", headers: signature + "Forwarded: for=203.0.113.7;proto=https;host=quiet-river-1234.trycloudflare.com\r\n"))
+        // A tunnel that says nothing: the Host is the public name, the scheme is lost.
+        client.send(ListenTests.post(body, path: "/vod/cb", headers: signature).replacingOccurrences(of: "Host: 127.0.0.1", with: "Host: quiet-river-1234.trycloudflare.com"))
+        #expect(client.statuses(3) == [200, 200, 200])
+        #expect(listen.wait() == 1, "the third has no forwarded scheme, so it is a mismatch")
+        let lines = listen.stdout.split(separator: "\n")
+        #expect(lines.filter { $0.contains("signature valid") }.count == 2)
+        #expect(listen.stdout.contains("built from X-Forwarded-Proto, X-Forwarded-Host: configure that URL in the VOD console, and restart with --url \(public_) to pin it"))
+        #expect(listen.stdout.contains("built from Forwarded: configure that URL"))
+        #expect(listen.stdout.contains("the signature matches \"\(public_)\": restart with --url \(public_)"))
+        let verified = try BinaryRunner.run(["verify", "--key", "tunnel-key", "--now", "1764316801", capture])
+        #expect(String(decoding: verified.stdout, as: UTF8.self).contains("checked 3 requests: 2 valid, 1 invalid"))
+        let pinned = try BinaryRunner.run(["verify", "--url", public_, "--key", "tunnel-key", "--now", "1764316801", capture])
+        #expect(String(decoding: pinned.stdout, as: UTF8.self).contains("checked 3 requests: 3 valid, 0 invalid"), "--url wins")
+    }
+}
+
 /// Sends one byte every 50 ms on each connection until finished: slower than any body rate, faster than any idle timeout.
 private final class Trickler: @unchecked Sendable {
     private let lock = NSLock()

@@ -33,8 +33,8 @@ import Testing
         #expect(unsigned.status == 0, "listen answers 200 even to an unsigned request")
         #expect(listen.wait() == 1, "--count judges: the unsigned request fails its signature")
         let lines = listen.stdout.split(separator: "\n")
-        #expect(lines.contains { $0.contains("#1  POST \"/vod/callback\"  signature valid") && $0.contains("  valid  -> 200") })
-        #expect(lines.contains { $0.contains("#2  POST \"/vod/callback\"  signature missing") && $0.contains("invalid  -> 200") })
+        #expect(lines.contains { $0.contains("#1  POST \"/vod/callback\"  signature valid") && $0.contains("  body valid  -> 200") })
+        #expect(lines.contains { $0.contains("#2  POST \"/vod/callback\"  signature missing") && $0.contains("  body valid  -> 200") }, "the two verdicts apart: a valid body, no signature")
         #expect(listen.stdout.contains("[signature-missing]"))
         #expect(listen.stdout.contains("listen: 2 requests: 1 valid, 1 invalid, 0 copies"))
         let verified = try BinaryRunner.run(["verify", "--url", url, "--key-file", key, capture])
@@ -49,9 +49,9 @@ import Testing
         #expect(listen.wait() == 0)
         let lines = listen.stdout.split(separator: "\n").filter { $0.contains("#") }
         #expect(lines.count == 3)
-        #expect(lines[0].hasSuffix("valid  -> 500"))
-        #expect(lines[1].hasSuffix("valid  copy of request 1  -> 500"))
-        #expect(lines[2].hasSuffix("valid  copy of request 1  -> 200"))
+        #expect(lines[0].hasSuffix("body valid  -> 500"))
+        #expect(lines[1].hasSuffix("body valid  copy of request 1  -> 500"))
+        #expect(lines[2].hasSuffix("body valid  copy of request 1  -> 200"))
         #expect(listen.stdout.contains("3 requests: 3 valid, 0 invalid, 2 copies"))
     }
 
@@ -77,6 +77,9 @@ import Testing
         #expect(record["request"] as? Int == 1)
         #expect(record["answer"] as? Int == 200)
         #expect(record["signature"] as? String == "missing")
+        #expect(record["body"] as? String == "valid")
+        #expect(record["path"] as? String == "/chunked")
+        #expect((record["identity"] as? [String: String]) == ["name": "MediaId", "value": "cccc0001"])
         #expect(try String(contentsOfFile: capture, encoding: .utf8) == request)
     }
 
@@ -102,7 +105,7 @@ import Testing
         #expect(client.statuses(2) == [200, 200])
         _ = listen.wait()
         #expect(listen.stdout.contains(#""FileUploadComplete"  VideoId "9cebe8a6d050dd0112a764fb66abc9cf""#))
-        #expect(listen.stdout.contains(#""DeleteMediaComplete"  MediaId "10f6baa29bdf71f1bfc46733a78e0102"  valid"#))
+        #expect(listen.stdout.contains(#""DeleteMediaComplete"  MediaId "10f6baa29bdf71f1bfc46733a78e0102"  body valid"#))
     }
 
     @Test func garbageOversizedAndSlowRequestsAreRefusedAndTheServerStopsOnASignal() throws {

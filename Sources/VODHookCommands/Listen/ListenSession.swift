@@ -73,11 +73,21 @@ final class ListenSession: @unchecked Sendable {
         }
         var signature = "missing"
         var keyIndex: Int?
+        var urlAdvice: String?
+        // The body's own verdict, before the signature's findings join the report.
+        let bodyValid = report?.isValid ?? false
         if let request {
             if settings.keys.isEmpty {
                 signature = request.header("X-VOD-SIGNATURE") == nil ? "missing" : "unchecked"
             } else {
-                let verdict = SignatureVerifier(url: callbackURL(request), keys: settings.keys, maxAge: settings.maxAge, now: receivedAt).verify(request)
+                let derived = callbackURL(request)
+                let url = settings.url ?? derived?.url ?? ""
+                let verdict = SignatureVerifier(url: url, keys: settings.keys, maxAge: settings.maxAge, now: receivedAt).verify(request)
+                if verdict.status == .valid, let forwardedBy = derived?.forwardedBy {
+                    urlAdvice = "the signature matches \(TerminalSafe.quoted(url)), built from \(forwardedBy): configure that URL in the VOD console, and restart with --url \(url) to pin it"
+                } else if settings.url == nil, let variant = verdict.matchingVariant {
+                    urlAdvice = "the signature matches \(TerminalSafe.quoted(variant)): restart with --url \(variant)"
+                }
                 signature = verdict.diagnostics.contains { $0.rule == .timestampStale } ? "stale" : verdict.status.rawValue
                 keyIndex = verdict.keyIndex
                 report?.diagnostics += verdict.diagnostics
@@ -102,7 +112,7 @@ final class ListenSession: @unchecked Sendable {
         var text: [UInt8] = []
         if let report, let locator {
             render(report, locator: locator, number: arrival.number, copyOf: arrival.copyOf, identity: identity, head: head,
-                   signature: (signature, keyIndex), receivedAt: receivedAt, answer: answer, saved: saved, into: &text)
+                   signature: (signature, keyIndex), bodyValid: bodyValid, urlAdvice: urlAdvice, receivedAt: receivedAt, answer: answer, saved: saved, into: &text)
         }
         let finished = monitor.locked { () -> Bool in
             state.handled += 1
@@ -121,13 +131,10 @@ final class ListenSession: @unchecked Sendable {
         return answer
     }
 
-    /// The URL the signature covers: --url, else the one the request was sent to.
-    private func callbackURL(_ request: HTTPRequest) -> String {
-        if let url = settings.url { return url }
-        // An absolute-form target (a proxy's way of asking) is the whole URL already.
-        let target = request.target
-        if target.hasPrefix("http://") || target.hasPrefix("https://") { return target }
-        return "http://\(request.header("Host")?.value ?? "\(settings.host):\(settings.port)")\(target)"
+    /// The URL the signature covers: --url, else the one the request was sent to (through a tunnel: the one its proxy says).
+    private func callbackURL(_ request: HTTPRequest) -> RequestURL? {
+        guard settings.url == nil else { return nil }
+        return RequestURL(request, fallbackAuthority: "\(settings.host):\(settings.port)")
     }
 
     private func notACallback(_ head: HTTPRequestHead) -> ListenAnswer {
@@ -221,7 +228,7 @@ final class ListenSession: @unchecked Sendable {
 
     private func render(
         _ report: DocumentReport, locator: any SourceLocator, number: Int, copyOf: Int?, identity: (name: String, value: String)?, head: HTTPRequestHead,
-        signature: (status: String, keyIndex: Int?), receivedAt: Int, answer: ListenAnswer, saved: Bool, into out: inout [UInt8]
+        signature: (status: String, keyIndex: Int?), bodyValid: Bool, urlAdvice: String?, receivedAt: Int, answer: ListenAnswer, saved: Bool, into out: inout [UInt8]
     ) {
         let stamp = WallClock.stamp(receivedAt)
         if settings.json {
@@ -229,6 +236,22 @@ final class ListenSession: @unchecked Sendable {
             // The verify record, widened: its closing brace and newline make way for the listen fields.
             out.removeLast(2)
             out.append(string: ",\"request\":\(number),\"receivedAt\":\"\(stamp.instant)\",\"answer\":\(answer.status)")
+            out.append(string: ",\"body\":\"\(bodyValid ? "valid" : "invalid")\",\"method\":")
+            JSONText.appendString(head.method, to: &out)
+            out.append(string: ",\"path\":")
+            JSONText.appendString(head.target, to: &out)
+            out.append(string: ",\"identity\":")
+            if let identity {
+                out.append(string: "{\"name\":")
+                JSONText.appendString(identity.name, to: &out)
+                out.append(string: ",\"value\":")
+                JSONText.appendString(identity.value, to: &out)
+                out.append(UInt8(ascii: "}"))
+            } else {
+                out.append(string: "null")
+            }
+            out.append(string: ",\"urlAdvice\":")
+            JSONText.appendOptionalString(urlAdvice, to: &out)
             out.append(string: ",\"copyOf\":" + (copyOf.map(String.init) ?? "null") + ",\"saved\":\(saved)")
             if let forward = answer.forward {
                 out.append(string: ",\"forward\":{\"url\":")
@@ -247,11 +270,12 @@ final class ListenSession: @unchecked Sendable {
         var line = "\(stamp.time)  #\(number)  \(head.method) \(TerminalSafe.quotedExcerpt(head.target))  signature \(signature.status)"
         line += "  \(fields.map(TerminalSafe.quotedExcerpt) ?? "(no EventType)")"
         if let identity { line += "  \(identity.name) \(TerminalSafe.quotedExcerpt(identity.value))" }
-        line += report.isValid ? "  valid" : "  invalid"
+        line += bodyValid ? "  body valid" : "  body invalid"
         if let copyOf { line += "  copy of request \(copyOf)" }
         if !saved { line += "  NOT SAVED" }
         line += "  -> \(answer.status)\n"
         out.append(string: line)
+        if let urlAdvice { out.append(string: "          \(urlAdvice)\n") }
         if let loop = answer.loop { out.append(string: "          \(loop); answered 508\n") }
         if let forward = answer.forward {
             if let status = forward.status {
