@@ -157,7 +157,8 @@ final class ListenServer {
     private func acceptWaiting() {
         // Found once per batch, longest-idle last: a scan per accepted connection would cost the loop its speed at the limit.
         var evictable: [(descriptor: Int32, since: Int)]?
-        for _ in 0..<64 {
+        // As many as the backlog holds: a burst of connections must not overflow it while the loop turns.
+        for _ in 0..<4096 {
             if connections.count >= limits.maxConnections {
                 if evictable == nil {
                     evictable = connections.values.filter { $0.phase == .idle && $0.buffer.isEmpty }.map { ($0.descriptor, $0.since) }.sorted { $0.since > $1.since }
