@@ -108,7 +108,8 @@ enum ListenCommand {
         var limits = settings.limits
         // Each connection is a descriptor: the limit is raised as far as allowed, and the connection limit kept under it.
         let descriptors = DescriptorLimit.raiseToHardLimit()
-        limits.maxConnections = min(limits.maxConnections, max(descriptors - 64, 1))
+        // Kept back: standard streams, the listener, pipes, the capture, the relays' connections.
+        limits.maxConnections = min(limits.maxConnections, max(descriptors - min(64, descriptors / 4), 1))
         let server = ListenServer(socket: socket, session: session, limits: limits) { line in
             environment.errors.write(line)
             environment.errors.flush()
