@@ -91,7 +91,7 @@ public struct SignatureVerifier {
         let keysText = keys.count == 1 ? "the key" : "any of the \(keys.count) keys"
         // Every usual URL variant has been tried by now: with none matching, a URL that is right leaves the key.
         let tried = keys.count == 1 ? "the one key given was tried" : "all \(keys.count) keys given were tried"
-        var hint = "no usual variant of this URL matches either (http or https, a trailing slash), so if it is the URL configured in the VOD console the key is the likely cause: an old key, or another account's (\(tried)); otherwise the path or query differs. The body is not signed, so it cannot be the cause"
+        var hint = "no usual variant of this URL matches either (http or https, a trailing slash), so if it is the URL configured in the VOD console the key is the likely cause: an old key, or another account's (\(tried)); otherwise the path or query differs; the body is not signed, so it cannot be the cause"
         if let variant {
             hint = "it matches for \(TerminalSafe.quoted(variant)): the console's callback URL is that one, not \(TerminalSafe.quoted(url))"
         }
