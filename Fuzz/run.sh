@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SECONDS_EACH=${FUZZ_SECONDS:-180}
-TARGETS=${FUZZ_TARGETS:-reader pipeline arguments}
+TARGETS=${FUZZ_TARGETS:-reader pipeline arguments listen}
 JOBS=${FUZZ_JOBS:-1}
 OUT=${FUZZ_BUILD:-.build-fuzz/fuzzers}
 # Swift's own crash backtracer fights ASan over the dying process; let ASan report.
@@ -32,6 +32,8 @@ for target in $TARGETS; do
         pipeline) max_len=8192 ;;
         # A command line: option names come from the specs, not a dictionary.
         arguments) max_len=512; seeds=(Fuzz/seeds-arguments Tests/Fixtures/fuzz-arguments); dict=Fuzz/arguments.dict ;;
+        # listen's request parser: HTTP, not JSON; the limits it is fuzzed with are small.
+        listen) max_len=4096; seeds=(Fuzz/seeds-listen); dict=Fuzz/listen.dict ;;
     esac
     existing=()
     for dir in "${seeds[@]}"; do [ -d "$dir" ] && existing+=("$PWD/$dir"); done

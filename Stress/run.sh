@@ -26,9 +26,9 @@ else
 fi
 
 case "$SCALE" in
-    small) LISTEN_REQUESTS=1000; LINES=30000; STREAM_SMALL=10000; STREAM_LARGE=100000; RANDOM_BYTES=1000000; TEXT_RANDOM=1000000
+    small) LISTEN_REQUESTS=1000; SIEGE_IDLE=1000; SIEGE_PER_SENDER=4; LINES=30000; STREAM_SMALL=10000; STREAM_LARGE=100000; RANDOM_BYTES=1000000; TEXT_RANDOM=1000000
            DEPTH=100000; STRING=5000000; KEYS=50000; DIGITS=10000; BYTE_LIMIT_CASES=0 ;;
-    full)  LISTEN_REQUESTS=20000; LINES=2500000; STREAM_SMALL=600000; STREAM_LARGE=6000000; RANDOM_BYTES=100000000; TEXT_RANDOM=16000000
+    full)  LISTEN_REQUESTS=20000; SIEGE_IDLE=10000; SIEGE_PER_SENDER=20; LINES=2500000; STREAM_SMALL=600000; STREAM_LARGE=6000000; RANDOM_BYTES=100000000; TEXT_RANDOM=16000000
            DEPTH=10000000; STRING=100000000; KEYS=1000000; DIGITS=1000000; BYTE_LIMIT_CASES=1 ;;
     *) echo "stress: STRESS_SCALE is small or full" >&2; exit 2 ;;
 esac
@@ -286,6 +286,34 @@ verdict=ok
 row listen "$LISTEN_SENDERS senders, --save, json" - "$exit" 0 "$RECORDS" "$LISTEN_REQUESTS" "$(mb $((rss * 1024)))" "$SEND_SECONDS" - "$verdict"
 SAVED=$("$VODHOOK" summary --format json "$WORK/load.http" | sed -n 's/^  "documents": \([0-9]*\),/\1/p')
 row listen "summary of the saved capture" - - - "$SAVED" "$LISTEN_REQUESTS" - - - "$([ "$SAVED" = "$LISTEN_REQUESTS" ] && echo ok || echo FAIL)"
+
+# listen besieged (issue 23): idle connections held open while 50 keep-alive
+# senders send, one request after another; every request must get 200, with
+# the threads fixed (the loop and 16 workers) and the memory bounded.
+SIEGE_REQUESTS=$((50 * SIEGE_PER_SENDER))
+"$TOOL" measure --report "$WORK/siege-report" -- "$VODHOOK" listen --port 0 --count "$SIEGE_REQUESTS" \
+    --format json >"$WORK/siege.out" 2>"$WORK/siege.err" &
+MEASURE_PID=$!
+PORT=
+for _ in $(seq 200); do
+    PORT=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$WORK/siege.err")
+    [ -n "$PORT" ] && break
+    sleep 0.05
+done
+LISTEN_PID=$(pgrep -P "$MEASURE_PID" | head -1)
+SIEGE_START=$(date +%s.%N)
+SIEGE=$(ulimit -n "$(ulimit -Hn)" 2>/dev/null; "$TOOL" siege "$PORT" "${LISTEN_PID:-0}" "$SIEGE_IDLE" 50 "$SIEGE_PER_SENDER")
+wait "$MEASURE_PID"
+SIEGE_SECONDS=$(awk -v s="$SIEGE_START" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')
+exit=$(sed -n 's/.*exit=\([-0-9]*\).*/\1/p' "$WORK/siege-report")
+rss=$(sed -n 's/.*maxrss_kb=\([0-9]*\).*/\1/p' "$WORK/siege-report")
+OK=$(echo "$SIEGE" | sed -n 's/.*ok=\([0-9]*\).*/\1/p')
+THREADS=$(echo "$SIEGE" | sed -n 's/.*threads=\([0-9]*\).*/\1/p')
+verdict=ok
+[ "$exit" = 0 ] && [ "$OK" = "$SIEGE_REQUESTS" ] || verdict="FAIL: exit $exit, $SIEGE"
+[ "${THREADS:-99}" -le 20 ] || verdict="FAIL: $THREADS threads"
+[ $((rss / 1024)) -le 96 ] || verdict="FAIL: over 96 MB"
+row listen "$SIEGE_IDLE idle + 50 senders, $THREADS thr" - "$exit" 0 "$OK" "$SIEGE_REQUESTS" "$(mb $((rss * 1024)))" "$SIEGE_SECONDS" - "$verdict"
 
 printf '\n%-22s %-34s %9s %4s %-5s %12s %-10s %9s %7s %6s  %s\n' CASE COMMAND "INPUT MB" EXIT "(exp)" DOCUMENTS "(exp)" "PEAK MB" SECONDS UNSAFE RESULT
 printf '%s\n' "${ROWS[@]}"

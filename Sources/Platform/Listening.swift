@@ -26,10 +26,11 @@ extension Sockets {
         let bound = address.bytes.withUnsafeBytes { raw in
             bind(descriptor, raw.baseAddress!.assumingMemoryBound(to: sockaddr.self), socklen_t(raw.count))
         }
-        guard bound == 0, CLibrary.listen(descriptor, 512) == 0 else {
+        // A deep backlog (the system caps it at somaxconn): a burst of connections waits there instead of retrying SYNs a second later.
+        guard bound == 0, CLibrary.listen(descriptor, 4096) == 0 else {
             let error = SystemError.last()
             close(descriptor)
-            throw ResolutionFailure(message: error.code == EADDRINUSE ? "the port is already in use" : error.message)
+            throw ResolutionFailure(message: error.code == EADDRINUSE ? "the port is already in use; choose another with --port, or --port 0 for any free one" : error.message)
         }
         var storage = sockaddr_storage()
         var length = socklen_t(MemoryLayout<sockaddr_storage>.size)

@@ -8,7 +8,7 @@ import Musl
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else {
-    fputs("usage: stress-tool ndjson|random|deep|string|keys|digits|nul|utf8|sized|zeros|measure|scan ...\n", stderr)
+    fputs("usage: stress-tool ndjson|random|deep|string|keys|digits|nul|utf8|sized|zeros|measure|scan|siege ...\n", stderr)
     exit(2)
 }
 let rest = Array(arguments.dropFirst())
@@ -46,6 +46,7 @@ case "measure":
     }
     exit(Measure.run(Array(command.drop { $0 == "--" }), report: report))
 case "scan": exit(Scan.run(rest.first ?? "-"))
+case "siege": exit(Siege.run(port: number(0), pid: number(1), idle: number(2), senders: number(3), perSender: number(4)))
 default:
     fputs("stress-tool: unknown command \(command)\n", stderr)
     exit(2)

@@ -3,7 +3,7 @@ import Testing
 
 /// docs/receiver.md shows commands a user types: every `sh` block runs
 /// here, in order, as one bash script, so the document cannot drift from
-/// the tool. Ports 8080 and 9090 become free ones, so runs never collide.
+/// the tool. Ports 8417 and 9417 become free ones, so runs never collide.
 @Suite(.enabled(if: Shell.has("bash") && Shell.has("curl") && Shell.has("timeout"), "bash, curl and timeout run docs/receiver.md; without them this test is skipped"))
 struct ReceiverDocTests {
     static let document = BinaryRunner.packageRoot.appendingPathComponent("docs/receiver.md")
@@ -39,8 +39,8 @@ struct ReceiverDocTests {
         let text = try String(contentsOf: Self.document, encoding: .utf8)
         let first = try #require(TestReceiver.closedPort()), second = try #require(TestReceiver.closedPort())
         let script = Self.shellBlocks(text).joined(separator: "\n")
-            .replacingOccurrences(of: "8080", with: String(first))
-            .replacingOccurrences(of: "9090", with: String(second))
+            .replacingOccurrences(of: "8417", with: String(first))
+            .replacingOccurrences(of: "9417", with: String(second))
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vodhook-doc-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -96,7 +96,15 @@ import VODHookCore
         let result = InProcess.run(["send", receiver.url, try file(Self.documents.split(separator: "\n")[0] + "\n")], variables: Self.fast)
         #expect(result.status == .success)
         #expect(receiver.requests.count == 3)
-        #expect(result.text.contains("  200  ") && result.text.contains("delivered on attempt 3  ok"), "\(result.text)")
+        #expect(result.text.contains("  200  ") && result.text.contains("delivered on attempt 3 (attempt 1: answered 500; attempt 2: answered 503)  ok"), "\(result.text)")
+    }
+
+    /// issue 23, point 16: a delivery that needed a retry says why the first attempt failed.
+    @Test func aDeliveryAfterAFailedAttemptSaysWhyItFailed() throws {
+        let receiver = try Self.receiver([.raw("not http\r\n\r\n"), .status(200, body: "ok")])
+        defer { receiver.stop() }
+        let result = InProcess.run(["send", receiver.url, try file(Self.documents.split(separator: "\n")[0] + "\n")], variables: Self.fast)
+        #expect(result.text.contains("delivered on attempt 2 (attempt 1: "), "\(result.text)")
     }
 
     @Test func givesUpAfterTheRetriesAndNeverRetriesA200() throws {

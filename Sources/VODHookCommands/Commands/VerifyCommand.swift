@@ -6,9 +6,9 @@ enum VerifyCommand {
     static let spec = CommandSpec(
         name: "verify",
         abstract: "Check the signature, timestamp and body of captured HTTP callback requests.",
-        usage: ["--url URL (--key KEY ... | --key-file FILE) [--max-age SECONDS] [--now UNIX] [PATH ...]"],
+        usage: ["[--url URL] (--key KEY ... | --key-file FILE) [--max-age SECONDS] [--now UNIX] [PATH ...]"],
         options: [
-            OptionSpec("url", kind: .value(placeholder: "url"), help: "the callback URL exactly as configured in the VOD console"),
+            OptionSpec("url", kind: .value(placeholder: "url"), help: "the callback URL exactly as configured in the VOD console (default: each request's own, from its Host, path and forwarded headers, as listen does)"),
             KeyOptions.key,
             KeyOptions.keyFile,
             OptionSpec("max-age", kind: .value(placeholder: "seconds"), help: "reject timestamps further than this from now"),
@@ -31,9 +31,9 @@ enum VerifyCommand {
             """)
 
     static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> ExitCode {
-        guard let url = parsed.value("url"), !url.isEmpty else {
-            return SignCommand.usage("missing '--url': the callback URL exactly as configured in the console", environment, command: "verify")
-        }
+        // Without --url, each request's own URL (Host, target and any forwarded headers), exactly as listen works it out.
+        let url = parsed.value("url")
+        if url == "" { return SignCommand.usage("'--url' wants the callback URL exactly as configured in the console", environment, command: "verify") }
         let keys: [String]
         switch KeyOptions.keys(parsed, environment) {
         case .success(let found): keys = found
@@ -53,7 +53,7 @@ enum VerifyCommand {
             case .failure(let error): return SignCommand.usage(error.message, environment, command: "verify")
             }
         }
-        let verifier = SignatureVerifier(url: url, keys: keys, maxAge: maxAge, now: now)
+        let verifier = SignatureVerifier(url: url ?? "", keys: keys, maxAge: maxAge, now: now)
         guard let session = ReportSession(parsed, command: "verify", environment) else { return .trouble }
         let preparer = ReportPreparer(format: session.format, quiet: session.quiet, style: session.style, workingDirectory: environment.workingDirectory)
         var assembler = session.assembler()
@@ -67,7 +67,8 @@ enum VerifyCommand {
             var report = item.report
             var signature = SignatureVerifier.Verdict(status: .missing, keyIndex: nil, diagnostics: [])
             if let request = item.request {
-                signature = verifier.verify(request)
+                let own = url == nil ? SignatureVerifier(url: RequestURL(request, fallbackAuthority: "localhost").url, keys: keys, maxAge: maxAge, now: now) : verifier
+                signature = own.verify(request)
                 var findings = signature.diagnostics
                 _ = session.policy.apply(to: &findings, eventType: report.eventType)
                 report.diagnostics += findings

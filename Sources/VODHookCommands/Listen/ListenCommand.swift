@@ -4,12 +4,9 @@ import VODHookCore
 
 /// `vodhook listen`: a callback receiver for debugging, on the sockets `send` uses.
 ///
-/// One thread per connection: each runs the plain blocking sequence (read a
-/// request, check it, relay it, answer) with poll-bounded waits, which
-/// keeps keep-alive, pipelining, `Expect: 100-continue` and a slow relay
-/// simple and independent per connection. A receiver for debugging sees
-/// tens of connections, not tens of thousands, so a thread each costs
-/// little (50 at once in the tests).
+/// Bounded whoever connects: one event loop reads every connection and a
+/// fixed pool of workers handles whole requests (see `ListenServer` and
+/// docs/design.md, "listen under attack").
 enum ListenCommand {
     static let spec = CommandSpec(
         name: "listen",
@@ -17,6 +14,7 @@ enum ListenCommand {
         usage: [
             "[--port 8080] [--host 127.0.0.1] [--url URL] [--key KEY ... | --key-file FILE] [--max-age SECONDS]",
             "[--respond CODE] [--fail-first N] [--forward-to URL] [--save FILE] [--count N] [--format text|json] [--strict] [--color WHEN]",
+            "[--forward-timeout DURATION] [--max-connections N] [--header-timeout DURATION] [--body-timeout DURATION] [--grace DURATION] [--max-memory MIB]",
         ],
         options: [
             OptionSpec("port", short: "p", kind: .value(placeholder: "port"), help: "the port to listen on (default: 8080; 0 picks a free one)"),
@@ -27,8 +25,14 @@ enum ListenCommand {
             OptionSpec("max-age", kind: .value(placeholder: "seconds"), help: "flag X-VOD-TIMESTAMP values further than this from now as stale"),
             OptionSpec("respond", kind: .value(placeholder: "code"), help: "the status to answer every POST with (default: 200)"),
             OptionSpec("fail-first", kind: .value(placeholder: "N"), help: "answer 500 to the first N attempts of each distinct body, to watch retries"),
-            OptionSpec("forward-to", kind: .value(placeholder: "url"), help: "relay each request to this http:// receiver and answer with its status"),
+            OptionSpec("forward-to", kind: .value(placeholder: "url"), help: "relay each request to this http:// receiver and answer with its answer (status, headers, body)"),
+            OptionSpec("forward-timeout", kind: .value(placeholder: "duration"), help: "how long a relay waits for the receiver (default: 4s, under the sender's 5 s)"),
             OptionSpec("save", kind: .value(placeholder: "file"), help: "append every request as received, for check, verify and summary to read back"),
+            OptionSpec("max-connections", kind: .value(placeholder: "N"), help: "connections held at once (default: 4096); beyond it the longest-idle one is closed, or new ones wait"),
+            OptionSpec("header-timeout", kind: .value(placeholder: "duration"), help: "time for a request's head to arrive whole, as 10, 10s or 500ms (default: 10s); then 408"),
+            OptionSpec("body-timeout", kind: .value(placeholder: "duration"), help: "time for a body, plus 1 s per 64 KiB that arrived (default: 10s); then 408"),
+            OptionSpec("grace", kind: .value(placeholder: "duration"), help: "after Ctrl-C, time for requests in flight to finish (default: 5s)"),
+            OptionSpec("max-memory", kind: .value(placeholder: "MiB"), help: "bytes of requests in flight, all together (default: 256); a request beyond it is answered 503"),
             OptionSpec("count", short: "n", kind: .value(placeholder: "N"), help: "stop after N requests; exit 1 if any failed its signature or check"),
             OptionSpec("format", kind: .value(placeholder: "format"), help: "a line and findings per request, or one JSON record per request", allowedValues: ["text", "json"]),
             CommonOptions.strict,
@@ -41,17 +45,24 @@ enum ListenCommand {
             identity field (MediaId, VideoId, JobId...), the check verdict, 'copy of request N' for a
             body seen before, and the answer; then its findings.
 
-            Limits: a head over 64 KiB is answered 431, a body over 32 MiB 413, a client silent for
-            10 s in the middle of a request 408, and anything that is not HTTP 400; each closes the
-            connection and prints a line.
+            GET, HEAD and other methods are answered 405 (OPTIONS 204) and shown, but they are not
+            callbacks: they count for nothing, so a browser cannot end a --count run.
 
-            Ctrl-C (SIGINT) or SIGTERM stops accepting, finishes the requests in flight, prints the
-            totals and exits 0.
+            Limits: a head over 64 KiB is answered 431; a body over 32 MiB, or a request over 32 MiB
+            and 128 KiB with its chunk framing and trailers, 413; a head not whole within
+            --header-timeout, or a body slower than 64 KiB/s after --body-timeout, 408; requests in
+            flight over --max-memory 503; anything that is not strict HTTP/1.1 (Content-Length with
+            Transfer-Encoding, no Host or two, a folded header, a trailer that is no header) 400.
+            Each closes the connection and prints a line. A request that cannot be saved is answered
+            503, said at once on standard error, counted in the totals, and the run exits 2.
+
+            Ctrl-C (SIGINT) or SIGTERM stops accepting and gives requests in flight --grace to
+            finish, then prints the totals; a second one ends at once, totals still printed.
 
             EXIT STATUS:
               0  stopped by a signal; or, with --count, every request passed its signature and check
               1  with --count: some request failed its signature or its check
-              2  usage error, or the port cannot be bound (in use, not permitted)
+              2  usage error, the port cannot be bound (in use, not permitted), or a request could not be saved
             """)
 
     static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> ExitCode {
@@ -61,7 +72,7 @@ enum ListenCommand {
         case .failure(let error): return SignCommand.usage(error.message, environment, command: "listen")
         }
         var signals = StopSignals()
-        // Before any thread starts, so every connection thread inherits the mask.
+        // Before any thread starts, so every worker thread inherits the mask.
         signals.block()
         defer { signals.restore() }
         let socket: ListeningSocket
@@ -69,6 +80,10 @@ enum ListenCommand {
         case .success(let bound): socket = bound
         case .failure(let error):
             environment.errors.write("vodhook listen: error: \(error.message)\n")
+            return .trouble
+        }
+        if let forward = settings.forwardTo, Forwarder.isOwnAddress(forward, host: settings.host, port: socket.port) {
+            environment.errors.write("vodhook listen: error: --forward-to \(TerminalSafe.quoted(forward.text)) is this listener's own address: every request would be relayed to itself; give the receiver's address\n")
             return .trouble
         }
         var saveDescriptor: Int32?
@@ -86,72 +101,55 @@ enum ListenCommand {
             return .trouble
         }
         let session = ListenSession(settings: settings, environment: environment, wake: wake, saveDescriptor: saveDescriptor)
-        let host = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
-        var banner = "vodhook listen: listening on http://\(host):\(socket.port)/ (configure this URL as the callback URL"
-        banner += settings.host == "127.0.0.1" || settings.host == "::1" || settings.host == "localhost" ? "; this machine only, --host 0.0.0.0 to accept others)\n" : ")\n"
+        var banner = Self.banner(host: settings.host, port: socket.port)
         if let forward = settings.forwardTo { banner += "vodhook listen: relaying every request to \(forward.text)\n" }
         environment.errors.write(banner)
         environment.errors.flush()
-        var stoppedBySignal = false
-        while !session.isStopping {
-            if signals.takePending() {
-                stoppedBySignal = true
-                // On its own line, after the ^C the terminal echoed.
-                environment.errors.write("\nvodhook listen: stopping; finishing the requests in flight\n")
-                environment.errors.flush()
-                break
-            }
-            guard let descriptor = socket.accept(orWake: wake.readEnd, milliseconds: 100) else { continue }
-            session.connectionStarted()
-            if !startDetachedThread({ serve(TCPConnection.accepted(descriptor), session) }) {
-                Sockets.close(descriptor)
-                session.connectionEnded()
-            }
+        var limits = settings.limits
+        // Each connection is a descriptor: the limit is raised as far as allowed, and the connection limit kept under it.
+        let descriptors = DescriptorLimit.raiseToHardLimit()
+        // Kept back: standard streams, the listener, pipes, the capture, the relays' connections.
+        limits.maxConnections = min(limits.maxConnections, max(descriptors - min(64, descriptors / 4), 1))
+        let server = ListenServer(socket: socket, session: session, limits: limits) { line in
+            environment.errors.write(line)
+            environment.errors.flush()
         }
-        session.stop()
-        session.waitForConnections()
+        let ending = server.run { signals.takePending() }
         let totals = session.totals()
         (settings.json ? environment.errors : environment.output).write(totals.text)
         var outcome = RunOutcome()
         // Only a run that --count ended judges its requests; Ctrl-C ends a session, not a test.
-        if settings.count != nil && !stoppedBySignal { outcome.failedDocuments = totals.failed }
+        if settings.count != nil && ending == .finished { outcome.failedDocuments = totals.failed }
+        // A request that could not be saved was answered 503, but the run must not look clean.
+        if session.unsaved > 0 { return .trouble }
         return outcome.exitCode(.output)
     }
 
-    /// One connection: requests in order until it closes, the server stops, or a limit is broken.
-    private static func serve(_ connection: TCPConnection, _ session: ListenSession) {
-        defer { session.connectionEnded() }
-        var framer = RequestFramer(connection: connection, wake: session.wake.readEnd)
-        while true {
-            switch framer.next(idleAllowed: !session.isStopping) {
-            case .closed:
-                return
-            case .refused(let status, let reason):
-                session.refuse(status: status, reason: reason)
-                answer(connection, status: status, body: reason + "\n", close: true)
-                return
-            case .request(let raw, let head):
-                let status = session.handle(raw: raw, head: head)
-                let close = session.isStopping || wantsClose(head)
-                answer(connection, status: status, body: status < 300 ? "ok\n" : reasonPhrase(status).lowercased() + "\n", close: close,
-                       allow: status == 405)
-                if close { return }
-            }
+    /// Where to send callbacks. An address that means every interface is
+    /// never offered as a URL (http://0:8080/ reaches nothing elsewhere):
+    /// a warning says who can now send, and the machine's addresses are listed.
+    static func banner(host: String, port: Int) -> String {
+        let everyInterface = ["0", "0.0.0.0", "::", "0:0:0:0:0:0:0:0"].contains(host)
+        guard everyInterface else {
+            let shown = host.contains(":") ? "[\(host)]" : host
+            var line = "vodhook listen: listening on http://\(shown):\(port)/ (configure this URL as the callback URL"
+            line += host == "127.0.0.1" || host == "::1" || host == "localhost" ? "; this machine only, --host 0.0.0.0 to accept others)\n" : ")\n"
+            return line
         }
+        var text = "vodhook listen: warning: listening on every interface (--host \(TerminalSafe.quoted(host))): anyone who can reach this machine can send requests\n"
+        let addresses = Sockets.interfaceAddresses(includeIPv6: host.contains(":"))
+        text += "vodhook listen: listening on port \(port); configure one of these as the callback URL:\n"
+        for address in addresses.isEmpty ? ["127.0.0.1"] : addresses {
+            text += "  http://\(address.contains(":") ? "[\(address)]" : address):\(port)/\n"
+        }
+        return text
     }
 
-    private static func wantsClose(_ head: HTTPRequestHead) -> Bool {
-        let connection = head.header("Connection")?.value.lowercased() ?? ""
-        if connection.contains("close") { return true }
-        return head.version == "HTTP/1.0" && !connection.contains("keep-alive")
-    }
-
-    private static func answer(_ connection: TCPConnection, status: Int, body: String, close: Bool, allow: Bool = false) {
-        var text = "HTTP/1.1 \(status) \(reasonPhrase(status))\r\nContent-Type: text/plain\r\nContent-Length: \(body.utf8.count)\r\n"
-        if allow { text += "Allow: POST\r\n" }
-        if close { text += "Connection: close\r\n" }
-        text += "\r\n" + body
-        try? connection.send(Array(text.utf8), deadline: MonotonicClock.milliseconds() + RequestFramer.stallMilliseconds)
+    /// "10" and "10s" are seconds, "500ms" milliseconds; up to a day.
+    static func milliseconds(_ text: String) -> Int? {
+        let (digits, scale) = text.hasSuffix("ms") ? (text.dropLast(2), 1) : text.hasSuffix("s") ? (text.dropLast(), 1000) : (Substring(text), 1000)
+        guard let value = Int(digits), value >= 0, value <= 86_400_000 / scale else { return nil }
+        return value * scale
     }
 
     private static func parse(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> Result<ListenSettings, UsageError> {
@@ -163,12 +161,25 @@ enum ListenCommand {
             }
             return .success(value)
         }
+        func duration(_ option: String) -> Result<Int?, UsageError> {
+            guard let text = parsed.value(option) else { return .success(nil) }
+            guard let milliseconds = Self.milliseconds(text) else {
+                return .failure(UsageError("invalid value \(TerminalSafe.quoted(text)) for '--\(option)'; expected a duration such as 10, 10s or 500ms"))
+            }
+            return .success(milliseconds)
+        }
         do {
             if let port = try number("port", in: 0...65535).get() { settings.port = port }
             if let code = try number("respond", in: 200...599).get() { settings.respond = code }
             if let failFirst = try number("fail-first", in: 0...1_000_000).get() { settings.failFirst = failFirst }
             settings.count = try number("count", in: 1...Int(Int32.max)).get()
             settings.maxAge = try number("max-age", in: 0...Int(Int32.max)).get()
+            if let connections = try number("max-connections", in: 1...1_000_000).get() { settings.limits.maxConnections = connections }
+            if let memory = try number("max-memory", in: 1...1_048_576).get() { settings.limits.bodyMemory = memory * 1024 * 1024 }
+            if let header = try duration("header-timeout").get() { settings.limits.headerMilliseconds = header }
+            if let body = try duration("body-timeout").get() { settings.limits.bodyMilliseconds = body }
+            if let grace = try duration("grace").get() { settings.limits.graceMilliseconds = grace }
+            if let forward = try duration("forward-timeout").get() { settings.limits.forwardMilliseconds = forward }
         } catch {
             return .failure(error)
         }

@@ -3,29 +3,38 @@ import VODHookCore
 
 /// What every connection of one `listen` run shares: request numbers, the
 /// bodies seen (for copies and `--fail-first`), the totals, the output and
-/// the capture file. One lock guards it all; the checks and any relay run
+/// the capture file. One lock guards it all (one `State`); the checks and any relay run
 /// outside it, so a slow receiver behind `--forward-to` holds up only its
 /// own connection.
 final class ListenSession: @unchecked Sendable {
     let settings: ListenSettings
+    /// Readable once the server stops (or --count is reached): the event loop's poll wakes for it.
     let wake: WakePipe
-    private let monitor = Monitor()
     private let output: any OutputSink
     private let notes: any OutputSink
+    private let errors: any OutputSink
     private let now: @Sendable () -> Int
     private let saveDescriptor: Int32?
+    /// This run's name in the hop header its relay adds, to know its own requests when they come back.
+    let relayMark: String
 
-    private var requests = 0
-    private var handled = 0
-    private var valid = 0
-    private var invalid = 0
-    private var copies = 0
-    private var refused = 0
-    private var byEventType: [String: Int] = [:]
-    /// Per distinct body (its MD5): the request it first came in, and how many times it came.
-    private var bodies: [String: (first: Int, attempts: Int)] = [:]
-    private var activeConnections = 0
-    private(set) var stopping = false
+    /// Everything the connections share, behind one lock.
+    private struct State {
+        var requests = 0
+        var handled = 0
+        var valid = 0
+        var invalid = 0
+        var copies = 0
+        var refused = 0
+        var notCallbacks = 0
+        var unsaved = 0
+        var byEventType: [String: Int] = [:]
+        var bodies = BodyWindow()
+        var stopping = false
+    }
+
+    private let monitor = Monitor()
+    private var state = State()
 
     init(settings: ListenSettings, environment: CommandEnvironment, wake: WakePipe, saveDescriptor: Int32?) {
         self.settings = settings
@@ -33,19 +42,21 @@ final class ListenSession: @unchecked Sendable {
         output = environment.output
         // JSON records stay alone on standard output; the other lines go beside them.
         notes = settings.json ? environment.errors : environment.output
+        errors = environment.errors
         now = environment.now
         self.saveDescriptor = saveDescriptor
+        relayMark = "\(environment.now())-\(MonotonicClock.milliseconds())-\(settings.port)"
     }
 
-    /// Handles one whole request and returns the status to answer with.
-    func handle(raw: [UInt8], head: HTTPRequestHead) -> Int {
+    /// Handles one whole request and returns how it was answered.
+    func handle(raw: [UInt8], head: HTTPRequestHead) -> ListenAnswer {
+        // A browser's GET or a probe's OPTIONS is answered and shown, but it is no callback: it counts for nothing.
+        guard head.method == "POST" else { return notACallback(head) }
         let digest = MD5.hex(Self.body(of: raw))
         let arrival = monitor.locked { () -> (number: Int, copyOf: Int?, attempt: Int) in
-            requests += 1
-            var seen = bodies[digest] ?? (requests, 0)
-            seen.attempts += 1
-            bodies[digest] = seen
-            return (requests, seen.first == requests ? nil : seen.first, seen.attempts)
+            state.requests += 1
+            let seen = state.bodies.arrived(digest, request: state.requests)
+            return (state.requests, seen.first == state.requests ? nil : seen.first, seen.attempts)
         }
         let receivedAt = now()
         var report: DocumentReport?
@@ -62,12 +73,21 @@ final class ListenSession: @unchecked Sendable {
         }
         var signature = "missing"
         var keyIndex: Int?
+        var urlAdvice: String?
+        // The body's own verdict, before the signature's findings join the report.
+        let bodyValid = report?.isValid ?? false
         if let request {
             if settings.keys.isEmpty {
                 signature = request.header("X-VOD-SIGNATURE") == nil ? "missing" : "unchecked"
             } else {
-                let url = settings.url ?? "http://\(request.header("Host")?.value ?? "\(settings.host):\(settings.port)")\(request.target)"
+                let derived = callbackURL(request)
+                let url = settings.url ?? derived?.url ?? ""
                 let verdict = SignatureVerifier(url: url, keys: settings.keys, maxAge: settings.maxAge, now: receivedAt).verify(request)
+                if verdict.status == .valid, let forwardedBy = derived?.forwardedBy {
+                    urlAdvice = "the signature matches \(TerminalSafe.quoted(url)), built from \(forwardedBy): configure that URL in the VOD console, and restart with --url \(url) to pin it"
+                } else if settings.url == nil, let variant = verdict.matchingVariant {
+                    urlAdvice = "the signature matches \(TerminalSafe.quoted(variant)): restart with --url \(variant)"
+                }
                 signature = verdict.diagnostics.contains { $0.rule == .timestampStale } ? "stale" : verdict.status.rawValue
                 keyIndex = verdict.keyIndex
                 report?.diagnostics += verdict.diagnostics
@@ -75,43 +95,65 @@ final class ListenSession: @unchecked Sendable {
             }
         }
         var answer = ListenAnswer(status: settings.respond)
-        if head.method != "POST" {
-            answer.status = 405
+        // Saved before it is relayed or answered: what cannot be kept is answered 503, so the sender sends it again.
+        let saved = save(raw)
+        if !saved {
+            answer.status = 503
         } else if arrival.attempt <= settings.failFirst {
             answer.status = 500
+        } else if settings.forwardTo != nil, let request, let loop = Forwarder.loop(in: request, mark: relayMark) {
+            answer.status = 508
+            answer.loop = loop
         } else if let target = settings.forwardTo, let request {
-            let forwarded = Forwarder.relay(request, to: target)
+            let forwarded = Forwarder.relay(request, to: target, mark: relayMark, timeout: settings.limits.forwardMilliseconds)
             answer.forward = forwarded
             answer.status = forwarded.status ?? 502
         }
         var text: [UInt8] = []
         if let report, let locator {
             render(report, locator: locator, number: arrival.number, copyOf: arrival.copyOf, identity: identity, head: head,
-                   signature: (signature, keyIndex), receivedAt: receivedAt, answer: answer, into: &text)
+                   signature: (signature, keyIndex), bodyValid: bodyValid, urlAdvice: urlAdvice, receivedAt: receivedAt, answer: answer, saved: saved, into: &text)
         }
         let finished = monitor.locked { () -> Bool in
-            handled += 1
-            if report?.isValid ?? false { valid += 1 } else { invalid += 1 }
-            if arrival.copyOf != nil { copies += 1 }
-            byEventType[report?.eventType ?? "(no EventType)", default: 0] += 1
-            save(raw)
+            state.handled += 1
+            if report?.isValid ?? false { state.valid += 1 } else { state.invalid += 1 }
+            if arrival.copyOf != nil { state.copies += 1 }
+            state.byEventType[report?.eventType ?? "(no EventType)", default: 0] += 1
             output.write(text)
             output.flush()
-            if let count = settings.count, handled >= count, !stopping {
-                stopping = true
+            if let count = settings.count, state.handled >= count, !state.stopping {
+                state.stopping = true
                 return true
             }
             return false
         }
         if finished { wake.wake() }
-        return answer.status
+        return answer
+    }
+
+    /// The URL the signature covers: --url, else the one the request was sent to (through a tunnel: the one its proxy says).
+    private func callbackURL(_ request: HTTPRequest) -> RequestURL? {
+        guard settings.url == nil else { return nil }
+        return RequestURL(request, fallbackAuthority: "\(settings.host):\(settings.port)")
+    }
+
+    private func notACallback(_ head: HTTPRequestHead) -> ListenAnswer {
+        let status = head.method == "OPTIONS" ? 204 : 405
+        let line = "\(WallClock.stamp(now()).time)  \(head.method) \(TerminalSafe.quotedExcerpt(head.target))  not a callback (only POST is)  -> \(status)\n"
+        monitor.locked {
+            state.notCallbacks += 1
+            notes.write(line)
+            notes.flush()
+        }
+        return ListenAnswer(status: status)
     }
 
     /// A connection refused for breaking a limit or not speaking HTTP.
-    func refuse(status: Int, reason: String) {
-        let line = "\(WallClock.stamp(now()).time)  \(status) \(reasonPhrase(status)): \(reason); connection closed\n"
+    func refuse(status: Int, reason: String, answered: Bool) {
+        let what = answered ? "\(status) \(reasonPhrase(status))" : "dropped"
+        let line = "\(WallClock.stamp(now()).time)  \(what): \(reason); connection closed\n"
         monitor.locked {
-            refused += 1
+            state.refused += 1
             notes.write(line)
             notes.flush()
         }
@@ -124,35 +166,28 @@ final class ListenSession: @unchecked Sendable {
         }
     }
 
-    func connectionStarted() { monitor.locked { activeConnections += 1 } }
-
-    func connectionEnded() {
-        monitor.locked {
-            activeConnections -= 1
-            monitor.signalAll()
-        }
-    }
-
     /// Stops the server: idle connections close, busy ones finish their request.
     func stop() {
-        monitor.locked { stopping = true }
+        monitor.locked { state.stopping = true }
         wake.wake()
     }
 
-    var isStopping: Bool { monitor.locked { stopping } }
+    var isStopping: Bool { monitor.locked { state.stopping } }
 
-    func waitForConnections() {
-        monitor.wait(until: { activeConnections == 0 }) {}
-    }
+    /// Requests that could not be saved: what the exit status must not hide.
+    var unsaved: Int { monitor.locked { state.unsaved } }
 
     /// The totals, and whether every request passed its signature and check.
     func totals() -> (text: String, failed: Int) {
         monitor.locked {
-            var line = "listen: \(handled) request\(handled == 1 ? "" : "s"): \(valid) valid, \(invalid) invalid, \(copies) cop\(copies == 1 ? "y" : "ies")"
-            if refused > 0 { line += ", \(refused) refused" }
-            let events = byEventType.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            let handled = state.handled
+            var line = "listen: \(handled) request\(handled == 1 ? "" : "s"): \(state.valid) valid, \(state.invalid) invalid, \(state.copies) cop\(state.copies == 1 ? "y" : "ies")"
+            if state.refused > 0 { line += ", \(state.refused) refused" }
+            if state.notCallbacks > 0 { line += ", \(state.notCallbacks) not callbacks" }
+            if state.unsaved > 0 { line += ", \(state.unsaved) NOT SAVED" }
+            let events = state.byEventType.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             if !events.isEmpty { line += "; " + events.map { "\(TerminalSafe.quoted($0.key)) \($0.value)" }.joined(separator: ", ") }
-            return (line + "\n", invalid)
+            return (line + "\n", state.invalid)
         }
     }
 
@@ -160,12 +195,19 @@ final class ListenSession: @unchecked Sendable {
     /// half of one. A body without a final newline gets one after it, so the
     /// next request line starts a line, as a capture's reader expects; its
     /// framing (Content-Length, chunked) leaves that newline out of the body.
-    private func save(_ raw: [UInt8]) {
-        guard let saveDescriptor else { return }
+    /// False when the write failed: said at once on standard error, counted for the totals and the exit status.
+    private func save(_ raw: [UInt8]) -> Bool {
+        guard let saveDescriptor else { return true }
         let raw = raw.last == 0x0A ? raw : raw + [0x0D, 0x0A]
-        raw.withUnsafeBytes { bytes in
-            // A failed write cannot be answered for here; the request was still answered.
-            try? Result { () throws(SystemError) in try Files.writeAll(saveDescriptor, bytes) }.get()
+        return monitor.locked {
+            let written = raw.withUnsafeBytes { bytes in
+                Result { () throws(SystemError) in try Files.writeAll(saveDescriptor, bytes) }
+            }
+            guard case .failure(let failure) = written else { return true }
+            state.unsaved += 1
+            errors.write("vodhook listen: error: cannot save request \(state.requests) to \(TerminalSafe.quoted(settings.savePath ?? "")): \(failure.message); answered 503 so the sender retries\n")
+            errors.flush()
+            return false
         }
     }
 
@@ -180,13 +222,13 @@ final class ListenSession: @unchecked Sendable {
     }
 
     private static func body(of raw: [UInt8]) -> ArraySlice<UInt8> {
-        let end = RequestFramer.headEnd(in: raw, from: 0) ?? raw.count
+        let end = HTTPRequestParser.headEnd(in: raw, from: 0) ?? raw.count
         return raw[end...]
     }
 
     private func render(
         _ report: DocumentReport, locator: any SourceLocator, number: Int, copyOf: Int?, identity: (name: String, value: String)?, head: HTTPRequestHead,
-        signature: (status: String, keyIndex: Int?), receivedAt: Int, answer: ListenAnswer, into out: inout [UInt8]
+        signature: (status: String, keyIndex: Int?), bodyValid: Bool, urlAdvice: String?, receivedAt: Int, answer: ListenAnswer, saved: Bool, into out: inout [UInt8]
     ) {
         let stamp = WallClock.stamp(receivedAt)
         if settings.json {
@@ -194,11 +236,29 @@ final class ListenSession: @unchecked Sendable {
             // The verify record, widened: its closing brace and newline make way for the listen fields.
             out.removeLast(2)
             out.append(string: ",\"request\":\(number),\"receivedAt\":\"\(stamp.instant)\",\"answer\":\(answer.status)")
-            out.append(string: ",\"copyOf\":" + (copyOf.map(String.init) ?? "null"))
+            out.append(string: ",\"body\":\"\(bodyValid ? "valid" : "invalid")\",\"method\":")
+            JSONText.appendString(head.method, to: &out)
+            out.append(string: ",\"path\":")
+            JSONText.appendString(head.target, to: &out)
+            out.append(string: ",\"identity\":")
+            if let identity {
+                out.append(string: "{\"name\":")
+                JSONText.appendString(identity.name, to: &out)
+                out.append(string: ",\"value\":")
+                JSONText.appendString(identity.value, to: &out)
+                out.append(UInt8(ascii: "}"))
+            } else {
+                out.append(string: "null")
+            }
+            out.append(string: ",\"urlAdvice\":")
+            JSONText.appendOptionalString(urlAdvice, to: &out)
+            out.append(string: ",\"copyOf\":" + (copyOf.map(String.init) ?? "null") + ",\"saved\":\(saved)")
             if let forward = answer.forward {
                 out.append(string: ",\"forward\":{\"url\":")
                 JSONText.appendString(forward.url, to: &out)
                 out.append(string: ",\"status\":" + (forward.status.map(String.init) ?? "null") + ",\"milliseconds\":\(forward.milliseconds)")
+                out.append(string: ",\"body\":")
+                JSONText.appendOptionalString(forward.response.map { DeliveryReport.firstLine($0.body) }, to: &out)
                 out.append(string: ",\"error\":")
                 JSONText.appendOptionalString(forward.failure, to: &out)
                 out.append(UInt8(ascii: "}"))
@@ -210,13 +270,19 @@ final class ListenSession: @unchecked Sendable {
         var line = "\(stamp.time)  #\(number)  \(head.method) \(TerminalSafe.quotedExcerpt(head.target))  signature \(signature.status)"
         line += "  \(fields.map(TerminalSafe.quotedExcerpt) ?? "(no EventType)")"
         if let identity { line += "  \(identity.name) \(TerminalSafe.quotedExcerpt(identity.value))" }
-        line += report.isValid ? "  valid" : "  invalid"
+        line += bodyValid ? "  body valid" : "  body invalid"
         if let copyOf { line += "  copy of request \(copyOf)" }
+        if !saved { line += "  NOT SAVED" }
         line += "  -> \(answer.status)\n"
         out.append(string: line)
+        if let urlAdvice { out.append(string: "          \(urlAdvice)\n") }
+        if let loop = answer.loop { out.append(string: "          \(loop); answered 508\n") }
         if let forward = answer.forward {
             if let status = forward.status {
-                out.append(string: "          forwarded to \(forward.url): \(status) in \(forward.milliseconds) ms\n")
+                var line = "          forwarded to \(forward.url): \(status) in \(forward.milliseconds) ms"
+                if let body = forward.response?.body, !body.isEmpty { line += ": " + DeliveryReport.firstLine(body) }
+                if forward.bodyCut { line += " (its body cut: the receiver stalled)" }
+                out.append(string: line + "\n")
             } else {
                 out.append(string: "          forwarding to \(forward.url) failed: \(forward.failure ?? "no answer"); answered 502\n")
             }

@@ -13,7 +13,16 @@ final class ListeningSocket {
         self.port = port
     }
 
-    deinit { Sockets.close(descriptor) }
+    private var isOpen = true
+
+    deinit { close() }
+
+    /// Stops taking connections: new ones are refused rather than queued.
+    func close() {
+        guard isOpen else { return }
+        isOpen = false
+        Sockets.close(descriptor)
+    }
 
     /// Binds `host:port` and listens; the failure is a reason to print,
     /// naming the address (quoted: `--host` is whatever the user typed).

@@ -26,13 +26,19 @@ enum HTTPExchange {
     static let answerLimit = 1 << 20
 
     /// `tls` is needed for an https:// URL, and not used for http://.
-    static func post(_ request: [UInt8], to url: CallbackURL, timeout: Int, tls: TLSClient? = nil) -> Attempt {
+    /// `keepStalledAnswer`: a receiver that sent its status and head, then
+    /// stalled, counts as having answered (its body cut), as a relay wants.
+    static func post(
+        _ request: [UInt8], to url: CallbackURL, timeout: Int, tls: TLSClient? = nil, keepStalledAnswer: Bool = false
+    ) -> Attempt {
         let started = MonotonicClock.milliseconds()
-        let outcome = exchange(request, url: url, tls: tls, deadline: started + timeout, timeout: timeout)
+        let outcome = exchange(request, url: url, tls: tls, deadline: started + timeout, timeout: timeout, keepStalledAnswer: keepStalledAnswer)
         return Attempt(outcome: outcome, milliseconds: MonotonicClock.milliseconds() - started)
     }
 
-    private static func exchange(_ request: [UInt8], url: CallbackURL, tls: TLSClient?, deadline: Int, timeout: Int) -> Outcome {
+    private static func exchange(
+        _ request: [UInt8], url: CallbackURL, tls: TLSClient?, deadline: Int, timeout: Int, keepStalledAnswer: Bool
+    ) -> Outcome {
         let connection: any ByteConnection
         do {
             if url.isSecure {
@@ -51,6 +57,7 @@ enum HTTPExchange {
         }
         var received: [UInt8] = []
         var closed = false
+        var stalledHead: HTTPResponse?
         do {
             try connection.send(request, deadline: deadline)
             while true {
@@ -60,6 +67,7 @@ enum HTTPExchange {
                 case .malformed(let message):
                     return .noAnswer(message)
                 case .incomplete(let head):
+                    stalledHead = head
                     if received.count > answerLimit {
                         guard let head else { return .noAnswer("no status line in the first MiB of the answer") }
                         return .answered(head, bodyCut: true)
@@ -69,7 +77,9 @@ enum HTTPExchange {
             }
         } catch {
             switch error {
-            case .timedOut: return .noAnswer("no answer within \(DeliveryReport.seconds(timeout))")
+            case .timedOut:
+                if keepStalledAnswer, let stalledHead { return .answered(stalledHead, bodyCut: true) }
+                return .noAnswer("no answer within \(DeliveryReport.seconds(timeout))")
             case .broken(let reason), .unreachable(let reason), .unresolvable(let reason): return .noAnswer("the connection failed: \(reason)")
             case .tls(let failure): return .noAnswer("the connection failed: \(failure.description)")
             }

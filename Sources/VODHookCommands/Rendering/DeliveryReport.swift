@@ -36,7 +36,7 @@ struct DeliveryReport {
             ])
         }
         var outcome = delivery.delivered
-            ? (count == 1 ? "delivered" : "delivered on attempt \(count)")
+            ? (count == 1 ? "delivered" : "delivered on attempt \(count) (\(Self.earlier(delivery.attempts.dropLast())))")
             : "not delivered after \(count) attempt\(count == 1 ? "" : "s")"
         if let problem { outcome += ": " + problem }
         var fields = [place(origin), response.map { String($0.statusCode) } ?? "---", "\(last?.milliseconds ?? 0) ms", outcome]
@@ -66,6 +66,25 @@ struct DeliveryReport {
     private func record(_ origin: Origin, _ members: [(String, OutputJSON)]) -> String {
         let head: [(String, OutputJSON)] = [("source", .string(origin.source)), ("document", .integer(origin.document)), ("line", .integer(origin.line))]
         return String(decoding: OutputJSON.object(head + members).compact(), as: UTF8.self) + "\n"
+    }
+
+    /// Why the attempts before the one that got through did not: "attempt 1: cannot connect: connection refused".
+    private static func earlier(_ attempts: ArraySlice<HTTPExchange.Attempt>) -> String {
+        var reasons: [String] = []
+        for (index, attempt) in attempts.enumerated() {
+            let reason: String
+            if case .answered(let response, _) = attempt.outcome {
+                reason = "answered \(response.statusCode)"
+            } else {
+                reason = problem(attempt.outcome, location: nil) ?? "no answer"
+            }
+            reasons.append("attempt \(index + 1): \(reason)")
+        }
+        // The same reason each time is said once.
+        if reasons.count > 1, Set(reasons.map { $0.drop { $0 != ":" } }).count == 1 {
+            return "attempts 1 to \(reasons.count)" + reasons[0].drop { $0 != ":" }
+        }
+        return reasons.joined(separator: "; ")
     }
 
     private static func problem(_ outcome: HTTPExchange.Outcome?, location: String?) -> String? {

@@ -25,11 +25,14 @@ public struct SignatureVerifier {
         /// Which key matched (0-based, in the order given), when valid.
         public var keyIndex: Int?
         public var diagnostics: [Diagnostic]
+        /// On a mismatch: the usual variant of the URL (http/https, a trailing slash) the signature does match, if one does.
+        public var matchingVariant: String?
 
-        public init(status: Status, keyIndex: Int?, diagnostics: [Diagnostic]) {
+        public init(status: Status, keyIndex: Int?, diagnostics: [Diagnostic], matchingVariant: String? = nil) {
             self.status = status
             self.keyIndex = keyIndex
             self.diagnostics = diagnostics
+            self.matchingVariant = matchingVariant
         }
     }
 
@@ -59,8 +62,9 @@ public struct SignatureVerifier {
         if let matched {
             return Verdict(status: .valid, keyIndex: matched, diagnostics: findings)
         }
-        findings.append(mismatch(timestamp: timestamp, given: given, at: signatureHeader.valueOffset))
-        return Verdict(status: .mismatch, keyIndex: nil, diagnostics: findings)
+        let variant = matchingVariant(timestamp: timestamp, given: given)
+        findings.append(mismatch(timestamp: timestamp, given: given, variant: variant, at: signatureHeader.valueOffset))
+        return Verdict(status: .mismatch, keyIndex: nil, diagnostics: findings, matchingVariant: variant)
     }
 
     private func timestampFindings(_ timestamp: String, header: HTTPHeader) -> [Diagnostic] {
@@ -83,10 +87,12 @@ public struct SignatureVerifier {
             hint: age > 0 ? "a replayed or long-delayed request; check the receiver's clock too" : "the sender's or the receiver's clock is off")]
     }
 
-    private func mismatch(timestamp: String, given: String, at offset: Int) -> Diagnostic {
+    private func mismatch(timestamp: String, given: String, variant: String?, at offset: Int) -> Diagnostic {
         let keysText = keys.count == 1 ? "the key" : "any of the \(keys.count) keys"
-        var hint = "the usual cause is a URL that differs from the one configured in the VOD console (http vs https, a trailing slash, the path or query); the body is not signed, so it cannot be the cause"
-        if let variant = matchingVariant(timestamp: timestamp, given: given) {
+        // Every usual URL variant has been tried by now: with none matching, a URL that is right leaves the key.
+        let tried = keys.count == 1 ? "the one key given was tried" : "all \(keys.count) keys given were tried"
+        var hint = "no usual variant of this URL matches either (http or https, a trailing slash), so if it is the URL configured in the VOD console the key is the likely cause: an old key, or another account's (\(tried)); otherwise the path or query differs; the body is not signed, so it cannot be the cause"
+        if let variant {
             hint = "it matches for \(TerminalSafe.quoted(variant)): the console's callback URL is that one, not \(TerminalSafe.quoted(url))"
         }
         return Diagnostic(

@@ -83,6 +83,16 @@ final class LiveProcess: @unchecked Sendable {
         try? input.fileHandleForWriting.close()
     }
 
+    var pid: Int32 { process.processIdentifier }
+
+    /// A line of /proc/PID/status, such as Threads or VmHWM, as a number; nil where there is no /proc.
+    func status(_ field: String) -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") })
+        else { return nil }
+        return Int(line.dropFirst(field.count + 1).split(separator: " ").first ?? "")
+    }
+
     func signal(_ number: Int32) {
         kill(process.processIdentifier, number)
     }

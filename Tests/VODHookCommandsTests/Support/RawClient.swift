@@ -60,6 +60,13 @@ final class RawClient {
         return true
     }
 
+    /// Everything the server sends until it closes, as text.
+    func receivedUntilClosed() -> String {
+        while fill() {}
+        defer { pending.removeAll() }
+        return String(decoding: pending, as: UTF8.self)
+    }
+
     private func fill() -> Bool {
         var chunk = [UInt8](repeating: 0, count: 65536)
         let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }

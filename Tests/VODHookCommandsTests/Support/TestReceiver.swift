@@ -14,6 +14,8 @@ final class TestReceiver: @unchecked Sendable {
         case raw(String)
         /// Read the request and never answer; close when the client does.
         case silent
+        /// These bytes, then nothing more until the client closes: a receiver that stalls mid-answer.
+        case stallAfter(String)
     }
 
     struct Request {
@@ -135,6 +137,11 @@ final class TestReceiver: @unchecked Sendable {
         case .raw(let bytes):
             text = bytes
         case .silent:
+            var byte: UInt8 = 0
+            while recv(connection, &byte, 1, 0) > 0 {}
+            return
+        case .stallAfter(let bytes):
+            _ = Array(bytes.utf8).withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             var byte: UInt8 = 0
             while recv(connection, &byte, 1, 0) > 0 {}
             return
