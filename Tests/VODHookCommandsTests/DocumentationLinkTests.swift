@@ -85,9 +85,11 @@ import Testing
 }
 
 /// The README is a front page a newcomer reads in five minutes (issue 16).
+/// 13 KB since logs, gzip, https and merged summaries each earned a line;
+/// the house ceiling is 16 KB, and reference still belongs in docs/.
 @Suite struct ReadmeSizeTests {
-    @Test func readmeStaysUnderTwelveKilobytes() throws {
+    @Test func readmeStaysUnderThirteenKilobytes() throws {
         let size = try Data(contentsOf: BinaryRunner.packageRoot.appendingPathComponent("README.md")).count
-        #expect(size <= 12_000, "README.md is \(size) bytes; move reference to docs/")
+        #expect(size <= 13_000, "README.md is \(size) bytes; move reference to docs/")
     }
 }

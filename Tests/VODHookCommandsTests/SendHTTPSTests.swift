@@ -123,6 +123,28 @@ struct SendHTTPSTests {
         var values: [Int] { lock.withLock { stored } }
     }
 
+    /// listen --forward-to https://: the relay reaches a TLS receiver, trusting it through --cacert, and refuses it without.
+    @Test func listenRelaysToAnHTTPSReceiver() throws {
+        let target = Self.target()
+        let url = server.url(.selfSigned, target: target)
+        let listen = try LiveProcess(["listen", "--port", "0", "--count", "1", "--forward-to", url, "--cacert", server.file("selfSigned").path])
+        let port = try #require(listen.listenPort())
+        let client = try #require(RawClient(port: port))
+        client.send(ListenTests.post(ListenTests.body("c3c3c3c3")))
+        #expect(client.statuses(1) == [200])
+        #expect(listen.wait() == 0)
+        #expect(listen.stdout.contains("forwarded to \(url): 200 in "), "\(listen.stdout)")
+        #expect(server.requests(for: target, count: 1).first?.body == Array(ListenTests.body("c3c3c3c3").utf8))
+
+        let untrusted = try LiveProcess(["listen", "--port", "0", "--count", "1", "--forward-to", url])
+        let untrustedPort = try #require(untrusted.listenPort())
+        let second = try #require(RawClient(port: untrustedPort))
+        second.send(ListenTests.post(ListenTests.body("c4c4c4c4")))
+        #expect(second.statuses(1) == [502])
+        _ = untrusted.wait()
+        #expect(untrusted.stdout.contains("the certificate is self-signed"), "\(untrusted.stdout)")
+    }
+
     @Test func aPlainHTTPReceiverOnAnHTTPSURLIsNamed() throws {
         let result = InProcess.run(["send", server.url(.plain, target: Self.target()), source], variables: Self.fast)
         #expect(result.status == .trouble)

@@ -79,7 +79,8 @@ struct SendSettings {
     }
 
     /// --cacert and --insecure, as curl spells them; they go with https:// only.
-    private static func trustSetting(_ parsed: ParsedArguments, url: CallbackURL) -> Result<TLSTrust?, UsageError> {
+    /// Shared with `listen`, whose --forward-to receiver may be https:// too.
+    static func trustSetting(_ parsed: ParsedArguments, url: CallbackURL) -> Result<TLSTrust?, UsageError> {
         let file = parsed.value("cacert")
         let insecure = parsed.isSet("insecure")
         if file != nil && insecure {

@@ -13,7 +13,7 @@ enum ListenCommand {
         abstract: "Receive callbacks over HTTP, answer them, and show each one's signature and check as it arrives.",
         usage: [
             "[--port 8080] [--host 127.0.0.1] [--url URL] [--key KEY ... | --key-file FILE] [--max-age SECONDS]",
-            "[--respond CODE] [--fail-first N] [--forward-to URL] [--save FILE] [--count N] [--format text|json] [--strict] [--color WHEN]",
+            "[--respond CODE] [--fail-first N] [--forward-to URL [--cacert FILE | --insecure]] [--save FILE] [--count N] [--format text|json] [--strict] [--color WHEN]",
             "[--forward-timeout DURATION] [--max-connections N] [--header-timeout DURATION] [--body-timeout DURATION] [--grace DURATION] [--max-memory MIB]",
         ],
         options: [
@@ -25,7 +25,9 @@ enum ListenCommand {
             OptionSpec("max-age", kind: .value(placeholder: "seconds"), help: "flag X-VOD-TIMESTAMP values further than this from now as stale"),
             OptionSpec("respond", kind: .value(placeholder: "code"), help: "the status to answer every POST with (default: 200)"),
             OptionSpec("fail-first", kind: .value(placeholder: "N"), help: "answer 500 to the first N attempts of each distinct body, to watch retries"),
-            OptionSpec("forward-to", kind: .value(placeholder: "url"), help: "relay each request to this http:// receiver and answer with its answer (status, headers, body)"),
+            OptionSpec("forward-to", kind: .value(placeholder: "url"), help: "relay each request to this http:// or https:// receiver and answer with its answer (status, headers, body)"),
+            OptionSpec("cacert", kind: .value(placeholder: "file"), help: "for an https:// --forward-to, trust the CA certificates in this PEM file instead of the system's", completion: .files),
+            OptionSpec("insecure", short: "k", help: "for an https:// --forward-to, accept any certificate for any name"),
             OptionSpec("forward-timeout", kind: .value(placeholder: "duration"), help: "how long a relay waits for the receiver (default: 4s, under the sender's 5 s)"),
             OptionSpec("save", kind: .value(placeholder: "file"), help: "append every request as received, for check, verify and summary to read back"),
             OptionSpec("max-connections", kind: .value(placeholder: "N"), help: "connections held at once (default: 4096); beyond it the longest-idle one is closed, or new ones wait"),
@@ -66,10 +68,19 @@ enum ListenCommand {
             """)
 
     static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> ExitCode {
-        let settings: ListenSettings
+        var settings: ListenSettings
         switch parse(parsed, environment) {
         case .success(let parsedSettings): settings = parsedSettings
         case .failure(let error): return SignCommand.usage(error.message, environment, command: "listen")
+        }
+        // Loaded once, before any thread starts.
+        if let trust = settings.forwardTrust {
+            switch TLSClient.load(trust: trust, variables: environment.variables) {
+            case .success(let client): settings.forwardTLS = client
+            case .failure(let unavailable):
+                environment.errors.write("vodhook listen: error: --forward-to: \(unavailable.message)\n")
+                return .trouble
+            }
         }
         var signals = StopSignals()
         // Before any thread starts, so every worker thread inherits the mask.
@@ -195,10 +206,18 @@ enum ListenCommand {
             }
         }
         if let text = parsed.value("forward-to") {
-            switch CallbackURL.parse(text) {
+            switch CallbackURL.parse(text, allowingHTTPS: true) {
             case .success(let url): settings.forwardTo = url
             case .failure(let error): return .failure(UsageError("--forward-to: " + error.message))
             }
+        }
+        if let forward = settings.forwardTo {
+            switch SendSettings.trustSetting(parsed, url: forward) {
+            case .success(let trust): settings.forwardTrust = trust
+            case .failure(let error): return .failure(error)
+            }
+        } else if parsed.isSet("cacert") || parsed.isSet("insecure") {
+            return .failure(UsageError("'--\(parsed.isSet("insecure") ? "insecure" : "cacert")' goes with an https:// --forward-to"))
         }
         settings.savePath = parsed.value("save")
         settings.json = parsed.value("format") == "json"

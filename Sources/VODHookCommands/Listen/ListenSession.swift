@@ -105,7 +105,7 @@ final class ListenSession: @unchecked Sendable {
             answer.status = 508
             answer.loop = loop
         } else if let target = settings.forwardTo, let request {
-            let forwarded = Forwarder.relay(request, to: target, mark: relayMark, timeout: settings.limits.forwardMilliseconds)
+            let forwarded = Forwarder.relay(request, to: target, tls: settings.forwardTLS, mark: relayMark, timeout: settings.limits.forwardMilliseconds)
             answer.forward = forwarded
             answer.status = forwarded.status ?? 502
         }

@@ -12,6 +12,10 @@ struct ListenSettings: Sendable {
     var respond = 200
     var failFirst = 0
     var forwardTo: CallbackURL?
+    /// Whom to trust when --forward-to is an https:// URL (--cacert, --insecure).
+    var forwardTrust: TLSTrust?
+    /// Loaded from `forwardTrust` before the workers start.
+    var forwardTLS: TLSClient?
     var savePath: String?
     var count: Int?
     var json = false
@@ -106,7 +110,9 @@ enum Forwarder {
     }
 
     /// Every entry of the Via chain is kept and this relay's added (RFC 9110 §7.6.3); `mark` names this run.
-    static func relay(_ request: HTTPRequest, to url: CallbackURL, mark: String, timeout: Int = timeoutMilliseconds) -> ListenAnswer.Forwarded {
+    static func relay(
+        _ request: HTTPRequest, to url: CallbackURL, tls: TLSClient? = nil, mark: String, timeout: Int = timeoutMilliseconds
+    ) -> ListenAnswer.Forwarded {
         var head = "POST \(url.target) HTTP/1.1\r\nHost: \(url.authority)\r\n"
         for header in request.headers where isNamed(header.name, hopHeader) || isNamed(header.name, "Via") {
             head += "\(header.name): \(header.value)\r\n"
@@ -120,8 +126,8 @@ enum Forwarder {
             head += "\(header.name): \(header.value)\r\n"
         }
         head += "Connection: close\r\n\r\n"
-        // The one outbound call: an https:// relay plugs in where HTTPExchange does.
-        let attempt = HTTPExchange.post(Array(head.utf8) + request.body, to: url, timeout: timeout, keepStalledAnswer: true)
+        // The one outbound call, over TLS when the receiver's URL is https://.
+        let attempt = HTTPExchange.post(Array(head.utf8) + request.body, to: url, timeout: timeout, tls: tls, keepStalledAnswer: true)
         switch attempt.outcome {
         case .answered(let response, let cut):
             return .init(url: url.text, status: response.statusCode, milliseconds: attempt.milliseconds, failure: nil, response: response, bodyCut: cut)
