@@ -1,0 +1,59 @@
+extension Validator {
+    /// The one finding for another vendor's payload, when the document's
+    /// keys show enough of one vendor's tell-tales (`VendorShapes`); nil for
+    /// everything else. Runs on the full check only: a document the quick
+    /// verdict passes has only spec fields as keys, and every vendor needs a
+    /// key VOD never sends.
+    func vendorLookAlike(_ document: JSONDocument, _ pointerPrefix: String) -> Diagnostic? {
+        let vendors = VendorShapes.all
+        var weights = [Int](repeating: 0, count: vendors.count)
+        var evidence = [[String]](repeating: [], count: vendors.count)
+        var firstKey = [Int](repeating: -1, count: vendors.count)
+        func consider(_ key: Int, _ value: Int, name: String, parent: String?) {
+            for (vendor, shape) in vendors.enumerated() {
+                // Each key counts once a vendor, by its strongest sign.
+                var best: (weight: Int, seen: String)?
+                for tale in shape.tellTales where tale.parent == parent && tale.names(name) {
+                    guard let seen = matching(tale, value, document) else { continue }
+                    if tale.weight > (best?.weight ?? 0) { best = (tale.weight, tale.described(key: name, value: seen)) }
+                }
+                guard let best else { continue }
+                weights[vendor] += best.weight
+                evidence[vendor].append(best.seen)
+                if firstKey[vendor] < 0 { firstKey[vendor] = key }
+            }
+        }
+        for (key, value) in document.members(of: document.root) {
+            guard let name = document.shortString(key) else { continue }
+            consider(key, value, name: name, parent: nil)
+            guard document[value].kind == .object else { continue }
+            for (inner, innerValue) in document.members(of: value) {
+                guard let innerName = document.shortString(inner) else { continue }
+                consider(inner, innerValue, name: innerName, parent: name)
+            }
+        }
+        guard let strongest = weights.indices.max(by: { weights[$0] < weights[$1] }), weights[strongest] >= 2 else { return nil }
+        let shape = vendors[strongest]
+        let signs = evidence[strongest]
+        let list = signs.count == 1 ? signs[0] : signs.dropLast().joined(separator: ", ") + " and " + signs.last!
+        let key = firstKey[strongest]
+        return Diagnostic(
+            .error, .lookAlike,
+            "this is \(shape.vendor)'s callback, not ApsaraVideo VOD's: it has \(list)",
+            offset: document.sourceOffset(of: key), pointer: document.pointer(to: key + 1, prefix: pointerPrefix),
+            hint: shape.advice)
+    }
+
+    /// The value's text for a sign that matches it ("" when the sign quotes no value); nil when it does not match.
+    private func matching(_ tale: TellTale, _ value: Int, _ document: JSONDocument) -> String? {
+        let kind = document[value].kind
+        switch tale.shape {
+        case .any: return ""
+        case .object: return kind == .object ? "" : nil
+        case .number: return kind == .number ? "" : nil
+        case .text(let values):
+            guard kind == .string, let text = document.shortString(value), values.contains(text) else { return nil }
+            return text
+        }
+    }
+}
