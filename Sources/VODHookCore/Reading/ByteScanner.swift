@@ -195,7 +195,7 @@ struct ByteScanner {
                 case .failure(let stop): return .failure(stop)
                 }
             case 0x0A, 0x0D:
-                return .failure(Stop(outcome: .failed(JSONReadError(problem: .unterminatedString(startOffset: quote), offset: i))))
+                return .failure(Stop(outcome: .failed(JSONReadError(problem: lineBreakProblem(quote, at: i), offset: i))))
             case 0..<0x20:
                 return .failure(Stop(outcome: .failed(JSONReadError(problem: .controlCharacter(byte), offset: i))))
             case 0x80...:
@@ -211,6 +211,30 @@ struct ByteScanner {
                 i += 1
             }
         }
+    }
+
+    /// A line break in a string: a raw one inside a string that goes on
+    /// (the next quote closes it, followed by what may follow a string), or
+    /// a string left open at the end of its line. Only reached on failure,
+    /// so the look ahead costs valid input nothing.
+    private func lineBreakProblem(_ quote: Int, at lineBreak: Int) -> JSONReadProblem {
+        var i = lineBreak + 1
+        while i < count {
+            switch bytes[i] {
+            case UInt8(ascii: "\\"): i += 2
+            case UInt8(ascii: "\""):
+                let next = skipWhitespace(from: i + 1)
+                guard next < count else { return .rawLineBreak(bytes[lineBreak]) }
+                switch bytes[next] {
+                case UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ":"):
+                    return .rawLineBreak(bytes[lineBreak])
+                default:
+                    return .unterminatedString(startOffset: quote)
+                }
+            default: i += 1
+            }
+        }
+        return .unterminatedString(startOffset: quote)
     }
 
     private func unterminated(_ quote: Int, at i: Int) -> JSONParser.Outcome {

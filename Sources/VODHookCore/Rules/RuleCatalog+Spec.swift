@@ -148,17 +148,18 @@ extension RuleCatalog {
             summary: "an ID (MediaId, VideoId, JobId...) is not 32 lowercase hex characters",
             explanation: """
                 Real media, video and job IDs are 32 lowercase hex characters. The docs' examples mask the last \
-                four with "****"; an ID like that in a real payload was probably copied from the docs. A URL \
-                with "****" in it (the docs mask bucket names and paths that way) gets the same note.
+                four with "****"; an ID like that in a real payload was probably copied from the docs.
                 """,
             failingExample: example([("10f6baa29bdf71f1bfc46733a78e0102", "1234343b689jsi3ka5422dfe1e47****")]),
             passingExample: valid),
         RuleDescription(
             id: .urlFormat, severity: .note,
-            summary: "a URL field does not hold an http:// or https:// URL",
+            summary: "a URL field does not hold an http:// or https:// URL, or holds one masked like the docs' examples",
             explanation: """
                 FileUrl, FileURL, CoverUrl, SourceURL and the other URL fields hold the http:// (sometimes \
-                https://) address of a file. Anything else was most likely written by hand or cut short.
+                https://) address of a file. Anything else was most likely written by hand or cut short. A URL \
+                with "****" anywhere in it (the docs mask bucket names and paths that way) was copied from the \
+                docs' examples, and gets the same note as a masked ID.
                 """,
             failingExample: #"{"EventTime":"2017-03-20T07:49:17Z","EventType":"FileUploadComplete","VideoId":"43a1c09ee1a571eeb0f64531a8c30102","Size":4372373,"FileUrl":"outin-example.oss-cn-shanghai.aliyuncs.com/a.mp4","Status":"success"}"#,
             passingExample: #"{"EventTime":"2017-03-20T07:49:17Z","EventType":"FileUploadComplete","VideoId":"43a1c09ee1a571eeb0f64531a8c30102","Size":4372373,"FileUrl":"http://outin-example.oss-cn-shanghai.aliyuncs.com/a.mp4","Status":"success"}"#),
