@@ -6,16 +6,21 @@ public struct DocumentReport {
     public var index: Int
     /// Source offset of the document's first byte.
     public var startOffset: Int
-    /// The EventType the document names, when it names one as a string.
+    /// The event whose spec the document was checked against; when none
+    /// was, the EventType string it names (an unknown event), else nil.
     public var eventType: String?
+    /// True when `eventType` was inferred (from the fields, or as the known
+    /// name nearest a misspelt one) rather than named exactly.
+    public var eventTypeInferred: Bool
     /// Findings in source order, with severities as they count (after `--strict`).
     public var diagnostics: [Diagnostic]
 
-    public init(source: String, index: Int, startOffset: Int, eventType: String?, diagnostics: [Diagnostic]) {
+    public init(source: String, index: Int, startOffset: Int, eventType: String?, eventTypeInferred: Bool = false, diagnostics: [Diagnostic]) {
         self.source = source
         self.index = index
         self.startOffset = startOffset
         self.eventType = eventType
+        self.eventTypeInferred = eventTypeInferred
         self.diagnostics = diagnostics
     }
 

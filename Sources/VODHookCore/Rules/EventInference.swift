@@ -59,7 +59,7 @@ struct EventInference {
             return Diagnostic(
                 .error, .notACallback, "not a callback: \(what)",
                 offset: document.sourceOffset(of: root), pointer: pointerPrefix,
-                hint: "a VOD callback is an object with EventType, EventTime and the event's fields; leave files that are not callbacks out of the check (a path list, or --input)")
+                hint: "a VOD callback is an object with EventType, EventTime and the event's fields; if a hook or a directory walk picked this file up, leave it out of the paths given to vodhook")
         }
         let fit = tied.isEmpty
             ? "its fields fit no one event well (an event's identity field and its required fields)"
