@@ -122,8 +122,8 @@ extension RuleCatalog {
             id: .errorFieldsOnSuccess, severity: .warning,
             summary: "ErrorCode or ErrorMessage is present while Status is success",
             explanation: """
-                ErrorCode and ErrorMessage are returned only when the operation fails (the deletion, the \
-                transcode, the upload...); with a successful Status they contradict it.
+                ErrorCode and ErrorMessage are returned only when the operation fails (a transcode, an upload, \
+                a restore...); with a successful Status they contradict it.
                 """,
             failingExample: example([(#""Status":"success""#, #""Status":"success","ErrorCode":"DeleteVideoFailed""#)]),
             passingExample: example([(#""Status":"success""#, #""Status":"fail","ErrorCode":"DeleteVideoFailed""#)])),

@@ -155,19 +155,11 @@ extension Validator {
         let misspelt = names.first { nearestMatch(to: $0, among: [field.name]) != nil }
         let hint = standIn.map { "the payload has \($0.0)'s \(TerminalSafe.quoted($0.1)) instead, which is not an ApsaraVideo VOD field" }
             ?? misspelt.map { "the key \(TerminalSafe.quotedExcerpt($0)) looks like a misspelling of \(TerminalSafe.quoted(field.name))" }
-            ?? inferredHint(field, context)
             ?? "the \(field.name) field holds \(field.summary)"
         let place = context.isRoot ? "" : " in \(context.path)"
         return Diagnostic(
             .error, .missingField, "missing required field \(TerminalSafe.quoted(field.name))\(place)",
             offset: document.sourceOffset(of: object),
             pointer: JSONPointer.appending(field.name, to: context.pointer), hint: hint)
-    }
-
-    /// The missing EventType's help when the event was inferred from the fields.
-    private func inferredHint(_ field: FieldSpec, _ context: ObjectContext) -> String? {
-        guard context.inferredByFields && context.isRoot && field.name == "EventType" else { return nil }
-        let name = context.event.eventType
-        return "looks like \(name) (by its fields), so it was checked as one; add \"EventType\":\"\(name)\""
     }
 }

@@ -7,8 +7,7 @@ extension Validator {
     func vendorLookAlike(_ document: JSONDocument, _ pointerPrefix: String) -> Diagnostic? {
         let vendors = VendorShapes.all
         var weights = [Int](repeating: 0, count: vendors.count)
-        var evidence = [[String]](repeating: [], count: vendors.count)
-        var firstKey = [Int](repeating: -1, count: vendors.count)
+        var evidence = [[(weight: Int, seen: String, key: Int)]](repeating: [], count: vendors.count)
         func consider(_ key: Int, _ value: Int, name: String, parent: String?) {
             for (vendor, shape) in vendors.enumerated() {
                 // Each key counts once a vendor, by its strongest sign.
@@ -19,8 +18,7 @@ extension Validator {
                 }
                 guard let best else { continue }
                 weights[vendor] += best.weight
-                evidence[vendor].append(best.seen)
-                if firstKey[vendor] < 0 { firstKey[vendor] = key }
+                evidence[vendor].append((best.weight, best.seen, key))
             }
         }
         for (key, value) in document.members(of: document.root) {
@@ -34,9 +32,14 @@ extension Validator {
         }
         guard let strongest = weights.indices.max(by: { weights[$0] < weights[$1] }), weights[strongest] >= 2 else { return nil }
         let shape = vendors[strongest]
-        let signs = evidence[strongest]
+        // The strongest signs first, and only a few: Tencent sends a dozen
+        // `...Event` keys set to null beside the one that holds the event.
+        let ranked = evidence[strongest].enumerated().sorted { ($0.element.weight, -$0.offset) > ($1.element.weight, -$1.offset) }.map(\.element)
+        let seen = ranked.map(\.seen)
+        let signs = seen.count > 3 ? Array(seen.prefix(3)) + ["\(seen.count - 3) more"] : seen
         let list = signs.count == 1 ? signs[0] : signs.dropLast().joined(separator: ", ") + " and " + signs.last!
-        let key = firstKey[strongest]
+        // The finding sits on the strongest sign (ranked is not empty: its weights reached 2).
+        let key = ranked[0].key
         return Diagnostic(
             .error, .lookAlike,
             "this is \(shape.vendor)'s callback, not ApsaraVideo VOD's: it has \(list)",

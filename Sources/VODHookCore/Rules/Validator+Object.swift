@@ -8,10 +8,6 @@ struct ObjectContext {
     let pointer: String
     /// Tape index of the exact EventType value when it names a known event, else -1; top level only.
     let knownEventType: Int
-    /// True when the document has no EventType at all and `event` was
-    /// inferred from its fields; the missing EventType's help says so.
-    var inferredByFields = false
-
     var isRoot: Bool { path.isEmpty }
 
     /// "the TranscodeComplete spec", or "StreamInfos[] in the TranscodeComplete spec".

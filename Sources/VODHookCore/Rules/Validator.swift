@@ -11,15 +11,22 @@ public struct Validator {
     let eventTypeWords: [KeyWords]
     /// `EventCatalog.eventTypeSlots`: the event is found in a probe or two, not a scan of the catalog.
     let eventTypeSlots: [Int]
+    /// `EventCatalog.eventTypeBytes`, for the probe's final compare.
+    let eventTypeNames: [[UInt8]]
 
     /// The catalog compiled once per process: every part of a `--jobs` run
     /// makes its own validator, and compiling 21 tables each time cost as
     /// much as checking a few hundred documents. The tables never change.
-    private static let compiled: (specs: [CompiledSpec], words: [KeyWords], slots: [Int]) =
-        (EventCatalog.events.map(CompiledSpec.init), EventCatalog.eventTypeWords, EventCatalog.eventTypeSlots)
+    private static let compiled: (specs: [CompiledSpec], words: [KeyWords], slots: [Int], names: [[UInt8]]) =
+        (EventCatalog.events.map(CompiledSpec.init), EventCatalog.eventTypeWords, EventCatalog.eventTypeSlots, EventCatalog.eventTypeBytes)
 
     public init() {
-        (specs, eventTypeWords, eventTypeSlots) = Self.compiled
+        (specs, eventTypeWords, eventTypeSlots, eventTypeNames) = Self.compiled
+    }
+
+    /// `EventCatalog.lookUp` with this validator's references to its tables; -1 for no event.
+    @inline(__always) func eventIndex(_ name: UnsafeRawBufferPointer) -> Int {
+        EventCatalog.lookUp(name, words: eventTypeWords, slots: eventTypeSlots, names: eventTypeNames)
     }
 
     static let eventTypeSlotCount = 64
@@ -63,12 +70,13 @@ public struct Validator {
         }
         let exactEvent = eventTypeKey.exact.flatMap { document[$0].kind == .string ? knownEvent(document, $0) : nil }
         let chosen: Int, inferred: Bool
+        var inferredByFields = false
         if let exactEvent {
             (chosen, inferred) = (exactEvent, false)
         } else {
             switch chooseSpec(document, eventTypeKey, pointerPrefix) {
             case .named(let index, let guessed): (chosen, inferred) = (index, guessed)
-            case .byFields(let index): (chosen, inferred) = (index, true)
+            case .byFields(let index): (chosen, inferred, inferredByFields) = (index, true, true)
             case .unknown(let value):
                 // An event the catalog does not have (a new one, or another
                 // product's): its fields are not any spec's, so checking them
@@ -81,10 +89,9 @@ public struct Validator {
         // The exact EventType's value, when it names a known event
         // (exactEvent is only set from eventTypeKey.exact).
         let knownEventType = exactEvent == nil ? -1 : eventTypeKey.exact!
-        let context = ObjectContext(
-            event: specs[chosen].spec, path: "", pointer: pointerPrefix, knownEventType: knownEventType,
-            inferredByFields: eventTypeKey.exact == nil && eventTypeKey.caseMatch == nil)
+        let context = ObjectContext(event: specs[chosen].spec, path: "", pointer: pointerPrefix, knownEventType: knownEventType)
         checkObject(root, specs[chosen].root, context, document, findings: &findings)
+        if inferredByFields { sayInferred(specs[chosen].spec.eventType, &findings, pointer: JSONPointer.appending("EventType", to: pointerPrefix)) }
         if findings.count > 1 { findings.sort() }
         return Result(diagnostics: findings, eventType: specs[chosen].spec.eventType, eventTypeInferred: inferred)
     }
@@ -109,6 +116,16 @@ public struct Validator {
         return (nil, caseMatch)
     }
 
+
+    /// The EventType finding (missing, wrong type, empty) of a document
+    /// checked as the event its fields fit says so in its help: every other
+    /// finding is about that event's table.
+    private func sayInferred(_ name: String, _ findings: inout [Diagnostic], pointer: String) {
+        for index in findings.indices where findings[index].pointer == pointer
+            && [.missingField, .wrongType, .emptyValue].contains(findings[index].rule) {
+            findings[index].hint = "looks like \(name) (by its fields), so it was checked as one; add \"EventType\":\"\(name)\""
+        }
+    }
 
     /// How the spec is chosen when the exact EventType names no known event.
     enum Choice {
@@ -142,11 +159,8 @@ public struct Validator {
 
     /// The spec a string value names exactly, if any.
     func knownEvent(_ document: JSONDocument, _ value: Int) -> Int? {
-        guard let bytes = document.plainString(value) else {
-            return document.withDecodedString(value) { bytes in specs.firstIndex { bytes.equals($0.eventTypeBytes) } }
-        }
-        for index in specs.indices where bytes.equals(specs[index].eventTypeBytes) { return index }
-        return nil
+        let index = document.withDecodedString(value) { eventIndex($0) }
+        return index < 0 ? nil : index
     }
 
     func unknownEventType(_ document: JSONDocument, _ value: Int, _ pointerPrefix: String) -> Diagnostic {

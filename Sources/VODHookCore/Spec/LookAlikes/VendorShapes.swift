@@ -27,7 +27,7 @@ public enum VendorShapes {
     /// Tencent Cloud VOD's legacy (v2/v4) callbacks: `version`, camelCase
     /// `eventType`, and a `data` object with `fileId` and `vodTaskId`.
     static let tencentCloudLegacy = VendorShape(
-        vendor: "Tencent Cloud VOD (legacy v4 callback)",
+        vendor: "Tencent Cloud VOD",
         tellTales: [
             TellTale(.exact("version"), weight: 1),
             TellTale(.exact("data"), .object, weight: 1),
@@ -35,7 +35,7 @@ public enum VendorShapes {
             TellTale(.exact("vodTaskId"), in: "data"),
             TellTale(.exact("srcFileId"), in: "data"),
         ],
-        advice: "send Tencent Cloud VOD's notifications to their own receiver; an ApsaraVideo VOD callback has no \"version\" or \"data\" envelope",
+        advice: "this is Tencent's legacy (v4) callback format; send Tencent Cloud VOD's notifications to their own receiver. An ApsaraVideo VOD callback has no \"version\" or \"data\" envelope",
         source: "https://cloud.tencent.com/document/product/266/7829 (legacy callbacks: version 4.0, eventType, data.vodTaskId, data.fileId)")
 
     /// Intelligent Media Services: `UserId` (a number) and the event's
