@@ -204,12 +204,8 @@ public final class DocumentReader {
             if mode == .stream, let lineEnd = endOfCutLine(documentStart: start, errorOffset: error.offset + base) {
                 error = JSONReadError(problem: .incompleteLine, offset: lineEnd - base)
             }
-            // A raw line break is inside a string that goes on: the next line
-            // is its rest, not a document, so recovery starts after the string.
-            var resume = start
-            if case .rawLineBreak = error.problem { resume = try stringEnd(after: error.offset + base) }
             emit(start: start, json: nil, findings: [readError(error, pointer: pointerPrefix)], pointerPrefix: pointerPrefix, body)
-            position = mode == .stream ? try recoveryPoint(after: resume) : end
+            position = mode == .stream ? try recoveryPoint(after: start) : end
             return false
         case .needsMoreInput:
             preconditionFailure("parse(from:) reads until the value is complete or failed")
@@ -344,20 +340,6 @@ public final class DocumentReader {
             i += 1
         }
         return nil
-    }
-
-    /// The offset just after the quote closing the string a raw line break
-    /// at `offset` is in (the parser saw that quote before reporting it).
-    private func stringEnd(after offset: Int) throws(InputError) -> Int {
-        var i = offset + 1
-        while try ensureByte(at: i, keeping: i) {
-            switch byte(at: i) {
-            case UInt8(ascii: "\\"): i += 2
-            case UInt8(ascii: "\""): return i + 1
-            default: i += 1
-            }
-        }
-        return i
     }
 
     /// Where reading resumes after a broken document that starts (or errs) at
