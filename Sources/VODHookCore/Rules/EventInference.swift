@@ -54,8 +54,9 @@ struct EventInference {
         let root = document.root
         if eventTypeValue == nil && !hasCatalogField {
             let count = Int(document[root].count)
-            let keys = count == 0 ? "it has no keys" : count == 1 ? "its one key is" : "none of its \(count) keys is"
-            let what = count == 0 ? "an empty object: \(keys)" : "\(keys) a field of any ApsaraVideo VOD event"
+            let what = count == 0 ? "an empty object: it has no keys"
+                : count == 1 ? "its one key is not a field of any ApsaraVideo VOD event"
+                : "none of its \(count) keys is a field of any ApsaraVideo VOD event"
             return Diagnostic(
                 .error, .notACallback, "not a callback: \(what)",
                 offset: document.sourceOffset(of: root), pointer: pointerPrefix,

@@ -13,12 +13,14 @@ extension Validator {
         let vendors = VendorShapes.all
         var weights = [Int](repeating: 0, count: vendors.count)
         var evidence = [[(weight: Int, seen: String, key: Int)]](repeating: [], count: vendors.count)
+        let eventType = Self.memberValue(document, named: "EventType", ignoringCase: false)
+            .flatMap { document[$0].kind == .string ? document.shortString($0) : nil }
         func consider(_ key: Int, _ value: Int, name: String, parent: String?) {
             for (vendor, shape) in vendors.enumerated() {
                 // Each key counts once a vendor, by its strongest sign.
                 var best: (weight: Int, seen: String)?
                 for tale in shape.tellTales where tale.parent == parent && tale.names(name) {
-                    guard let seen = matching(tale, value, document) else { continue }
+                    guard let seen = matching(tale, key: name, value, document, eventType: eventType) else { continue }
                     if tale.weight > (best?.weight ?? 0) { best = (tale.weight, tale.described(key: name, value: seen)) }
                 }
                 guard let best else { continue }
@@ -92,11 +94,14 @@ extension Validator {
     }()
 
     /// The value's text for a sign that matches it ("" when the sign quotes no value); nil when it does not match.
-    private func matching(_ tale: TellTale, _ value: Int, _ document: JSONDocument) -> String? {
+    private func matching(_ tale: TellTale, key: String, _ value: Int, _ document: JSONDocument, eventType: String?) -> String? {
         let kind = document[value].kind
         switch tale.shape {
         case .any: return ""
         case .object: return kind == .object ? "" : nil
+        case .eventObject:
+            guard kind == .object, let eventType, case .suffix(let ending) = tale.name, key == eventType + ending else { return nil }
+            return ""
         case .number: return kind == .number ? "" : nil
         case .text(let values):
             guard kind == .string, let text = document.shortString(value), values.contains(text) else { return nil }

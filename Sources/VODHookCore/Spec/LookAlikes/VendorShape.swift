@@ -31,6 +31,11 @@ public struct TellTale: Sendable {
 
     public enum Shape: Sendable {
         case any, object, number
+        /// An object whose key is the document's EventType followed by the
+        /// key's ending: Tencent's `"EventType":"TranscodeComplete"` beside
+        /// `"TranscodeCompleteEvent":{...}`. A receiver's own wrapper that
+        /// happens to end so (`"RawEvent"`) is not.
+        case eventObject
         /// A string holding one of these values.
         case text([String])
     }
@@ -63,7 +68,7 @@ public struct TellTale: Sendable {
         switch shape {
         case .any: return path
         case .number: return "a numeric \(path)"
-        case .object: return "\(path) (an object)"
+        case .object, .eventObject: return "\(path) (an object)"
         case .text: return "\(path): \(TerminalSafe.quoted(value ?? ""))"
         }
     }

@@ -12,7 +12,8 @@ public enum VendorShapes {
     static let tencentCloud = VendorShape(
         vendor: "Tencent Cloud VOD",
         tellTales: [
-            TellTale(.suffix("Event"), .object),
+            TellTale(.suffix("Event"), .eventObject),
+            TellTale(.suffix("Event"), .object, weight: 1),
             TellTale(.suffix("Event"), .any, weight: 1),
             TellTale(.exact("FileId")),
             TellTale(.exact("ErrCode"), .number),
