@@ -13,6 +13,7 @@ import Testing
         "CONTRIBUTING.md",
         "docs/input.md",
         "docs/output.md",
+        "docs/judging.md",
         "docs/guarantees.md",
         "docs/design.md",
         "docs/testing.md",

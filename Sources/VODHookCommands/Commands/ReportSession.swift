@@ -50,7 +50,8 @@ struct ReportSession {
 
     func assembler() -> ReportAssembler {
         ReportAssembler(format: format, quiet: quiet, sink: environment.output, policy: policy,
-                        runName: "vodhook \(command)", workingDirectory: environment.workingDirectory)
+                        runName: "vodhook \(command)", workingDirectory: environment.workingDirectory,
+                        rulesDocument: environment.variables[RuleDocumentation.variable].flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// Ends the report and decides the exit code; `readable` is false when a path could not be read.

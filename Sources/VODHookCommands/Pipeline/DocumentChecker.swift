@@ -19,6 +19,7 @@ struct DocumentChecker {
     mutating func report(for document: ReadDocument, source: String, origin: DocumentOrigin?) -> DocumentReport {
         var diagnostics = document.findings
         var eventType: String?
+        var eventTypeInferred = false
         // The validator's findings come sorted; merging, sorting and copying
         // them again cost a million-finding document hundreds of megabytes.
         var sorted = diagnostics.isEmpty
@@ -26,6 +27,7 @@ struct DocumentChecker {
             let result = validator.validate(json, pointerPrefix: document.pointerPrefix)
             if diagnostics.isEmpty { diagnostics = result.diagnostics } else { diagnostics.append(contentsOf: result.diagnostics) }
             eventType = result.eventType
+            eventTypeInferred = result.eventTypeInferred
         }
         if let origin {
             for index in diagnostics.indices { origin.relocate(&diagnostics[index]) }
@@ -33,6 +35,6 @@ struct DocumentChecker {
         // Worst first at one offset: a finding whose severity changed may move.
         if appliesPolicy && policy.apply(to: &diagnostics, eventType: eventType) { sorted = false }
         if !sorted && diagnostics.count > 1 { diagnostics.sort() }
-        return DocumentReport(source: source, index: document.index, startOffset: document.startOffset, eventType: eventType, diagnostics: diagnostics)
+        return DocumentReport(source: source, index: document.index, startOffset: document.startOffset, eventType: eventType, eventTypeInferred: eventTypeInferred, diagnostics: diagnostics)
     }
 }

@@ -22,13 +22,16 @@ struct ReportAssembler: DocumentCommitter {
     private var runCounts = JUnitRenderer.Counts()
     private var suites: [UInt8] = []
 
-    init(format: ReportFormat, quiet: Bool, sink: any OutputSink, policy: FindingPolicy, runName: String, workingDirectory: String?) {
+    init(
+        format: ReportFormat, quiet: Bool, sink: any OutputSink, policy: FindingPolicy, runName: String, workingDirectory: String?,
+        rulesDocument: String? = nil
+    ) {
         self.format = format
         self.quiet = quiet
         self.sink = sink
         self.policy = policy
         self.runName = runName
-        sarif = SARIFRenderer(toolVersion: VODHook.version, workingDirectory: workingDirectory)
+        sarif = SARIFRenderer(toolVersion: VODHook.version, workingDirectory: workingDirectory, rulesDocument: rulesDocument)
         buffer.reserveCapacity(Tuning.outputFlushBytes)
         if format == .sarif && !quiet { sarif.appendHead(into: &buffer) }
     }

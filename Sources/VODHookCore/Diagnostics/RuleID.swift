@@ -29,6 +29,8 @@ extension RuleID {
     public static let timestampStale = RuleID("timestamp-stale")
     // Spec findings.
     public static let notAnObject = RuleID("not-an-object")
+    public static let notACallback = RuleID("not-a-callback")
+    public static let lookAlike = RuleID("look-alike")
     public static let missingField = RuleID("missing-field")
     public static let wrongType = RuleID("wrong-type")
     public static let fieldNameCase = RuleID("field-name-case")

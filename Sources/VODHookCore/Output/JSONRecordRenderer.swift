@@ -1,5 +1,5 @@
 /// One JSON object per document per line, for machines:
-/// `{"source","document","line","column","valid","eventType","diagnostics":[...]}`.
+/// `{"source","document","line","column","valid","eventType",["eventTypeInferred",]"diagnostics":[...]}`.
 /// The key set is versioned in the README; changing it is a breaking change.
 public struct JSONRecordRenderer {
     private let recurring = EscapedStringCache()
@@ -36,6 +36,8 @@ public struct JSONRecordRenderer {
         out.append(decimal: start.column)
         out.append(report.isValid ? ",\"valid\":true,\"eventType\":" : ",\"valid\":false,\"eventType\":")
         if let eventType = report.eventType { recurring.append(eventType, to: &out) } else { out.append("null") }
+        // Only where it is so: nearly every record names its event exactly.
+        if report.eventTypeInferred { out.append(",\"eventTypeInferred\":true") }
         if let signature {
             out.append(",\"signature\":")
             JSONText.appendString(signature.status, to: &out)

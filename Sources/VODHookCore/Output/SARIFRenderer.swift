@@ -5,10 +5,13 @@
 public struct SARIFRenderer {
     public let toolVersion: String
     public let workingDirectory: String?
+    /// docs/rules.md's URL, before the rule's anchor (`RuleDocumentation`).
+    public let rulesDocument: String
 
-    public init(toolVersion: String, workingDirectory: String?) {
+    public init(toolVersion: String, workingDirectory: String?, rulesDocument: String? = nil) {
         self.toolVersion = toolVersion
         self.workingDirectory = workingDirectory
+        self.rulesDocument = rulesDocument ?? RuleDocumentation.document(version: toolVersion)
     }
 
     /// Everything up to the first result.
@@ -26,7 +29,9 @@ public struct SARIFRenderer {
             JSONText.appendString(rule.explanation, to: &out)
             out.append("},\"help\":{\"text\":")
             JSONText.appendString("Run 'vodhook explain \(rule.id)' for a failing and a passing example.", to: &out)
-            out.append("},\"defaultConfiguration\":{\"level\":\"")
+            out.append("},\"helpUri\":")
+            JSONText.appendString(RuleDocumentation.url(of: rule.id, document: rulesDocument), to: &out)
+            out.append(",\"defaultConfiguration\":{\"level\":\"")
             out.append(string: rule.severity.name)
             out.append("\"}}")
         }

@@ -77,16 +77,25 @@ public enum TerminalSafe {
         }
     }
 
-    /// The escape that stands for an unsafe scalar: `\n`, `\t`, `\u001b`, `\u202e`.
+    /// The escape that stands for an unsafe scalar: `\n`, `\t`, `\u001b`,
+    /// `\u202e`; beyond U+FFFF a surrogate pair (`\udb80\udc00` for
+    /// U+F0000), as JSON spells it: one five-digit `\u` escape would read
+    /// as U+F000 followed by "0".
     public static func escape(_ scalar: Unicode.Scalar) -> String {
         switch scalar {
         case "\n": return "\\n"
         case "\r": return "\\r"
         case "\t": return "\\t"
         default:
-            let hex = String(scalar.value, radix: 16)
-            return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            guard scalar.value > 0xFFFF else { return unitEscape(scalar.value) }
+            let offset = scalar.value - 0x1_0000
+            return unitEscape(0xD800 + (offset >> 10)) + unitEscape(0xDC00 + (offset & 0x3FF))
         }
+    }
+
+    private static func unitEscape(_ unit: UInt32) -> String {
+        let hex = String(unit, radix: 16)
+        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     public static func append(_ scalar: Unicode.Scalar, to out: inout String) {

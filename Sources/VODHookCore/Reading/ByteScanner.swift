@@ -195,7 +195,8 @@ struct ByteScanner {
                 case .failure(let stop): return .failure(stop)
                 }
             case 0x0A, 0x0D:
-                return .failure(Stop(outcome: .failed(JSONReadError(problem: .unterminatedString(startOffset: quote), offset: i))))
+                guard let problem = lineBreakProblem(quote, at: i) else { return .failure(Stop(outcome: .needsMoreInput)) }
+                return .failure(Stop(outcome: .failed(JSONReadError(problem: problem, offset: i))))
             case 0..<0x20:
                 return .failure(Stop(outcome: .failed(JSONReadError(problem: .controlCharacter(byte), offset: i))))
             case 0x80...:
@@ -212,6 +213,36 @@ struct ByteScanner {
             }
         }
     }
+
+    /// A line break in a string: a raw one inside a string that goes on
+    /// (the next quote closes it, followed by what may follow a string), or
+    /// a string left open at the end of its line. Only reached on failure,
+    /// so the look ahead costs valid input nothing; it reads at most
+    /// `lineBreakLookAhead` bytes, and nil asks for more input when those
+    /// are not all here yet (the answer must not depend on where a block ends).
+    private func lineBreakProblem(_ quote: Int, at lineBreak: Int) -> JSONReadProblem? {
+        let limit = lineBreak + Self.lineBreakLookAhead
+        var i = lineBreak + 1
+        while i < min(count, limit) {
+            switch bytes[i] {
+            case UInt8(ascii: "\\"): i += 2
+            case UInt8(ascii: "\""):
+                let next = skipWhitespace(from: i + 1)
+                guard next < count else { return isFinal ? .rawLineBreak(bytes[lineBreak]) : nil }
+                switch bytes[next] {
+                case UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ":"):
+                    return .rawLineBreak(bytes[lineBreak])
+                default:
+                    return .unterminatedString(startOffset: quote)
+                }
+            default: i += 1
+            }
+        }
+        return i < limit && !isFinal ? nil : .unterminatedString(startOffset: quote)
+    }
+
+    /// How far past a line break in a string the reader looks for the quote that would close it.
+    static let lineBreakLookAhead = 4096
 
     private func unterminated(_ quote: Int, at i: Int) -> JSONParser.Outcome {
         endOfInput(at: i, expected: .unterminatedString(startOffset: quote))

@@ -19,6 +19,8 @@ extension JSONReadProblem {
         case .leadingZero: "leading zeros are not allowed in numbers"
         case .expectedDigit(let after, let found): "expected a digit after '\(after)', found \(found.quoted)"
         case .controlCharacter(let byte): "unescaped control character \(byte.unicodeName) in a string"
+        case .rawLineBreak(let byte):
+            byte == 0x0A ? "raw line break inside a string (escape it as \\n)" : "raw carriage return inside a string (escape it as \\r)"
         case .unterminatedString(let start):
             "unterminated string that starts at line \(position(start).line), column \(position(start).column)"
         case .invalidEscape(let found): "invalid escape sequence '\\' followed by \(found.quoted)"
@@ -41,6 +43,7 @@ extension JSONReadProblem {
         case .singleQuote: "use '\"' around strings and keys"
         case .leadingZero: "write the number without leading zeros, or as a string"
         case .controlCharacter(let byte): "write it as \(byte.jsonEscape)"
+        case .rawLineBreak: "a JSON string cannot hold a raw line break; every JSON encoder escapes it, so this text was written or edited by hand"
         case .nonFiniteLiteral: "use null or a string"
         case .incompleteLine: "the line was probably cut off; each line of a stream is read as its own document"
         case .tooLarge, .tooManyValues: "no callback comes close; this is likely corrupt or not a callback log"

@@ -16,6 +16,8 @@ public enum JSONReadProblem: Sendable, Hashable {
     case leadingZero
     case expectedDigit(after: String, found: Found)
     case controlCharacter(UInt8)
+    /// A raw line feed or carriage return inside a string that goes on after it.
+    case rawLineBreak(UInt8)
     case unterminatedString(startOffset: Int)
     case invalidEscape(found: Found)
     case invalidUnicodeEscape(found: Found)

@@ -15,4 +15,18 @@ enum ASCIICase {
         for index in 0..<a.count where lower(a[index]) != lower(b[index]) { return false }
         return true
     }
+
+    /// Space, tab, CR or LF: what a key copied from a table or a doc's
+    /// example carries around a field name ("ErrorCode ").
+    @inline(__always) static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    /// A key without its surrounding whitespace.
+    static func trimmed(_ key: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        var start = 0, end = key.count
+        while start < end && isSpace(key[start]) { start += 1 }
+        while end > start && isSpace(key[end - 1]) { end -= 1 }
+        return UnsafeRawBufferPointer(rebasing: key[start..<end])
+    }
 }

@@ -202,8 +202,10 @@ struct SpecTables: ~Copyable, @unchecked Sendable {
         return -1
     }
 
-    /// The first field, in spec order, named `key` when case is ignored, or -1.
-    func caseInsensitiveField(_ key: UnsafeRawBufferPointer) -> Int {
+    /// The first field, in spec order, named `key` when case and the key's
+    /// surrounding whitespace are ignored, or -1.
+    func caseInsensitiveField(_ untrimmed: UnsafeRawBufferPointer) -> Int {
+        let key = ASCIICase.trimmed(untrimmed)
         for index in 0..<fieldCount {
             let name = name(index)
             if name.count == key.count && ASCIICase.equalIgnoringCase(name, key) { return index }

@@ -7,11 +7,37 @@ extension RuleCatalog {
             failingExample: #"["DeleteMediaComplete"]"#,
             passingExample: valid),
         RuleDescription(
+            id: .notACallback, severity: .error,
+            summary: "a JSON object that is no callback at all: no EventType, and no key is any event's field",
+            explanation: """
+                A JSON file picked up by a hook or a directory walk (a package.json, a config file) is not a \
+                callback. When an object has no EventType and none of its keys is a field of any event in the \
+                catalog (compared ignoring case and surrounding whitespace), it gets this one finding instead of \
+                a check against a guessed event.
+                """,
+            failingExample: #"{"name":"receiver","version":"1.0.0","private":true}"#,
+            passingExample: valid),
+        RuleDescription(
+            id: .lookAlike, severity: .error,
+            summary: "another vendor's callback (Tencent Cloud VOD, IMS, Polyv...), recognized by its shape",
+            explanation: """
+                Several vendors send callbacks with ApsaraVideo VOD's event names, and some reach VOD receivers. \
+                They are recognized by keys VOD never sends, not by name: \(VendorShapes.all.map(\.vendor).joined(separator: "; ")). \
+                Such a payload gets this one finding naming the vendor and what gave it away, and is not checked \
+                against a VOD event. A single key a VOD payload may carry (a UserId string, say) is not enough.
+                """,
+            failingExample: #"{"EventType":"FileUploadComplete","UserId":1833220977560000,"EventTime":"2022-07-15T08:48:14Z","MessageBody":{"Status":"Success","MediaId":"c321b3a0041a71eda1590674a2ce0102","Size":"5510872","MediaType":"video"}}"#,
+            passingExample: #"{"EventTime":"2022-07-15T08:48:14Z","EventType":"FileUploadComplete","VideoId":"c321b3a0041a71eda1590674a2ce0102","Size":5510872,"FileUrl":"http://outin-example.oss-cn-shanghai.aliyuncs.com/sv/a.mp4","Status":"success"}"#),
+        RuleDescription(
             id: .missingField, severity: .error,
             summary: "a required field is absent",
             explanation: """
-                DeleteMediaComplete requires EventType, EventTime, Status, MediaType, DeleteType and MediaId. \
-                A receiver that reads a missing field gets nothing to act on.
+                Each event has its required fields ('vodhook spec EVENT' lists them): every event requires \
+                EventType and EventTime, and most Status and their identity field (VideoId, MediaId, ImageId or \
+                AttachedMediaId). A receiver that reads a missing field gets nothing to act on. Without EventType, \
+                a document whose fields fit one event well (its identity field and required fields) is checked \
+                as that event, and the finding says so ("looks like FileUploadComplete (by its fields)"). A key \
+                that differs from a field only in case or surrounding whitespace is reported once as field-name-case.
                 """,
             failingExample: example([(#","MediaId":"10f6baa29bdf71f1bfc46733a78e0102""#, "")]),
             passingExample: valid),
@@ -28,11 +54,13 @@ extension RuleCatalog {
             passingExample: valid),
         RuleDescription(
             id: .fieldNameCase, severity: .error,
-            summary: "a key matches a spec field only when case is ignored",
+            summary: "a key matches a spec field only when case or surrounding whitespace is ignored",
             explanation: """
-                VOD field names are case-sensitive: "eventType" is not "EventType". A payload whose keys are \
-                all camelCase is most likely a look-alike from another vendor (Polyv also sends an event named \
-                DeleteMediaComplete) or a hand-written mistake, and the tool says so.
+                VOD field names are exact: "eventType" is not "EventType", and "ErrorCode " (with a trailing \
+                space, as in one of the docs' own examples) is not "ErrorCode". The finding says exactly how the \
+                key differs and, when the field is required, that it is missing as sent (one finding, not two). A \
+                payload whose keys are all camelCase is most likely a look-alike from another vendor or a \
+                hand-written mistake, and the tool says so.
                 """,
             failingExample: example([(#""MediaType""#, #""mediaType""#)]),
             passingExample: valid),
@@ -40,10 +68,11 @@ extension RuleCatalog {
             id: .unknownEventType, severity: .error,
             summary: "EventType names an event the tool does not know",
             explanation: """
-                EventType selects the spec a payload is checked against. An unknown name is usually a typo \
-                or a different event; the hint suggests the nearest known name, and the other fields are still \
-                checked against it. A VOD event the tool has no spec for yet (FileUploadComplete, for example) is \
-                named as such, and its fields are not checked against another event's table.
+                EventType selects the spec a payload is checked against, among the \(EventCatalog.events.count) events \
+                of the catalog ('vodhook spec' lists them). An unknown name is usually a typo: the hint suggests \
+                the nearest known name, and the other fields are checked against it. A name near no known event \
+                (another product's event, or AIComplete, which is a subscription and never a payload's EventType) \
+                gets this one finding, and its fields are not checked against another event's table.
                 """,
             failingExample: example([(#""EventType":"DeleteMediaComplete""#, #""EventType":"DeleteMediaCompleted""#)]),
             passingExample: valid),
@@ -85,29 +114,33 @@ extension RuleCatalog {
             passingExample: valid),
         RuleDescription(
             id: .jobIdsWithoutStream, severity: .warning,
-            summary: "JobIds is present while DeleteType is not stream",
-            explanation: "JobIds is returned only when DeleteType is stream (DeleteStream); elsewhere it is unexpected.",
+            summary: "DeleteMediaComplete: JobIds is present while DeleteType is not stream",
+            explanation: "DeleteMediaComplete returns JobIds only when DeleteType is stream (DeleteStream); elsewhere it is unexpected.",
             failingExample: example([(#""DeleteType":"all""#, #""DeleteType":"all","JobIds":"b3a6c4e1f2d94e5fa0b1c2d3e4f5a6b7""#)]),
             passingExample: example([(#""DeleteType":"all""#, #""DeleteType":"stream","JobIds":"b3a6c4e1f2d94e5fa0b1c2d3e4f5a6b7""#)])),
         RuleDescription(
             id: .errorFieldsOnSuccess, severity: .warning,
             summary: "ErrorCode or ErrorMessage is present while Status is success",
-            explanation: "The error fields are returned when the deletion fails; on success they contradict the status.",
+            explanation: """
+                ErrorCode and ErrorMessage are returned only when the operation fails (a transcode, an upload, \
+                a restore...); with a successful Status they contradict it.
+                """,
             failingExample: example([(#""Status":"success""#, #""Status":"success","ErrorCode":"DeleteVideoFailed""#)]),
             passingExample: example([(#""Status":"success""#, #""Status":"fail","ErrorCode":"DeleteVideoFailed""#)])),
         RuleDescription(
             id: .missingErrorOnFailure, severity: .warning,
-            summary: "Status is fail but ErrorCode is absent",
+            summary: "Status is fail (or Failed) but ErrorCode is absent",
             explanation: """
-                A failed deletion should say why; without ErrorCode a receiver cannot tell a missing video from a \
-                transient failure. An empty ErrorCode says as little as none and is reported the same way.
+                A failed operation (Status fail, or Failed for the storage events) should say why: without \
+                ErrorCode a receiver cannot tell a missing video from a transient failure. An empty ErrorCode says \
+                as little as none and is reported the same way.
                 """,
             failingExample: example([(#""Status":"success""#, #""Status":"fail""#)]),
             passingExample: example([(#""Status":"success""#, #""Status":"fail","ErrorCode":"InvalidVideo.NotFound""#)])),
         RuleDescription(
             id: .missingJobIdsOnStream, severity: .note,
-            summary: "DeleteType is stream without JobIds",
-            explanation: "JobIds is returned when DeleteType is stream and names the deleted transcoding jobs; its absence is unusual.",
+            summary: "DeleteMediaComplete: DeleteType is stream without JobIds",
+            explanation: "DeleteMediaComplete returns JobIds when DeleteType is stream, naming the deleted transcoding jobs; its absence is unusual.",
             failingExample: example([(#""DeleteType":"all""#, #""DeleteType":"stream""#)]),
             passingExample: example([(#""DeleteType":"all""#, #""DeleteType":"stream","JobIds":"b3a6c4e1f2d94e5fa0b1c2d3e4f5a6b7""#)])),
         RuleDescription(
@@ -121,10 +154,12 @@ extension RuleCatalog {
             passingExample: valid),
         RuleDescription(
             id: .urlFormat, severity: .note,
-            summary: "a URL field does not hold an http:// or https:// URL",
+            summary: "a URL field does not hold an http:// or https:// URL, or holds one masked like the docs' examples",
             explanation: """
                 FileUrl, FileURL, CoverUrl, SourceURL and the other URL fields hold the http:// (sometimes \
-                https://) address of a file. Anything else was most likely written by hand or cut short.
+                https://) address of a file. Anything else was most likely written by hand or cut short. A URL \
+                with "****" anywhere in it (the docs mask bucket names and paths that way) was copied from the \
+                docs' examples, and gets the same note as a masked ID.
                 """,
             failingExample: #"{"EventTime":"2017-03-20T07:49:17Z","EventType":"FileUploadComplete","VideoId":"43a1c09ee1a571eeb0f64531a8c30102","Size":4372373,"FileUrl":"outin-example.oss-cn-shanghai.aliyuncs.com/a.mp4","Status":"success"}"#,
             passingExample: #"{"EventTime":"2017-03-20T07:49:17Z","EventType":"FileUploadComplete","VideoId":"43a1c09ee1a571eeb0f64531a8c30102","Size":4372373,"FileUrl":"http://outin-example.oss-cn-shanghai.aliyuncs.com/a.mp4","Status":"success"}"#),

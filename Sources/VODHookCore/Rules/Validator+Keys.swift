@@ -69,13 +69,17 @@ extension Validator {
             let key = fields.occurrenceKeys[occurrence]
             let index = fields.occurrenceFields[occurrence]
             let name = spec.fields[index].name
-            var message = "key \(TerminalSafe.quoted(document.string(key))) matches the field \(TerminalSafe.quoted(name)) only when case is ignored"
+            let keyText = document.string(key)
+            var message = "key \(TerminalSafe.quoted(keyText)) matches the field \(TerminalSafe.quoted(name)) \(Self.keyDifference(keyText, name))"
             if lookAlike && position == 0 { message += lookAlikeCallout(context.event, unknownKeys: unknownKeys, document) }
             // Beside the exact key it is not a harmless typo: Go's encoding/json
             // and others match keys ignoring case and may take this value.
+            // Alone, it stands for the field: a required one is missing as sent,
+            // said here rather than in a second finding.
+            let missing = spec.fields[index].isRequired ? "; as sent, the required field \(TerminalSafe.quoted(name)) is missing" : ""
             let hint = fields.exact[index] != 0
                 ? "remove it: \(TerminalSafe.quoted(name)) is also present, and receivers that match keys ignoring case (Go's encoding/json, for one) may read this value as \(TerminalSafe.quoted(name))"
-                : "rename it to \(TerminalSafe.quoted(name)); VOD field names are case-sensitive"
+                : "rename it to \(TerminalSafe.quoted(name)); VOD field names are exact\(missing)"
             findings.append(Diagnostic(
                 .error, .fieldNameCase, message,
                 offset: document.sourceOffset(of: key), pointer: document.rootMemberPointer(key: key, prefix: context.pointer), hint: hint))
@@ -90,6 +94,35 @@ extension Validator {
                 .warning, .unknownField,
                 "field \(document.quotedExcerpt(key)) is not in \(context.tableName)",
                 offset: document.sourceOffset(of: key), pointer: document.rootMemberPointer(key: key, prefix: context.pointer), hint: hint))
+        }
+    }
+
+    /// "only when case is ignored", "but for a trailing space": exactly how a key differs from the field it stands for.
+    static func keyDifference(_ key: String, _ name: String) -> String {
+        let bytes = Array(key.utf8)
+        let leading = bytes.prefix { ASCIICase.isSpace($0) }.count
+        let trailing = leading == bytes.count ? 0 : bytes.reversed().prefix { ASCIICase.isSpace($0) }.count
+        let core = bytes[leading..<(bytes.count - trailing)]
+        let caseDiffers = !core.elementsEqual(name.utf8)
+        var space: String?
+        switch (leading, trailing) {
+        case (0, 0): space = nil
+        case (0, _): space = trailing == 1 ? Self.spaceName(bytes.last!, "trailing") : "trailing whitespace"
+        case (_, 0): space = leading == 1 ? Self.spaceName(bytes.first!, "leading") : "leading whitespace"
+        default: space = "surrounding whitespace"
+        }
+        switch (space, caseDiffers) {
+        case (nil, _): return "only when case is ignored"
+        case (let space?, false): return "but for \(space)"
+        case (let space?, true): return "but for \(space) and case"
+        }
+    }
+
+    private static func spaceName(_ byte: UInt8, _ side: String) -> String {
+        switch byte {
+        case 0x20: "a \(side) space"
+        case 0x09: "a \(side) tab"
+        default: "a \(side) line break"
         }
     }
 

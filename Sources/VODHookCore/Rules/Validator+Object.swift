@@ -8,7 +8,6 @@ struct ObjectContext {
     let pointer: String
     /// Tape index of the exact EventType value when it names a known event, else -1; top level only.
     let knownEventType: Int
-
     var isRoot: Bool { path.isEmpty }
 
     /// "the TranscodeComplete spec", or "StreamInfos[] in the TranscodeComplete spec".

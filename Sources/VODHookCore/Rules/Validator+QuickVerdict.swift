@@ -31,15 +31,8 @@ extension Validator {
             if Self.text(node, base).equals(eventTypeBytes) {
                 let value = nodes[key + 1]
                 guard value.kind == .string, !value.hasEscapes else { return nil }
-                let name = Self.text(value, base)
-                let words = KeyWords(name)
-                var slot = Self.eventTypeSlot(words)
-                while eventTypeSlots[slot] != 0 {
-                    let index = eventTypeSlots[slot] - 1
-                    if eventTypeWords[index] == words && (words.coversAll || name.equals(specs[index].eventTypeBytes)) { return (index, key + 1) }
-                    slot = (slot + 1) & (Self.eventTypeSlotCount - 1)
-                }
-                return nil
+                let index = eventIndex(Self.text(value, base))
+                return index < 0 ? nil : (index, key + 1)
             }
             key = Int(nodes[key + 1].next)
         }
@@ -182,6 +175,14 @@ extension CompiledObject {
     /// As `checkConditions` decides, with every present text value a non-empty string.
     @inline(__always) private func conditionsQuiet(present: UInt64, allowedMatches: UnsafeMutableBufferPointer<Int>) -> Bool {
         for condition in tables.conditions where present & 1 &<< condition.governing != 0 {
+            // `allowedMatches` starts uninitialized; `quickObject` writes a
+            // field's slot only when `quickText` checks its value. A present
+            // governing field always was: conditions govern only by a field
+            // with allowed values (`SpecTables.init` skips any other), which
+            // is text and never free text, so no other branch passed it.
+            assert(tables.hasAllowed[condition.governing] && !tables.isFreeText[condition.governing]
+                   && (tables.shapes[condition.governing] == .string || tables.shapes[condition.governing] == .numericString),
+                   "a condition's governing field must be checked by quickText, or its match is uninitialized")
             let matched = allowedMatches[condition.governing]
             guard matched >= 0, (matched == condition.triggerValue) == condition.isEquals else { continue }
             for subject in condition.subjects {

@@ -58,6 +58,12 @@ extension Validator {
                     RuleCatalog.severity(of: .urlFormat), .urlFormat,
                     "\(field.name) \(document.quotedExcerpt(value)) is not an http:// or https:// URL",
                     offset: document.sourceOffset(of: value), pointer: place.pointer(document)))
+            } else if let run = document.withDecodedString(value, { TextChecks.maskedRun(in: $0) }) {
+                // The same note as a masked ID's: a value copied from the docs.
+                findings.append(Diagnostic(
+                    RuleCatalog.severity(of: .urlFormat), .urlFormat,
+                    "\(field.name) \(document.quotedExcerpt(value)) looks masked (\(TerminalSafe.quoted(String(repeating: "*", count: run.count)))), like the examples in the docs",
+                    offset: document.sourceOffset(of: value), pointer: place.pointer(document)))
             }
         }
     }

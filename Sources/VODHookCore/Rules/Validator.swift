@@ -11,15 +11,22 @@ public struct Validator {
     let eventTypeWords: [KeyWords]
     /// `EventCatalog.eventTypeSlots`: the event is found in a probe or two, not a scan of the catalog.
     let eventTypeSlots: [Int]
+    /// `EventCatalog.eventTypeBytes`, for the probe's final compare.
+    let eventTypeNames: [[UInt8]]
 
     /// The catalog compiled once per process: every part of a `--jobs` run
     /// makes its own validator, and compiling 21 tables each time cost as
     /// much as checking a few hundred documents. The tables never change.
-    private static let compiled: (specs: [CompiledSpec], words: [KeyWords], slots: [Int]) =
-        (EventCatalog.events.map(CompiledSpec.init), EventCatalog.eventTypeWords, EventCatalog.eventTypeSlots)
+    private static let compiled: (specs: [CompiledSpec], words: [KeyWords], slots: [Int], names: [[UInt8]]) =
+        (EventCatalog.events.map(CompiledSpec.init), EventCatalog.eventTypeWords, EventCatalog.eventTypeSlots, EventCatalog.eventTypeBytes)
 
     public init() {
-        (specs, eventTypeWords, eventTypeSlots) = Self.compiled
+        (specs, eventTypeWords, eventTypeSlots, eventTypeNames) = Self.compiled
+    }
+
+    /// `EventCatalog.lookUp` with this validator's references to its tables; -1 for no event.
+    @inline(__always) func eventIndex(_ name: UnsafeRawBufferPointer) -> Int {
+        EventCatalog.lookUp(name, words: eventTypeWords, slots: eventTypeSlots, names: eventTypeNames)
     }
 
     static let eventTypeSlotCount = 64
@@ -28,11 +35,14 @@ public struct Validator {
         Int(truncatingIfNeeded: ((words.head ^ words.tail ^ UInt64(truncatingIfNeeded: words.count)) &* 0x9E37_79B9_7F4A_7C15) >> 58)
     }
 
-    /// The result for one document: findings in source order, and the
-    /// event type the document named (nil when it named none as a string).
+    /// The result for one document: findings in source order, the event
+    /// whose spec they were checked against (else the EventType it named
+    /// when that names no known event), and whether that event was inferred
+    /// (from its fields, or as the nearest name) rather than named exactly.
     public struct Result {
         public var diagnostics: [Diagnostic]
         public var eventType: String?
+        public var eventTypeInferred: Bool = false
     }
 
     public mutating func validate(_ document: JSONDocument, pointerPrefix: String = "") -> Result {
@@ -53,22 +63,37 @@ public struct Validator {
             return Result(diagnostics: findings, eventType: nil)
         }
         let eventTypeKey = eventTypeMembers(document)
+        // Another vendor's payload is named as such, whatever event name it
+        // borrows: checked against a VOD event it would get a pile of findings.
+        if let lookAlike = vendorLookAlike(document, pointerPrefix) {
+            return Result(diagnostics: [lookAlike], eventType: eventTypeText(document, value: eventTypeKey.exact))
+        }
         let exactEvent = eventTypeKey.exact.flatMap { document[$0].kind == .string ? knownEvent(document, $0) : nil }
-        let eventType = exactEvent.map { specs[$0].spec.eventType } ?? eventTypeText(document, value: eventTypeKey.exact)
-        guard let chosen = exactEvent ?? chooseSpec(document, value: eventTypeKey.exact ?? eventTypeKey.caseMatch) else {
-            // An event the catalog does not have (a new one, or another
-            // product's): its fields are not any spec's, so checking them
-            // against one would bury the one finding that matters.
-            findings.append(unknownEventType(document, eventTypeKey.exact!, pointerPrefix))
-            return Result(diagnostics: findings, eventType: eventType)
+        let chosen: Int, inferred: Bool
+        var inferredByFields = false
+        if let exactEvent {
+            (chosen, inferred) = (exactEvent, false)
+        } else {
+            switch chooseSpec(document, eventTypeKey, pointerPrefix) {
+            case .named(let index, let guessed): (chosen, inferred) = (index, guessed)
+            case .byFields(let index): (chosen, inferred, inferredByFields) = (index, true, true)
+            case .unknown(let value):
+                // An event the catalog does not have (a new one, or another
+                // product's): its fields are not any spec's, so checking them
+                // against one would bury the one finding that matters.
+                return Result(diagnostics: [unknownEventType(document, value, pointerPrefix)], eventType: document.string(value))
+            case .undecided(let finding):
+                return Result(diagnostics: [finding], eventType: nil)
+            }
         }
         // The exact EventType's value, when it names a known event
         // (exactEvent is only set from eventTypeKey.exact).
         let knownEventType = exactEvent == nil ? -1 : eventTypeKey.exact!
         let context = ObjectContext(event: specs[chosen].spec, path: "", pointer: pointerPrefix, knownEventType: knownEventType)
         checkObject(root, specs[chosen].root, context, document, findings: &findings)
+        if inferredByFields { sayInferred(specs[chosen].spec.eventType, &findings, pointer: JSONPointer.appending("EventType", to: pointerPrefix)) }
         if findings.count > 1 { findings.sort() }
-        return Result(diagnostics: findings, eventType: eventType)
+        return Result(diagnostics: findings, eventType: specs[chosen].spec.eventType, eventTypeInferred: inferred)
     }
 
     // MARK: Which event
@@ -92,30 +117,50 @@ public struct Validator {
     }
 
 
-    /// The spec EventType names; for a name the tool does not know, the
-    /// nearest spec (a typo still deserves a full check), or nil when the
-    /// exact `EventType` names no event near a known one. A payload that
-    /// names no event as a string is checked against the fallback, so its
-    /// fields still are.
-    private func chooseSpec(_ document: JSONDocument, value: Int?) -> Int? {
-        let fallback = specs.firstIndex { $0.spec.eventType == EventCatalog.fallback.eventType } ?? 0
-        guard let value, document[value].kind == .string, document[value].end - document[value].start > 2 else { return fallback }
-        if let known = knownEvent(document, value) { return known }
-        let name = document.string(value)
-        if name.isEmpty { return fallback }
-        let meant = ValueSuggestion.suggest(name, among: EventCatalog.events.map(\.eventType))
-        if let meant, let index = specs.firstIndex(where: { $0.spec.eventType == meant }) { return index }
-        // Only the exact key's value decides: a misspelled key still gets its finding from the full check.
-        return value == eventTypeMembers(document).exact ? nil : fallback
+    /// The EventType finding (missing, wrong type, empty) of a document
+    /// checked as the event its fields fit says so in its help: every other
+    /// finding is about that event's table.
+    private func sayInferred(_ name: String, _ findings: inout [Diagnostic], pointer: String) {
+        for index in findings.indices where findings[index].pointer == pointer
+            && [.missingField, .wrongType, .emptyValue].contains(findings[index].rule) {
+            findings[index].hint = "looks like \(name) (by its fields), so it was checked as one; add \"EventType\":\"\(name)\""
+        }
+    }
+
+    /// How the spec is chosen when the exact EventType names no known event.
+    enum Choice {
+        /// The event a miscased key names (not inferred), or the nearest known name to a misspelt one (inferred).
+        case named(Int, inferred: Bool)
+        /// No usable EventType, but the fields fit this event well.
+        case byFields(Int)
+        /// The exact EventType names an event near no known one.
+        case unknown(value: Int)
+        /// Nothing to check against: the one finding that says why.
+        case undecided(Diagnostic)
+    }
+
+    /// The spec a document without a known exact EventType is checked
+    /// against: the nearest known name to the one it gives (a typo still
+    /// deserves a full check), else the event its fields fit (by
+    /// `EventInference`), else none, with the one finding that says why.
+    private func chooseSpec(_ document: JSONDocument, _ eventTypeKey: (exact: Int?, caseMatch: Int?), _ pointerPrefix: String) -> Choice {
+        let named = eventTypeKey.exact ?? eventTypeKey.caseMatch
+        if let named, document[named].kind == .string, document[named].end - document[named].start > 2 {
+            if let known = knownEvent(document, named) { return .named(known, inferred: false) }
+            let meant = ValueSuggestion.suggest(document.string(named), among: EventCatalog.events.map(\.eventType))
+            if let meant, let index = specs.firstIndex(where: { $0.spec.eventType == meant }) { return .named(index, inferred: true) }
+            // Only the exact key's value decides: a misspelt key still gets its finding from the full check.
+            if named == eventTypeKey.exact { return .unknown(value: named) }
+        }
+        let inference = EventInference(document)
+        if let event = inference.event { return .byFields(event) }
+        return .undecided(inference.finding(document, eventTypeValue: eventTypeKey.exact, pointerPrefix: pointerPrefix))
     }
 
     /// The spec a string value names exactly, if any.
     func knownEvent(_ document: JSONDocument, _ value: Int) -> Int? {
-        guard let bytes = document.plainString(value) else {
-            return document.withDecodedString(value) { bytes in specs.firstIndex { bytes.equals($0.eventTypeBytes) } }
-        }
-        for index in specs.indices where bytes.equals(specs[index].eventTypeBytes) { return index }
-        return nil
+        let index = document.withDecodedString(value) { eventIndex($0) }
+        return index < 0 ? nil : index
     }
 
     func unknownEventType(_ document: JSONDocument, _ value: Int, _ pointerPrefix: String) -> Diagnostic {

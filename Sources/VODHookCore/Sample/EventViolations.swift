@@ -53,6 +53,13 @@ public enum EventViolations {
             let names = fields.members.map(\.name).filter { $0 != "EventType" }
             let name = names[sampler.below(names.count)]
             fields.rename(name, to: name.prefix(1).lowercased() + name.dropFirst())
+        case .notACallback:
+            return Violation.all.first { $0.rule == .notACallback }.map { violation in
+                var generator = SampleGenerator(seed: 1, choices: violation.base)
+                return violation.payload(&generator, writer: writer)
+            }
+        case .lookAlike:
+            return Violation.intelligentMediaServices(fields, eventType: event.eventType, writer: writer)
         case .unknownEventType:
             fields.set("EventType", string: event.eventType + "d")
         case .invalidValue:

@@ -55,6 +55,18 @@ extension Violation {
             // Encoded twice: the body is a JSON string holding the callback.
             writer.written(SampleFields.literal(String(decoding: callback.fields.text, as: UTF8.self)))
         },
+        Violation(.notACallback) { _, generator, writer in
+            // A project file a hook picked up with the callbacks.
+            var fields = SampleFields()
+            fields.set("name", string: "vod-receiver")
+            fields.set("version", string: "1.\(generator.below(40)).\(generator.below(10))")
+            fields.set("private", json: Array("true".utf8))
+            return writer.written(fields.text)
+        },
+        Violation(.lookAlike) { callback, _, writer in
+            // Intelligent Media Services' envelope around the same fields.
+            Violation.intelligentMediaServices(callback.fields, eventType: "DeleteMediaComplete", writer: writer)
+        },
         .editing(.missingField) { fields, _, generator in
             let required = EventSpec.deleteMediaComplete.fields.filter(\.isRequired)
             fields.remove(required[generator.below(required.count)].name)
@@ -123,5 +135,16 @@ extension Violation {
             var sampler = EventSampler(event: event, seed: UInt64(generator.below(Int.max)))
             return EventViolations.payload(rule, sampler: &sampler, writer: writer.forEvent(event))!
         }
+    }
+}
+
+extension Violation {
+    /// A callback's fields inside IMS's envelope: `UserId` and `MessageBody` (VOD-EVENTS.md §4).
+    static func intelligentMediaServices(_ body: SampleFields, eventType: String, writer: SampleWriter) -> [UInt8] {
+        var envelope = SampleFields()
+        envelope.set("EventType", string: eventType)
+        envelope.set("UserId", json: Array("1833220977560102".utf8))
+        envelope.set("MessageBody", json: placeholder)
+        return writer.written(envelope.text).replacingFirst(placeholder, with: writer.written(body.text))
     }
 }

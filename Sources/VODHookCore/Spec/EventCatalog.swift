@@ -18,16 +18,24 @@ public enum EventCatalog {
     /// without building a String: a probe or two of `eventTypeSlots`, where
     /// comparing with every name cost `summary` 390 instructions a document.
     static func index(forEventType bytes: UnsafeRawBufferPointer) -> Int? {
-        let words = KeyWords(bytes)
+        let found = lookUp(bytes, words: eventTypeWords, slots: eventTypeSlots, names: eventTypeBytes)
+        return found < 0 ? nil : found
+    }
+
+    /// The one lookup of an event type, for `index(forEventType:)`, the quick
+    /// verdict and the full check alike; the tables are passed in because the
+    /// validator keeps its own references to them (reading the statics costs
+    /// a lazy-initialization check a document). -1 when no event has the name.
+    @inline(__always)
+    static func lookUp(_ name: UnsafeRawBufferPointer, words tableWords: [KeyWords], slots: [Int], names: [[UInt8]]) -> Int {
+        let words = KeyWords(name)
         var slot = Validator.eventTypeSlot(words)
-        while eventTypeSlots[slot] != 0 {
-            let index = eventTypeSlots[slot] - 1
-            if eventTypeWords[index] == words && (words.coversAll || eventTypeBytes[index].withUnsafeBytes({ bytes.equals($0) })) {
-                return index
-            }
+        while slots[slot] != 0 {
+            let index = slots[slot] - 1
+            if tableWords[index] == words && (words.coversAll || names[index].withUnsafeBytes({ name.equals($0) })) { return index }
             slot = (slot + 1) & (Validator.eventTypeSlotCount - 1)
         }
-        return nil
+        return -1
     }
 
     static let eventTypeBytes: [[UInt8]] = events.map { Array($0.eventType.utf8) }
@@ -35,6 +43,10 @@ public enum EventCatalog {
     static let eventTypeWords: [KeyWords] = eventTypeBytes.map { $0.withUnsafeBytes(KeyWords.init) }
     /// Open addressing from `Validator.eventTypeSlot(_:)` to 1 + an index into `events` (0: empty).
     static let eventTypeSlots: [Int] = {
+        // A probe stops at an empty slot: a full table would make every miss
+        // loop forever, and one more than half full makes probes long.
+        precondition(events.count <= Validator.eventTypeSlotCount / 2,
+                     "\(events.count) events outgrow the \(Validator.eventTypeSlotCount)-slot event-type table: raise Validator.eventTypeSlotCount")
         var slots = [Int](repeating: 0, count: Validator.eventTypeSlotCount)
         for (index, words) in eventTypeWords.enumerated() {
             var slot = Validator.eventTypeSlot(words)
@@ -43,8 +55,4 @@ public enum EventCatalog {
         }
         return slots
     }()
-
-    /// The table used when a payload does not say which event it is: the
-    /// one the tool began with, whose messages users know.
-    public static let fallback: EventSpec = .deleteMediaComplete
 }

@@ -4,15 +4,16 @@ import Testing
 /// Properties that hold for every input, checked over generated ones.
 @Suite struct ReaderPropertyTests {
     /// RFC 8259 §7: U+0000 through U+001F must be escaped. Each is reported at
-    /// its own byte; a raw LF or CR as an unterminated string.
+    /// its own byte; a raw LF or CR as a raw line break.
     @Test(arguments: 0..<0x20)
     func everyControlCharacterInAString(_ code: Int) {
         let byte = UInt8(code)
         let input = Array("[\"ab".utf8) + [byte] + Array("\"]".utf8)
         let findings = ReaderHarness.readWithEveryBlockSize(input, mode: .body).documents.flatMap(\.findings)
         let hex = String(code, radix: 16, uppercase: true)
-        let expected = byte == 0x0A || byte == 0x0D
-            ? "unterminated string that starts at line 1, column 2"
+        // The string goes on after a raw LF or CR, so it is named as such.
+        let expected = byte == 0x0A ? "raw line break inside a string (escape it as \\n)"
+            : byte == 0x0D ? "raw carriage return inside a string (escape it as \\r)"
             : "unescaped control character U+00\(hex.count == 1 ? "0" + hex : hex) in a string"
         #expect(findings.map(\.message) == [expected])
         #expect(findings.map(\.rule) == [.jsonSyntax])

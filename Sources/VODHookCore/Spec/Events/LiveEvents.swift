@@ -19,6 +19,10 @@ extension EventSpec {
         ] + liveStreamFields + [
             .time("RecordStartTime", "when recording started"),
             .time("RecordEndTime", "when recording ended"),
+            // VOD-EVENTS.md §3.10: not in the docs' table; two callbacks a
+            // live-streaming site received in production in 2020 carry it.
+            .text("UserId", provenance: .observed,
+                  "the account's user ID as numeric text (\"20816433\"); not in the docs' table, seen in callbacks received in production (2020)"),
         ])
 
     public static let liveRecordVideoComposeStart = EventSpec(
