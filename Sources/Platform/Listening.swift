@@ -73,7 +73,7 @@ extension Sockets {
 
 /// A pipe that stays readable once written to: every thread that polls it
 /// learns at once that the server is stopping.
-public final class WakePipe: @unchecked Sendable {
+public final class WakePipe: Sendable {
     public let readEnd: Int32
     private let writeEnd: Int32
 

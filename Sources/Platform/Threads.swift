@@ -62,7 +62,7 @@ private final class ThreadTask: Sendable {
 }
 
 /// A mutex and a condition variable at stable addresses, as POSIX needs.
-public final class Monitor: @unchecked Sendable {
+public final class Monitor: @unchecked Sendable {  // @unchecked: a bare lock; ListenSession alone still uses it, until it keeps its state in a Mutex
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
 

@@ -60,7 +60,7 @@ enum ValueShape: UInt8 {
 
 /// The lookup tables behind `CompiledObject`, field by field in spec order.
 /// Not copyable: it owns its buffers and frees them when its owner goes.
-struct SpecTables: ~Copyable, @unchecked Sendable {
+struct SpecTables: ~Copyable, @unchecked Sendable {  // @unchecked: its buffers are written once, in init, and only read after
     let fieldCount: Int
     /// The EventType field, whose value chose the spec and is not checked again; -1 when absent or nested.
     let eventTypeField: Int
