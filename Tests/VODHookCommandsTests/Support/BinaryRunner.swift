@@ -21,16 +21,22 @@ enum BinaryRunner {
         return directory.appendingPathComponent("vodhook")
     }
 
+    /// This process's variables without those that would change what the
+    /// binary prints (`NO_COLOR`, `VODHOOK_KEY`), and `extra`.
+    static func variables(_ extra: [String: String] = [:]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "NO_COLOR")
+        environment.removeValue(forKey: "VODHOOK_KEY")
+        for (key, value) in extra { environment[key] = value }
+        return environment
+    }
+
     static func run(_ arguments: [String], stdin: Data? = nil, environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "NO_COLOR")
-        environment.removeValue(forKey: "VODHOOK_KEY")
-        for (key, value) in extra { environment[key] = value }
-        process.environment = environment
+        process.environment = variables(extra)
         let output = Pipe(), errors = Pipe(), input = Pipe()
         process.standardOutput = output
         process.standardError = errors
