@@ -25,6 +25,7 @@ public enum VODHook {
         Subcommand(spec: SpecCommand.spec, run: SpecCommand.run),
         Subcommand(spec: HelpCommand.spec, run: HelpCommand.run),
         Subcommand(spec: CompletionsCommand.spec, run: CompletionsCommand.run),
+        Subcommand(spec: VersionCommand.spec, run: VersionCommand.run),
     ]
 
     /// Every command's interface, in the order the overview lists them: what

@@ -100,6 +100,7 @@ import VODHookCore
         "spec": [],
         "help": [],
         "completions": ["bash"],
+        "version": [],
         // 192.0.2.1 is TEST-NET-1 (RFC 5737), never this machine's: the bind
         // fails at once with exit 2, after every option has been read.
         "listen": ["--host", "192.0.2.1", "--port", "CLOSED_PORT"],

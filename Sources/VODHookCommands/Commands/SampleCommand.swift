@@ -30,7 +30,7 @@ enum SampleCommand {
                        help: "a whole number from 0 to 2^64-1 (default: \(SampleGenerator.defaultSeed)); a seed always gives the same payloads"),
             OptionSpec("pretty", help: "indent with two spaces instead of one line per payload"),
             OptionSpec("violate", kind: .value(placeholder: "rule"), help: "break this rule and nothing else ('vodhook rules' lists them)",
-                       completion: .ruleIDs),
+                       completion: .violableRuleIDs),
             OptionSpec("all-rules", help: "one payload per rule a payload can break, in 'vodhook rules' order"),
             OptionSpec("output-dir", kind: .value(placeholder: "dir"), help: "with --all-rules: write DIR/RULE.json for every rule instead",
                        completion: .directories),

@@ -23,7 +23,8 @@ enum SpecCommand {
             (nested members included) and its source page; json-schema prints one schema for every event,
             choosing each event's schema by EventType with if/then. Nested members are indented under their
             field. Facts marked [observed] come from real payloads, [inferred] from no source.
-            """)
+            """,
+        positionalCompletion: .words(EventCatalog.events.map(\.eventType)))
 
     static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> ExitCode {
         guard parsed.positionals.count <= 1 else {
