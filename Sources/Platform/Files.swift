@@ -110,6 +110,14 @@ public enum Files {
     /// Whether the descriptor is a terminal.
     public static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
 
+    /// The width in columns of the terminal on `descriptor`; nil when it is
+    /// not a terminal or does not say.
+    public static func terminalColumns(_ descriptor: Int32) -> Int? {
+        var size = winsize()
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
     /// The process's working directory, absolute; nil when it cannot be named
     /// (removed, or longer than PATH_MAX).
     public static func workingDirectory() -> String? {
