@@ -62,8 +62,9 @@ struct ReportSession {
         if !quiet {
             if format == .text { environment.output.write(footer) }
             // A report in a file or in a machine format on stdout leaves the
-            // log nothing to read: the count goes to stderr too.
-            if (file != nil || format != .text) && !silent {
+            // log nothing to read: the count goes to stderr too, unless
+            // whoever read stdout went away (`| head`), which ends quietly.
+            if (file != nil || (format != .text && !environment.output.isClosed)) && !silent {
                 original.errors.write(TextDiagnosticRenderer(style: TextStyle(enabled: false)).footer(outcome.tally, noun: noun))
             }
         }
