@@ -52,7 +52,7 @@ enum SendCommand {
         let settings: SendSettings
         switch SendSettings.parse(parsed, environment) {
         case .success(let parsedSettings): settings = parsedSettings
-        case .failure(let error): return SignCommand.usage(error.message, environment, command: "send")
+        case .failure(let error): return UsageRefusal.refuse(error.message, environment, command: "send")
         }
         if settings.paths.isEmpty && environment.standardInputIsTerminal {
             return VODHook.refuseTerminalInput("send", environment)

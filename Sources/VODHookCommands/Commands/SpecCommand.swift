@@ -28,7 +28,7 @@ enum SpecCommand {
 
     static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> ExitCode {
         guard parsed.positionals.count <= 1 else {
-            return SignCommand.usage("expected at most one event name", environment, command: "spec")
+            return UsageRefusal.refuse("expected at most one event name", environment, command: "spec")
         }
         let name = parsed.positionals.first ?? parsed.value("event")
         var event: EventSpec?
@@ -36,7 +36,7 @@ enum SpecCommand {
             guard let found = EventCatalog.spec(forEventType: name) else {
                 var message = "unknown event \(TerminalSafe.quoted(name))"
                 if let near = nearestMatch(to: name, among: EventCatalog.events.map(\.eventType)) { message += "; did you mean '\(near)'?" }
-                return SignCommand.usage(message, environment, command: "spec")
+                return UsageRefusal.refuse(message, environment, command: "spec")
             }
             event = found
         }
@@ -51,7 +51,7 @@ enum SpecCommand {
                 environment.output.write(event.map(EventCatalogMarkdown.section) ?? EventCatalogMarkdown.page())
             }
         default:
-            if parsed.isSet("list") { return SignCommand.usage("'--list' goes with '--format markdown'", environment, command: "spec") }
+            if parsed.isSet("list") { return UsageRefusal.refuse("'--list' goes with '--format markdown'", environment, command: "spec") }
             environment.output.write(event.map(table) ?? list())
         }
         return .success

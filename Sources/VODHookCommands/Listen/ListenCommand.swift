@@ -58,7 +58,7 @@ enum ListenCommand {
         let settings: ListenSettings
         switch parse(parsed, environment) {
         case .success(let parsedSettings): settings = parsedSettings
-        case .failure(let error): return SignCommand.usage(error.message, environment, command: "listen")
+        case .failure(let error): return UsageRefusal.refuse(error.message, environment, command: "listen")
         }
         var signals = StopSignals()
         // Before any thread starts, so every connection thread inherits the mask.
