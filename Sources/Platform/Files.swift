@@ -177,3 +177,12 @@ public struct FileStatus: Sendable, Hashable {
     public let device: UInt64
     public let inode: UInt64
 }
+
+extension Files {
+    /// Opens `path` for appending, creating it: a capture grows across runs.
+    public static func openForAppending(_ path: String, permissions: UInt16 = 0o644) throws(SystemError) -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, mode_t(permissions))
+        guard descriptor >= 0 else { throw .last() }
+        return descriptor
+    }
+}

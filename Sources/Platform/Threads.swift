@@ -96,3 +96,31 @@ public final class Monitor: @unchecked Sendable {  // @unchecked: a bare lock; L
     /// Wakes every waiter; call after changing what they wait for, under `locked`.
     public func signalAll() { pthread_cond_broadcast(condition) }
 }
+
+/// Starts `body` on a detached thread; false when the system would not.
+public func startDetachedThread(_ body: @escaping @Sendable () -> Void) -> Bool {
+    let box = Unmanaged.passRetained(DetachedBody(body)).toOpaque()
+    #if canImport(Glibc)
+    var thread = pthread_t()
+    #else
+    var thread: pthread_t?
+    #endif
+    guard pthread_create(&thread, nil, { argument in
+        Unmanaged<DetachedBody>.fromOpaque(argument!).takeRetainedValue().body()
+        return nil
+    }, box) == 0 else {
+        Unmanaged<DetachedBody>.fromOpaque(box).release()
+        return false
+    }
+    #if canImport(Glibc)
+    pthread_detach(thread)
+    #else
+    if let thread { pthread_detach(thread) }
+    #endif
+    return true
+}
+
+private final class DetachedBody: Sendable {
+    let body: @Sendable () -> Void
+    init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+}
