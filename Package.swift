@@ -29,8 +29,9 @@ let package = Package(
         .executableTarget(name: "vodhook", dependencies: ["VODHookCommands", "Platform"]),
         // Fixtures are read through #filePath, not bundled as resources.
         .testTarget(name: "VODHookCoreTests", dependencies: ["VODHookCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "EditDistanceTests", dependencies: ["EditDistance"]),
-        .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
+        // VODHookCore for its SplitMix64, the one seeded generator.
+        .testTarget(name: "EditDistanceTests", dependencies: ["EditDistance", "VODHookCore"]),
+        .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing", "VODHookCore"]),
         .testTarget(name: "VODHookCommandsTests", dependencies: ["VODHookCommands", "VODHookCore", "Platform"], exclude: ["Golden", "Support/tls-receiver.py"]),
     ],
     swiftLanguageModes: [.v6]

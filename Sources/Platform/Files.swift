@@ -110,6 +110,14 @@ public enum Files {
     /// Whether the descriptor is a terminal.
     public static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
 
+    /// The width in columns of the terminal on `descriptor`; nil when it is
+    /// not a terminal or does not say.
+    public static func terminalColumns(_ descriptor: Int32) -> Int? {
+        var size = winsize()
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
     /// The process's working directory, absolute; nil when it cannot be named
     /// (removed, or longer than PATH_MAX).
     public static func workingDirectory() -> String? {
@@ -168,4 +176,13 @@ public struct FileStatus: Sendable, Hashable {
     public let kind: FileKind
     public let device: UInt64
     public let inode: UInt64
+}
+
+extension Files {
+    /// Opens `path` for appending, creating it: a capture grows across runs.
+    public static func openForAppending(_ path: String, permissions: UInt16 = 0o644) throws(SystemError) -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, mode_t(permissions))
+        guard descriptor >= 0 else { throw .last() }
+        return descriptor
+    }
 }

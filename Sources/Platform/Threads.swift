@@ -62,7 +62,7 @@ private final class ThreadTask: Sendable {
 }
 
 /// A mutex and a condition variable at stable addresses, as POSIX needs.
-public final class Monitor: @unchecked Sendable {
+public final class Monitor: @unchecked Sendable {  // @unchecked: a bare lock; ListenSession alone still uses it, until it keeps its state in a Mutex
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
 
@@ -95,4 +95,32 @@ public final class Monitor: @unchecked Sendable {
 
     /// Wakes every waiter; call after changing what they wait for, under `locked`.
     public func signalAll() { pthread_cond_broadcast(condition) }
+}
+
+/// Starts `body` on a detached thread; false when the system would not.
+public func startDetachedThread(_ body: @escaping @Sendable () -> Void) -> Bool {
+    let box = Unmanaged.passRetained(DetachedBody(body)).toOpaque()
+    #if canImport(Glibc)
+    var thread = pthread_t()
+    #else
+    var thread: pthread_t?
+    #endif
+    guard pthread_create(&thread, nil, { argument in
+        Unmanaged<DetachedBody>.fromOpaque(argument!).takeRetainedValue().body()
+        return nil
+    }, box) == 0 else {
+        Unmanaged<DetachedBody>.fromOpaque(box).release()
+        return false
+    }
+    #if canImport(Glibc)
+    pthread_detach(thread)
+    #else
+    if let thread { pthread_detach(thread) }
+    #endif
+    return true
+}
+
+private final class DetachedBody: Sendable {
+    let body: @Sendable () -> Void
+    init(_ body: @escaping @Sendable () -> Void) { self.body = body }
 }

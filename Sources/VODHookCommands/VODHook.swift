@@ -8,15 +8,17 @@ public enum VODHook {
 
     struct Subcommand: Sendable {
         let spec: CommandSpec
+        /// Reads callbacks from standard input when no PATH is named, which a terminal would only hold up.
+        var readsStandardInputWithoutPaths = false
         let run: @Sendable (ParsedArguments, CommandEnvironment) -> ExitCode
     }
 
     static let subcommands: [Subcommand] = [
-        Subcommand(spec: CheckCommand.spec, run: CheckCommand.run),
-        Subcommand(spec: SummaryCommand.spec, run: SummaryCommand.run),
-        Subcommand(spec: NormalizeCommand.spec, run: NormalizeCommand.run),
+        Subcommand(spec: CheckCommand.spec, readsStandardInputWithoutPaths: true, run: CheckCommand.run),
+        Subcommand(spec: SummaryCommand.spec, readsStandardInputWithoutPaths: true, run: SummaryCommand.run),
+        Subcommand(spec: NormalizeCommand.spec, readsStandardInputWithoutPaths: true, run: NormalizeCommand.run),
         Subcommand(spec: SignCommand.spec, run: SignCommand.run),
-        Subcommand(spec: VerifyCommand.spec, run: VerifyCommand.run),
+        Subcommand(spec: VerifyCommand.spec, readsStandardInputWithoutPaths: true, run: VerifyCommand.run),
         Subcommand(spec: SampleCommand.spec, run: SampleCommand.run),
         Subcommand(spec: SendCommand.spec, run: SendCommand.run),
         Subcommand(spec: ListenCommand.spec, run: ListenCommand.run),
@@ -25,6 +27,7 @@ public enum VODHook {
         Subcommand(spec: SpecCommand.spec, run: SpecCommand.run),
         Subcommand(spec: HelpCommand.spec, run: HelpCommand.run),
         Subcommand(spec: CompletionsCommand.spec, run: CompletionsCommand.run),
+        Subcommand(spec: VersionCommand.spec, run: VersionCommand.run),
     ]
 
     /// Every command's interface, in the order the overview lists them: what
@@ -79,7 +82,7 @@ public enum VODHook {
             environment.output.write("vodhook \(version)\n")
             return .success
         }
-        if command.spec.positionals == "[PATH ...]", parsed.positionals.isEmpty, environment.standardInputIsTerminal, !parsed.isSet("show-config") {
+        if command.readsStandardInputWithoutPaths, parsed.positionals.isEmpty, environment.standardInputIsTerminal, !parsed.isSet("show-config") {
             return refuseTerminalInput(command.spec.name, environment)
         }
         return command.run(parsed, environment)

@@ -1,5 +1,6 @@
 import Testing
 import ArgumentParsing
+import VODHookCore  // SplitMix64
 
 /// Parsing must never trap, and every message must stay one tidy line, whatever is typed.
 @Suite struct RobustnessTests {
@@ -66,18 +67,5 @@ import ArgumentParsing
             #expect(message.first?.isLowercase == true, "\(message)", sourceLocation: sourceLocation)
             #expect(!message.hasSuffix("."), "\(message)", sourceLocation: sourceLocation)
         }
-    }
-}
-
-/// A seeded generator so a failure reproduces on every run.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

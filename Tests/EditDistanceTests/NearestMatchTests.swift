@@ -68,3 +68,12 @@ import EditDistance
         #expect(nearestMatch(to: "fromat", among: [huge]) == nil)
     }
 }
+
+extension NearestMatchTests {
+    /// `explain invalid-time`: the rule that holds both words beats the one nearer by edits.
+    @Test func aNameHoldingEveryWordBeatsACloserEdit() {
+        let rules = ["invalid-value", "invalid-event-time", "missing-field"]
+        #expect(nearestMatch(to: "invalid-time", among: rules) == "invalid-event-time")
+        #expect(nearestMatch(to: "invalid-valu", among: rules) == "invalid-value")
+    }
+}

@@ -1,5 +1,6 @@
 import Testing
 import EditDistance
+import VODHookCore  // SplitMix64
 
 /// Cross-checks the rolling-row implementation against the textbook full matrix,
 /// which is too slow and memory-hungry to ship but easy to trust.
@@ -40,17 +41,4 @@ private func referenceDistance(_ a: String, _ b: String) -> Int {
         }
     }
     return d[a.count][b.count]
-}
-
-/// A seeded generator so a failure reproduces on every run.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

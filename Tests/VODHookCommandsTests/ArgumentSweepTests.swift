@@ -100,6 +100,7 @@ import VODHookCore
         "spec": [],
         "help": [],
         "completions": ["bash"],
+        "version": [],
         // 192.0.2.1 is TEST-NET-1 (RFC 5737), never this machine's: the bind
         // fails at once with exit 2, after every option has been read.
         "listen": ["--host", "192.0.2.1", "--port", "CLOSED_PORT"],
@@ -188,8 +189,34 @@ import VODHookCore
         return nil
     }
 
-    /// Runs every case on all cores and returns the failures, with how many ran.
-    static func sweep(_ runs: [(arguments: [[UInt8]], environment: [[UInt8]], command: String, mustRefuse: Bool, label: String)]) throws -> [String] {
+    /// One run of the sweep.
+    struct Run: Sendable {
+        let arguments: [[UInt8]]
+        let environment: [[UInt8]]
+        let command: String
+        let mustRefuse: Bool
+        let label: String
+        /// Runs the built binary instead of `VODHook.run` in this process.
+        let spawns: Bool
+    }
+
+    /// Options that may write a file named by the hostile value, which only
+    /// a process of its own can put in a directory of its own; and
+    /// `listen --host`, the one value that could make `listen` bind and
+    /// serve (the base arguments name an address no machine has), which a
+    /// spawned run ends with a timeout where this process would wait.
+    /// Everything else runs in this process, as the binary would: its
+    /// `main` is one call to `VODHook.run`, and `baseArgumentsRunCleanly`
+    /// and `GoldenTests.binaryMatchesGolden` run the binary itself.
+    static let spawnedOptions: Set<String> = ["output", "output-dir", "save", "listen --host"]
+
+    static func spawns(command: String, option: String?) -> Bool {
+        guard let option else { return false }
+        return spawnedOptions.contains(option) || spawnedOptions.contains("\(command) --\(option)")
+    }
+
+    /// Runs every case on all cores and returns the failures.
+    static func sweep(_ runs: [Run]) throws -> [String] {
         let binary = BinaryRunner.binary.path
         let directory = try InProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -199,10 +226,15 @@ import VODHookCore
             for index in stride(from: worker, to: runs.count, by: workers) {
                 let run = runs[index]
                 do {
-                    // A directory each: a file one run writes (`-o`) must not be what another reads (`--config`).
-                    let own = directory.appendingPathComponent(String(index))
-                    try FileManager.default.createDirectory(at: own, withIntermediateDirectories: false)
-                    let result = try RawSpawn.run(binary, run.arguments, environment: run.environment, directory: own.path)
+                    let result: RawSpawn.Result
+                    if run.spawns {
+                        // A directory each: a file one run writes (`-o`) must not be what another reads (`--config`).
+                        let own = directory.appendingPathComponent(String(index))
+                        try FileManager.default.createDirectory(at: own, withIntermediateDirectories: false)
+                        result = try RawSpawn.run(binary, run.arguments, environment: run.environment, directory: own.path)
+                    } else {
+                        result = InProcess.runLikeBinary(rawArguments: run.arguments, environment: run.environment)
+                    }
                     if let problem = problem(with: result, command: run.command, mustRefuse: run.mustRefuse) {
                         failures.add("\(run.command) \(run.label): \(problem)")
                     }
@@ -242,11 +274,13 @@ import VODHookCore
         #expect(Set(VODHook.subcommands.map(\.spec.name)) == Set(Self.baseArguments.keys))
     }
 
+    /// The spawn smoke test: every command, run as the built binary.
     @Test func baseArgumentsRunCleanly() throws {
         let port = try #require(TestReceiver.closedPort())
         let base = Self.base(port: port)
         let runs = VODHook.subcommands.map(\.spec.name).map { command in
-            ([Array(command.utf8)] + base(command).map { Array($0.utf8) }, Self.baseEnvironment, command, false, "base arguments")
+            Run(arguments: [Array(command.utf8)] + base(command).map { Array($0.utf8) }, environment: Self.baseEnvironment,
+                command: command, mustRefuse: false, label: "base arguments", spawns: true)
         }
         #expect(try Self.sweep(runs) == [])
     }
@@ -258,20 +292,25 @@ import VODHookCore
         let swept = Set(cases.map { "\($0.command) --\($0.option)" })
         let declared = Set(VODHook.subcommands.flatMap { command in command.spec.options.map { "\(command.spec.name) --\($0.long)" } })
         #expect(swept == declared)
-        let failures = try Self.sweep(cases.map { ($0.arguments, Self.baseEnvironment, $0.command, $0.mustRefuse, $0.label) })
+        let failures = try Self.sweep(cases.map {
+            Run(arguments: $0.arguments, environment: Self.baseEnvironment, command: $0.command, mustRefuse: $0.mustRefuse,
+                label: $0.label, spawns: Self.spawns(command: $0.command, option: $0.option))
+        })
         #expect(failures == [], "\(failures.count) of \(cases.count) runs failed:\n\(failures.prefix(40).joined(separator: "\n"))")
     }
 
     @Test func environmentVariablesTakeHostileValuesWithoutASignal() throws {
         let port = try #require(TestReceiver.closedPort())
         let base = Self.base(port: port)
-        var runs: [([[UInt8]], [[UInt8]], String, Bool, String)] = []
+        var runs: [Run] = []
         for variable in Self.variables {
             let arguments = [Array(variable.command.utf8)] + base(variable.command).map { Array($0.utf8) }
             let others = Self.baseEnvironment.filter { !$0.starts(with: Array("\(variable.name)=".utf8)) }
             for value in Self.hostileValues where !value.bytes.isEmpty {
                 let entry = Array("\(variable.name)=".utf8) + value.bytes
-                runs.append((arguments, others + [entry], variable.command, variable.mustRefuse, "\(variable.name)=<\(value.label)>"))
+                runs.append(Run(
+                    arguments: arguments, environment: others + [entry], command: variable.command, mustRefuse: variable.mustRefuse,
+                    label: "\(variable.name)=<\(value.label)>", spawns: Self.spawns(command: variable.command, option: nil)))
             }
         }
         let failures = try Self.sweep(runs)

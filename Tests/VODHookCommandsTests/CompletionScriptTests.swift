@@ -21,6 +21,9 @@ import Testing
         Ask(line: ["vodhook", "summary", "--"], offered: ["--totals-only", "--help", "--version"]),
         Ask(line: ["vodhook", "explain", "unknown-"], offered: ["unknown-event-type", "unknown-field"]),
         Ask(line: ["vodhook", "sample", "--violate", "json-d"], offered: ["json-depth", "json-duplicate-key"]),
+        // Only rules a payload can break: sample refuses json-size (hundreds of MiB) and http-syntax.
+        Ask(line: ["vodhook", "sample", "--violate", "json-s"], offered: ["json-syntax"], notOffered: ["json-size"]),
+        Ask(line: ["vodhook", "spec", "VideoA"], offered: ["VideoAnalysisComplete"]),
         Ask(line: ["vodhook", "spec", "--event", ""], offered: ["DeleteMediaComplete"]),
         Ask(line: ["vodhook", "help", "comp"], offered: ["completions"]),
         Ask(line: ["vodhook", "completions", ""], offered: ["bash", "zsh", "fish"]),
@@ -52,7 +55,9 @@ import Testing
     @Test func optionsTakingARuleDeclareRuleIDCompletion() {
         for command in VODHook.subcommands.map(\.spec) {
             for option in command.options where option.kind == .value(placeholder: "rule") {
-                #expect(option.completion == .ruleIDs, "\(command.name) --\(option.long) takes a rule: declare 'completion: .ruleIDs'")
+                #expect(
+                    option.completion == .ruleIDs || option.completion == .violableRuleIDs,
+                    "\(command.name) --\(option.long) takes a rule: declare 'completion: .ruleIDs'")
             }
         }
     }
@@ -76,6 +81,27 @@ import Testing
         let offered = Set(result.stdout.split(separator: "\n").map(String.init))
         #expect(offered.isSuperset(of: ask.offered), "bash offered \(offered.sorted())")
         #expect(offered.isDisjoint(with: ask.notOffered), "bash offered \(offered.sorted())")
+    }
+
+    /// bash splits `--severity RULE=level` at `=` (COMP_WORDBREAKS) into
+    /// words of their own, as here: after `RULE=` it offers the levels, only
+    /// the part after `=` (what bash replaces), never files.
+    @Test func bashCompletesTheLevelAfterARuleAndEquals() throws {
+        guard let bash = ExternalTool.find("bash") else {
+            print("skipped: bash is not installed")
+            return
+        }
+        let program = """
+            source "$1" || exit 3
+            ask() { COMP_WORDS=("$@"); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); COMPREPLY=(); _vodhook; echo "${COMPREPLY[*]}"; }
+            ask vodhook check --severity unknown-field = ""
+            ask vodhook check --severity unknown-field = wa
+            ask vodhook check --severity = unknown-field = ""
+            ask vodhook verify --severity json-syntax =
+            """
+        let result = try ExternalTool.run(bash, ["--norc", "--noprofile", "-c", program, "bash", try Self.script("bash").path])
+        #expect(result.status == 0, "bash: \(result.stderr)")
+        #expect(result.stdout == "error warning note off\nwarning\nerror warning note off\nerror warning note off\n")
     }
 
     @Test(arguments: asks)

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// End-to-end tests: the built binary on fixture files, compared with golden
-/// files beside this test. `VODHOOK_RECORD_GOLDEN=1 swift test` re-records
+/// End-to-end tests: every command on fixture files, compared with golden
+/// files beside this test, in this process, and the first case of each
+/// command as the built binary too. `VODHOOK_RECORD_GOLDEN=1 swift test` re-records
 /// them; review the diff before committing.
 @Suite struct GoldenTests {
     struct Case: CustomStringConvertible, Sendable {
@@ -43,10 +44,28 @@ import Testing
         return paths.sorted()
     }
 
+    /// The first case of each command (and of each top-level flag): these
+    /// also run as the built binary, so what `main` adds is covered too.
+    static func smokeCases() -> [Case] {
+        var seen: Set<String> = []
+        return allCases().filter { seen.insert($0.arguments.first ?? "").inserted }
+    }
+
+    /// In this process, as the binary runs it (`InProcess.runLikeBinary`): 141 spawns took most of this suite's time.
     @Test(arguments: allCases())
     func matchesGolden(_ testCase: Case) throws {
+        let result = try InProcess.runLikeBinary(testCase.arguments, standardInputPath: testCase.stdinPath)
+        try Self.compare(result, with: testCase)
+    }
+
+    @Test(arguments: smokeCases())
+    func binaryMatchesGolden(_ testCase: Case) throws {
         let stdin = try testCase.stdinPath.map { try Data(contentsOf: BinaryRunner.packageRoot.appendingPathComponent($0)) }
         let result = try BinaryRunner.run(testCase.arguments, stdin: stdin)
+        try Self.compare(result, with: testCase, recording: false)
+    }
+
+    static func compare(_ result: BinaryRunner.Result, with testCase: Case, recording: Bool = true) throws {
         var actual = "$ vodhook \(testCase.arguments.joined(separator: " "))"
         if let path = testCase.stdinPath { actual += " < \(path)" }
         actual += "\n--- exit status: \(result.status)\n--- stdout\n"
@@ -54,7 +73,7 @@ import Testing
         actual += "--- stderr\n" + String(decoding: result.stderr, as: UTF8.self)
         let file = Self.goldenDirectory.appendingPathComponent("expected/\(testCase.name).txt")
         if ProcessInfo.processInfo.environment["VODHOOK_RECORD_GOLDEN"] == "1" {
-            try actual.write(to: file, atomically: true, encoding: .utf8)
+            if recording { try actual.write(to: file, atomically: true, encoding: .utf8) }
             return
         }
         let expected = try? String(contentsOf: file, encoding: .utf8)

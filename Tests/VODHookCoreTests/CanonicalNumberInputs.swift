@@ -1,3 +1,5 @@
+import VODHookCore
+
 /// Random JSON number literals that stress both the parse and the layout.
 enum CanonicalNumberInputs {
     /// Finite doubles drawn from every exponent, including subnormals.

@@ -1,3 +1,5 @@
+import VODHookCore
+
 /// A random JSON value for property tests, with its strings and numbers
 /// already spelled, so the same value can be written out again with other
 /// whitespace and key orders (or, on request, other spellings).

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import VODHookCore
 
@@ -94,5 +95,36 @@ import VODHookCore
         #expect(random.next() == 6_457_827_717_110_365_317)
         #expect(random.next() == 3_203_168_211_198_807_973)
         #expect(random.next() == 9_817_491_932_198_370_423)
+    }
+}
+
+/// A sampled job never finishes before it starts (StreamTranscodeComplete's
+/// StartTime and FinishTime were each drawn on their own, and crossed).
+@Suite struct SampledTimeOrderTests {
+    @Test func everyStartComesBeforeItsFinish() throws {
+        for event in EventCatalog.events {
+            var sampler = EventSampler(event: event, seed: 7)
+            for _ in 0..<100 {
+                let text = sampler.next().text
+                let json = try JSONSerialization.jsonObject(with: Data(text))
+                for (start, end) in Self.timePairs(in: json) {
+                    #expect(start <= end, "\(event.eventType): \(start) after \(end) in \(String(decoding: text, as: UTF8.self))")
+                }
+            }
+        }
+    }
+
+    /// Every `XStartTime` with its `XFinishTime` or `XEndTime`, at any depth.
+    static func timePairs(in value: Any) -> [(String, String)] {
+        if let array = value as? [Any] { return array.flatMap(timePairs) }
+        guard let object = value as? [String: Any] else { return [] }
+        var pairs: [(String, String)] = []
+        for (name, start) in object where name.hasSuffix("StartTime") {
+            let stem = String(name.dropLast("StartTime".count))
+            for endName in [stem + "FinishTime", stem + "EndTime"] {
+                if let start = start as? String, let end = object[endName] as? String { pairs.append((start, end)) }
+            }
+        }
+        return pairs + object.values.flatMap(timePairs)
     }
 }

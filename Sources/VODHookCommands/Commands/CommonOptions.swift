@@ -36,12 +36,13 @@ enum CommonOptions {
     }
 
     static func style(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> TextStyle {
+        let columns = environment.outputIsTerminal ? environment.outputColumns : nil
         switch parsed.value("color") ?? "auto" {
-        case "always": return TextStyle(enabled: true)
-        case "never": return TextStyle(enabled: false)
+        case "always": return TextStyle(enabled: true, columns: columns)
+        case "never": return TextStyle(enabled: false, columns: columns)
         default:
             let noColor = environment.variables["NO_COLOR"].map { !$0.isEmpty } ?? false
-            return TextStyle(enabled: environment.outputIsTerminal && !noColor)
+            return TextStyle(enabled: environment.outputIsTerminal && !noColor, columns: columns)
         }
     }
 }

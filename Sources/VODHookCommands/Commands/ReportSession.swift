@@ -62,7 +62,12 @@ struct ReportSession {
         let footer = TextDiagnosticRenderer(style: style).footer(outcome.tally, noun: noun)
         if !quiet {
             if format == .text { environment.output.write(footer) }
-            if file != nil && !silent { original.errors.write(TextDiagnosticRenderer(style: TextStyle(enabled: false)).footer(outcome.tally, noun: noun)) }
+            // A report in a file or in a machine format on stdout leaves the
+            // log nothing to read: the count goes to stderr too, unless
+            // whoever read stdout went away (`| head`), which ends quietly.
+            if (file != nil || (format != .text && !environment.output.isClosed)) && !silent {
+                original.errors.write(TextDiagnosticRenderer(style: TextStyle(enabled: false)).footer(outcome.tally, noun: noun))
+            }
         }
         if readable && outcome.tally.documents == 0 && !environment.output.isClosed {
             original.errors.write("vodhook \(command): error: the run read no \(noun) at all\n")

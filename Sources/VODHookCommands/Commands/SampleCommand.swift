@@ -30,7 +30,7 @@ enum SampleCommand {
                        help: "a whole number from 0 to 2^64-1 (default: \(SampleGenerator.defaultSeed)); a seed always gives the same payloads"),
             OptionSpec("pretty", help: "indent with two spaces instead of one line per payload"),
             OptionSpec("violate", kind: .value(placeholder: "rule"), help: "break this rule and nothing else ('vodhook rules' lists them)",
-                       completion: .ruleIDs),
+                       completion: .violableRuleIDs),
             OptionSpec("all-rules", help: "one payload per rule a payload can break, in 'vodhook rules' order"),
             OptionSpec("output-dir", kind: .value(placeholder: "dir"), help: "with --all-rules: write DIR/RULE.json for every rule instead",
                        completion: .directories),
@@ -85,7 +85,7 @@ enum SampleCommand {
         let settings: SampleSettings
         switch SampleSettings.parse(parsed) {
         case .success(let parsedSettings): settings = parsedSettings
-        case .failure(let error): return SignCommand.usage(error.message, environment, command: "sample")
+        case .failure(let error): return UsageRefusal.refuse(error.message, environment, command: "sample")
         }
         switch settings.mode {
         case .samples(let choices, let fields): return samples(settings, choices: choices, fields: fields, environment)
@@ -126,7 +126,7 @@ enum SampleCommand {
                 environment.output.write(try settings.writer.write(payload.text) + [0x0A])
             } catch {
                 // The same --set values go into every payload, so this can only happen on the first.
-                return SignCommand.usage("the --set values make no well-formed payload: \(error.finding.message)", environment, command: "sample")
+                return UsageRefusal.refuse("the --set values make no well-formed payload: \(error.finding.message)", environment, command: "sample")
             }
         }
         return .success
@@ -142,11 +142,11 @@ enum SampleCommand {
         if let event = settings.event {
             var sampler = EventSampler(event: event, seed: settings.seed)
             if EventViolations.isWholeSource(rule.id) && settings.count > 1 {
-                return SignCommand.usage("'\(name)' is about a whole source, so '--violate \(name)' writes one payload; drop '--count'", environment, command: "sample")
+                return UsageRefusal.refuse("'\(name)' is about a whole source, so '--violate \(name)' writes one payload; drop '--count'", environment, command: "sample")
             }
             for _ in 0..<settings.count where !environment.output.isClosed {
                 guard let payload = EventViolations.payload(rule.id, sampler: &sampler, writer: settings.writer) else {
-                    return SignCommand.usage("no \(event.eventType) payload can break '\(name)': the rule is about fields or conditions that event does not have", environment, command: "sample")
+                    return UsageRefusal.refuse("no \(event.eventType) payload can break '\(name)': the rule is about fields or conditions that event does not have", environment, command: "sample")
                 }
                 environment.output.write(line(payload))
             }
@@ -160,10 +160,10 @@ enum SampleCommand {
             case .json: "breaking it takes a document hundreds of MiB long, no sample"
             case .path: "it is about reading a path at all, not what a source holds"
             }
-            return SignCommand.usage("no payload can break '\(name)': \(reason)", environment, command: "sample")
+            return UsageRefusal.refuse("no payload can break '\(name)': \(reason)", environment, command: "sample")
         }
         if violation.wholeSource && settings.count > 1 {
-            return SignCommand.usage("'\(name)' is about a whole source, so '--violate \(name)' writes one payload; drop '--count'", environment, command: "sample")
+            return UsageRefusal.refuse("'\(name)' is about a whole source, so '--violate \(name)' writes one payload; drop '--count'", environment, command: "sample")
         }
         var generator = SampleGenerator(seed: settings.seed, choices: violation.base)
         let progress = ProgressLine(environment, command: "sample", noun: "payloads")

@@ -62,7 +62,7 @@ enum SendCommand {
         var settings: SendSettings
         switch SendSettings.parse(parsed, environment) {
         case .success(let parsedSettings): settings = parsedSettings
-        case .failure(let error): return SignCommand.usage(error.message, environment, command: "send")
+        case .failure(let error): return UsageRefusal.refuse(error.message, environment, command: "send")
         }
         if let trust = settings.trust {
             switch TLSClient.load(trust: trust, variables: environment.variables) {

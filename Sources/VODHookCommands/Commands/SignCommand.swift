@@ -60,9 +60,8 @@ enum SignCommand {
         return .success
     }
 
-    static func usage(_ message: String, _ environment: CommandEnvironment, command: String = "sign") -> ExitCode {
-        environment.errors.write("vodhook \(command): error: \(message)\nRun 'vodhook \(command) --help' for usage.\n")
-        return .trouble
+    private static func usage(_ message: String, _ environment: CommandEnvironment) -> ExitCode {
+        UsageRefusal.refuse(message, environment, command: "sign")
     }
 }
 

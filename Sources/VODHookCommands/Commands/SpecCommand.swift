@@ -23,11 +23,12 @@ enum SpecCommand {
             (nested members included) and its source page; json-schema prints one schema for every event,
             choosing each event's schema by EventType with if/then. Nested members are indented under their
             field. Facts marked [observed] come from real payloads, [inferred] from no source.
-            """)
+            """,
+        positionalCompletion: .words(EventCatalog.events.map(\.eventType)))
 
     static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> ExitCode {
         guard parsed.positionals.count <= 1 else {
-            return SignCommand.usage("expected at most one event name", environment, command: "spec")
+            return UsageRefusal.refuse("expected at most one event name", environment, command: "spec")
         }
         let name = parsed.positionals.first ?? parsed.value("event")
         var event: EventSpec?
@@ -35,7 +36,7 @@ enum SpecCommand {
             guard let found = EventCatalog.spec(forEventType: name) else {
                 var message = "unknown event \(TerminalSafe.quoted(name))"
                 if let near = nearestMatch(to: name, among: EventCatalog.events.map(\.eventType)) { message += "; did you mean '\(near)'?" }
-                return SignCommand.usage(message, environment, command: "spec")
+                return UsageRefusal.refuse(message, environment, command: "spec")
             }
             event = found
         }
@@ -50,7 +51,7 @@ enum SpecCommand {
                 environment.output.write(event.map(EventCatalogMarkdown.section) ?? EventCatalogMarkdown.page())
             }
         default:
-            if parsed.isSet("list") { return SignCommand.usage("'--list' goes with '--format markdown'", environment, command: "spec") }
+            if parsed.isSet("list") { return UsageRefusal.refuse("'--list' goes with '--format markdown'", environment, command: "spec") }
             environment.output.write(event.map(table) ?? list())
         }
         return .success

@@ -33,24 +33,24 @@ enum VerifyCommand {
     static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> ExitCode {
         // Without --url, each request's own URL (Host, target and any forwarded headers), exactly as listen works it out.
         let url = parsed.value("url")
-        if url == "" { return SignCommand.usage("'--url' wants the callback URL exactly as configured in the console", environment, command: "verify") }
+        if url == "" { return UsageRefusal.refuse("'--url' wants the callback URL exactly as configured in the console", environment, command: "verify") }
         let keys: [String]
         switch KeyOptions.keys(parsed, environment) {
         case .success(let found): keys = found
-        case .failure(let error): return SignCommand.usage(error.message, environment, command: "verify")
+        case .failure(let error): return UsageRefusal.refuse(error.message, environment, command: "verify")
         }
         var now = environment.now()
         var maxAge: Int?
         if let text = parsed.value("now") {
             switch KeyOptions.unixTime(text, option: "now") {
             case .success(let value): now = value
-            case .failure(let error): return SignCommand.usage(error.message, environment, command: "verify")
+            case .failure(let error): return UsageRefusal.refuse(error.message, environment, command: "verify")
             }
         }
         if let text = parsed.value("max-age") {
             switch KeyOptions.duration(text, option: "max-age") {
             case .success(let value): maxAge = value
-            case .failure(let error): return SignCommand.usage(error.message, environment, command: "verify")
+            case .failure(let error): return UsageRefusal.refuse(error.message, environment, command: "verify")
             }
         }
         let verifier = SignatureVerifier(url: url ?? "", keys: keys, maxAge: maxAge, now: now)

@@ -10,6 +10,8 @@ public struct CommandEnvironment {
     public var standardInputIsTerminal: Bool
     public var outputIsTerminal: Bool
     public var errorsIsTerminal: Bool
+    /// The width of the terminal standard output is, when it is one and says.
+    public var outputColumns: Int?
     public var variables: [String: String]
     /// Current UNIX time in seconds.
     public var now: @Sendable () -> Int
@@ -21,6 +23,7 @@ public struct CommandEnvironment {
     public init(
         output: any OutputSink, errors: any OutputSink, standardInput: Int32 = 0,
         standardInputIsTerminal: Bool = false, outputIsTerminal: Bool = false, errorsIsTerminal: Bool = false,
+        outputColumns: Int? = nil,
         variables: [String: String] = [:], now: @escaping @Sendable () -> Int = { ProcessContext.unixTime() },
         workingDirectory: String? = nil,
         statistics: PipelineStatistics? = nil
@@ -31,6 +34,7 @@ public struct CommandEnvironment {
         self.standardInputIsTerminal = standardInputIsTerminal
         self.outputIsTerminal = outputIsTerminal
         self.errorsIsTerminal = errorsIsTerminal
+        self.outputColumns = outputColumns
         self.variables = variables
         self.now = now
         self.workingDirectory = workingDirectory
@@ -45,6 +49,7 @@ public struct CommandEnvironment {
         return CommandEnvironment(
             output: FileOutput(descriptor: 1), errors: FileOutput(descriptor: 2), standardInput: 0,
             standardInputIsTerminal: Files.isTerminal(0), outputIsTerminal: Files.isTerminal(1), errorsIsTerminal: Files.isTerminal(2),
+            outputColumns: Files.terminalColumns(1),
             variables: variables, workingDirectory: Files.workingDirectory())
     }
 }

@@ -71,7 +71,7 @@ enum ListenCommand {
         var settings: ListenSettings
         switch parse(parsed, environment) {
         case .success(let parsedSettings): settings = parsedSettings
-        case .failure(let error): return SignCommand.usage(error.message, environment, command: "listen")
+        case .failure(let error): return UsageRefusal.refuse(error.message, environment, command: "listen")
         }
         // Loaded once, before any thread starts.
         if let trust = settings.forwardTrust {

@@ -7,30 +7,33 @@ import Platform
 /// each part's reader counts its own part while the bytes are fresh in its
 /// cache, posts the count, and waits only for the parts before its own,
 /// which other threads took earlier and count first thing.
-final class LineLedger: @unchecked Sendable {
-    private let monitor = Monitor()
-    /// What each part posted: nil until it posts, then its line feeds, or
-    /// nil inside when they could not be counted.
-    private var counts: [Int??]
-    /// The first line of parts 0..<firstLines.count, known once every part
-    /// before them posted; nil from a part whose count is unknown on.
-    private var firstLines: [Int?] = [1]
+final class LineLedger: Sendable {
+    private struct Ledger {
+        /// What each part posted: nil until it posts, then its line feeds, or
+        /// nil inside when they could not be counted.
+        var counts: [Int??]
+        /// The first line of parts 0..<firstLines.count, known once every part
+        /// before them posted; nil from a part whose count is unknown on.
+        var firstLines: [Int?] = [1]
+    }
+
+    private let ledger: Mutex<Ledger>
 
     init(parts: Int) {
-        counts = Array(repeating: nil, count: parts)
+        ledger = Mutex(Ledger(counts: Array(repeating: nil, count: parts)))
     }
 
     /// Part `part` holds `lineFeeds` line feeds (nil: it could not be read
     /// through). Every part a thread takes must post, even one it fails to
     /// read, or later parts wait forever.
     func post(_ part: Int, lineFeeds: Int?) {
-        monitor.locked {
-            counts[part] = .some(lineFeeds)
-            while firstLines.count <= counts.count, case .some(let count) = counts[firstLines.count - 1] {
+        ledger.withLock { ledger in
+            ledger.counts[part] = .some(lineFeeds)
+            while ledger.firstLines.count <= ledger.counts.count, case .some(let count) = ledger.counts[ledger.firstLines.count - 1] {
                 // firstLines starts with the first part's line and only grows.
-                firstLines.append(firstLines.last!.flatMap { first in count.map { first + $0 } })
+                ledger.firstLines.append(ledger.firstLines.last!.flatMap { first in count.map { first + $0 } })
             }
-            monitor.signalAll()
+            self.ledger.wakeWaiters()
         }
     }
 
@@ -38,6 +41,6 @@ final class LineLedger: @unchecked Sendable {
     /// posted; nil when one of them could not be counted, so only the
     /// committing thread, which knows where it is, may read this part.
     func firstLine(of part: Int) -> Int? {
-        monitor.wait(until: { firstLines.count > part }) { firstLines[part] }
+        ledger.withLock(waitingUntil: { $0.firstLines.count > part }) { $0.firstLines[part] }
     }
 }

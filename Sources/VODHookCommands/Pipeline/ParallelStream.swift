@@ -294,19 +294,29 @@ struct PartResult<Record: Sendable>: Sendable {
 /// Hands parts to the threads in order, at most `window` ahead of the one
 /// being committed (so memory stays bounded), and their results back. How
 /// many parts there are is learnt on the way: a pipe's end is found by reading.
-final class PartQueue<Record: Sendable>: @unchecked Sendable {
-    /// The first index past the last part, once a thread has found it.
-    private var parts = Int.max
+final class PartQueue<Record: Sendable>: Sendable {
+    private struct Parts {
+        /// The first index past the last part, once a thread has found it.
+        var end = Int.max
+        var next = 0
+        var released = 0
+        /// Results delivered and not yet released, by part.
+        var results: [Int: PartResult<Record>] = [:]
+        /// Committed parts' emptied buffers, handed to the next parts so their
+        /// memory is reused instead of freed and allocated again.
+        var spares: [PartResult<Record>] = []
+        var stopped = false
+
+        /// The next part to read, with buffers to fill, if one may be taken now.
+        mutating func take(window: Int) -> (Int, PartResult<Record>)? {
+            guard !stopped && next < end && next < released + window else { return nil }
+            next += 1
+            return (next - 1, spares.popLast() ?? PartResult())
+        }
+    }
+
     private let window: Int
-    private let monitor = Monitor()
-    private var next = 0
-    private var released = 0
-    /// Results delivered and not yet released, by part.
-    private var results: [Int: PartResult<Record>] = [:]
-    /// Committed parts' emptied buffers, handed to the next parts so their
-    /// memory is reused instead of freed and allocated again.
-    private var spares: [PartResult<Record>] = []
-    private var stopped = false
+    private let parts = Mutex(Parts())
 
     init(window: Int) {
         self.window = window
@@ -314,69 +324,63 @@ final class PartQueue<Record: Sendable>: @unchecked Sendable {
 
     /// There are no parts from `index` on.
     func end(at index: Int) {
-        monitor.locked {
-            parts = min(parts, index)
-            monitor.signalAll()
+        parts.withLock { parts in
+            parts.end = min(parts.end, index)
+            self.parts.wakeWaiters()
         }
     }
 
-    var isStopped: Bool { monitor.locked { stopped } }
+    var isStopped: Bool { parts.withLock { $0.stopped } }
 
     /// The next part to read, with buffers to fill, or nil when all are taken or the run stopped.
     func take() -> (Int, PartResult<Record>)? {
-        monitor.wait(until: { stopped || next >= parts || next < released + window }) {
-            guard !stopped && next < parts else { return nil }
-            next += 1
-            return (next - 1, spares.popLast() ?? PartResult())
+        parts.withLock(waitingUntil: { $0.stopped || $0.next >= $0.end || $0.next < $0.released + window }) { [window] in
+            $0.take(window: window)
         }
     }
 
     func deliver(_ index: Int, _ result: PartResult<Record>) {
-        monitor.locked {
-            results[index] = result
-            monitor.signalAll()
+        parts.withLock { parts in
+            parts.results[index] = result
+            self.parts.wakeWaiters()
         }
     }
 
     /// The next part to read with buffers to fill, if one may be taken now.
     func takeIfReady() -> (Int, PartResult<Record>)? {
-        monitor.locked {
-            guard !stopped && next < parts && next < released + window else { return nil }
-            next += 1
-            return (next - 1, spares.popLast() ?? PartResult())
-        }
+        parts.withLock { [window] in $0.take(window: window) }
     }
 
     /// A part's result if it has been delivered, without waiting.
     func readyResult(_ index: Int) -> PartResult<Record>? {
-        monitor.locked { results[index] }
+        parts.withLock { $0.results[index] }
     }
 
     /// Waits for a part's result; nil when the stream ends before it.
     func result(_ index: Int) -> PartResult<Record>? {
-        monitor.wait(until: { results[index] != nil || index >= parts }) { results[index] }
+        parts.withLock(waitingUntil: { $0.results[index] != nil || index >= $0.end }) { $0.results[index] }
     }
 
     /// The part is committed: the threads may read further.
     func release(_ index: Int) {
-        monitor.locked {
-            results.removeValue(forKey: index)
-            released = index + 1
-            monitor.signalAll()
+        parts.withLock { parts in
+            parts.results.removeValue(forKey: index)
+            parts.released = index + 1
+            self.parts.wakeWaiters()
         }
     }
 
     /// An emptied result whose memory the next parts fill.
     func recycle(_ spare: PartResult<Record>) {
-        monitor.locked {
-            if spares.count < window { spares.append(spare) }
+        parts.withLock { [window] parts in
+            if parts.spares.count < window { parts.spares.append(spare) }
         }
     }
 
     func stop() {
-        monitor.locked {
-            stopped = true
-            monitor.signalAll()
+        parts.withLock { parts in
+            parts.stopped = true
+            self.parts.wakeWaiters()
         }
     }
 }

@@ -12,8 +12,8 @@ import VODHookCore
 /// huge line, documents run together without line breaks), the rest of the
 /// pipe becomes one last part that only the committing thread reads,
 /// straight from the pipe, so memory stays bounded by the largest document.
-final class PipeParts: StreamParts, @unchecked Sendable {
-    private struct Part {
+final class PipeParts: StreamParts, Sendable {
+    fileprivate struct Part {
         let start: ReadStart
         var bytes: [UInt8]
         /// The rest of the pipe: `bytes` is what has been read of it so far.
@@ -21,56 +21,62 @@ final class PipeParts: StreamParts, @unchecked Sendable {
         var end: Int { start.offset + bytes.count }
     }
 
-    private let monitor = Monitor()
-    private var input: any ByteInput
-    private let chunkSize: Int
-    private let longestPart: Int
-    /// Cut parts not yet released.
-    private var parts: [Int: Part] = [:]
-    /// Released parts' buffers, emptied, for the next parts: fresh ones
-    /// cost page faults, and freed ones, taken back by the C heap of the
-    /// thread that cut them, kept a 1 GB pipe's summary 10 MB larger.
-    private var spareBuffers: [[UInt8]] = []
-    private var cutCount = 0
-    /// Read but not yet cut into a part, starting at `pendingStart`.
-    private var pending: [UInt8]
-    private var pendingStart = ReadStart.sourceStart
-    /// Where the search for the next cut goes on in `pending`.
-    private var searchFrom = 0
-    private var inputEnded = false
-    private var failure: InputError?
-    /// Whether the rest of the pipe was cut as one last part.
-    private var restCut = false
-    /// Whether that part's owner reads the pipe itself now.
-    private var restHandedOver = false
-    /// The first bytes of the pipe, to tell whether it starts with a byte-order mark.
-    private(set) var firstBytes: [UInt8] = []
+    /// The pipe and what has been cut from it, reached by one thread at a time.
+    fileprivate struct Cutter {
+        var input: any ByteInput & Sendable
+        let chunkSize: Int
+        let longestPart: Int
+        /// Cut parts not yet released.
+        var parts: [Int: Part] = [:]
+        /// Released parts' buffers, emptied, for the next parts: fresh ones
+        /// cost page faults, and freed ones, taken back by the C heap of the
+        /// thread that cut them, kept a 1 GB pipe's summary 10 MB larger.
+        var spareBuffers: [[UInt8]] = []
+        var cutCount = 0
+        /// Read but not yet cut into a part, starting at `pendingStart`.
+        var pending: [UInt8]
+        var pendingStart = ReadStart.sourceStart
+        /// Where the search for the next cut goes on in `pending`.
+        var searchFrom = 0
+        var inputEnded = false
+        var failure: InputError?
+        /// Whether the rest of the pipe was cut as one last part.
+        var restCut = false
+        /// Whether that part's owner reads the pipe itself now.
+        var restHandedOver = false
+        /// The first bytes of the pipe, to tell whether it starts with a byte-order mark.
+        var firstBytes: [UInt8] = []
+        /// The pipe's descriptor, asked whether a read would wait; nil for input that never waits.
+        let liveDescriptor: Int32?
+        /// A stalled pipe was cut at its last line start: the rest part comes next.
+        var restDue = false
+    }
 
-    /// The pipe's descriptor, asked whether a read would wait; nil for input that never waits.
-    private let liveDescriptor: Int32?
+    private let cutter: Mutex<Cutter>
     /// Writes out what is committed; called only by the committing thread,
     /// the only one that reads the rest part from the pipe as its owner.
-    private let beforeCommittingThreadWaits: () -> Void
-    /// A stalled pipe was cut at its last line start: the rest part comes next.
-    private var restDue = false
+    /// Unchecked because that thread made it and alone calls it, which the compiler cannot see.
+    nonisolated(unsafe) private let beforeCommittingThreadWaits: () -> Void
     /// How long a pipe may stay silent before it counts as live: `cat` on a
     /// busy machine pauses for moments, and a stall ends the sharing.
     static let stallMilliseconds: Int32 = 50
 
     /// `prefix`: bytes already read from `input` (what `--input auto` looked at).
     init(
-        input: any ByteInput, prefix: [UInt8], chunkSize: Int,
+        input: any ByteInput & Sendable, prefix: [UInt8], chunkSize: Int,
         liveDescriptor: Int32? = nil, beforeCommittingThreadWaits: @escaping () -> Void = {}
     ) {
-        self.input = input
-        self.chunkSize = max(chunkSize, 1)
-        longestPart = max(64 * self.chunkSize, 1 << 16)
-        pending = prefix
-        self.liveDescriptor = liveDescriptor
+        let chunkSize = max(chunkSize, 1)
+        cutter = Mutex(Cutter(
+            input: input, chunkSize: chunkSize, longestPart: max(64 * chunkSize, 1 << 16), pending: prefix,
+            liveDescriptor: liveDescriptor))
         self.beforeCommittingThreadWaits = beforeCommittingThreadWaits
     }
 
     var length: Int? { nil }
+
+    /// The first bytes of the pipe, to tell whether it starts with a byte-order mark.
+    var firstBytes: [UInt8] { cutter.withLock { $0.firstBytes } }
 
     func part(_ index: Int) throws(InputError) -> (offset: Int, limit: Int)? {
         guard let part = try cut(index) else { return nil }
@@ -85,32 +91,29 @@ final class PipeParts: StreamParts, @unchecked Sendable {
 
     /// Part `index`, cutting up to it first; nil past the pipe's last part.
     private func cut(_ index: Int) throws(InputError) -> Part? {
-        let found: Result<PipeParts.Part?, InputError> = monitor.locked {
-            Result { () throws(InputError) in
-                while cutCount <= index, try cutNext() {}
-                return parts[index]
-            }
+        try cutter.withLock { cutter throws(InputError) in
+            while cutter.cutCount <= index, try cutter.cutNext() {}
+            return cutter.parts[index]
         }
-        return try found.get()
     }
 
     func input(from offset: Int, inPart index: Int, committing: Bool) -> any ByteInput {
         // Only the rest part's own reader may take bytes from the pipe
         // without keeping them; a reader of an earlier part that runs into
         // the rest, even on the committing thread, keeps what it reads.
-        let owner = committing && monitor.locked { parts[index]?.isRest ?? false }
+        let owner = committing && cutter.withLock { $0.parts[index]?.isRest ?? false }
         return SpooledInput(parts: self, part: index, position: offset, owner: owner)
     }
 
     func isCommittingThreadOnly(_ index: Int) -> Bool {
-        monitor.locked { parts[index]?.isRest ?? false }
+        cutter.withLock { $0.parts[index]?.isRest ?? false }
     }
 
     func release(_ index: Int) {
-        monitor.locked {
-            guard var bytes = parts.removeValue(forKey: index)?.bytes, spareBuffers.count < 16 else { return }
+        cutter.withLock { cutter in
+            guard var bytes = cutter.parts.removeValue(forKey: index)?.bytes, cutter.spareBuffers.count < 16 else { return }
             bytes.removeAll(keepingCapacity: true)
-            spareBuffers.append(bytes)
+            cutter.spareBuffers.append(bytes)
         }
     }
 
@@ -122,44 +125,46 @@ final class PipeParts: StreamParts, @unchecked Sendable {
     fileprivate func copy(
         from position: Int, part index: Int, into buffer: UnsafeMutableRawBufferPointer, owner: Bool
     ) throws(InputError) -> (count: Int, part: Int) {
-        let copied: Result<(count: Int, part: Int), InputError> = monitor.locked {
-            Result { () throws(InputError) in
-                var index = index
-                while true {
-                    while cutCount <= index, try cutNext() {}
-                    guard let part = parts[index] else { return (0, index) }
-                    if position < part.end {
-                        let count = min(buffer.count, part.end - position)
-                        // Both hold `count` > 0 bytes (position < end; callers pass a non-empty buffer).
-                        part.bytes.withUnsafeBytes { bytes in
-                            buffer.baseAddress!.copyMemory(from: bytes.baseAddress! + (position - part.start.offset), byteCount: count)
-                        }
-                        return (count, index)
+        try cutter.withLock { cutter throws(InputError) in
+            var index = index
+            while true {
+                while cutter.cutCount <= index, try cutter.cutNext() {}
+                guard let part = cutter.parts[index] else { return (0, index) }
+                if position < part.end {
+                    let count = min(buffer.count, part.end - position)
+                    // Both hold `count` > 0 bytes (position < end; callers pass a non-empty buffer).
+                    part.bytes.withUnsafeBytes { bytes in
+                        buffer.baseAddress!.copyMemory(from: bytes.baseAddress! + (position - part.start.offset), byteCount: count)
                     }
-                    guard part.isRest else {
-                        index += 1
-                        continue
-                    }
-                    if inputEnded { return (0, index) }
-                    if owner {
-                        restHandedOver = true
-                        if let liveDescriptor, !InputReadiness.isReady(liveDescriptor) { beforeCommittingThreadWaits() }
-                        let count = try input.read(into: buffer)
-                        if count == 0 { inputEnded = true }
-                        return (count, index)
-                    }
-                    // Another part's last value runs into the rest: keep what it reads for the owner.
-                    // Checked above (`guard let part = parts[index]`), under the same lock.
-                    let added = try readMore(into: &parts[index]!.bytes)
-                    if added == 0 { return (0, index) }
+                    return (count, index)
                 }
+                guard part.isRest else {
+                    index += 1
+                    continue
+                }
+                if cutter.inputEnded { return (0, index) }
+                if owner {
+                    cutter.restHandedOver = true
+                    if let liveDescriptor = cutter.liveDescriptor, !InputReadiness.isReady(liveDescriptor) { beforeCommittingThreadWaits() }
+                    let count = try cutter.input.read(into: buffer)
+                    if count == 0 { cutter.inputEnded = true }
+                    return (count, index)
+                }
+                // Another part's last value runs into the rest: keep what it reads for the owner.
+                // Checked above (`guard let part = parts[index]`), under the same lock.
+                var bytes = cutter.parts[index]!.bytes
+                cutter.parts[index]!.bytes = []
+                defer { cutter.parts[index]!.bytes = bytes }
+                let added = try cutter.readMore(into: &bytes)
+                if added == 0 { return (0, index) }
             }
         }
-        return try copied.get()
     }
+}
 
+extension PipeParts.Cutter {
     /// Cuts the next part from the pipe; false when there is none.
-    private func cutNext() throws(InputError) -> Bool {
+    mutating func cutNext() throws(InputError) -> Bool {
         if let failure { throw failure }
         if restCut { return false }
         if restDue {
@@ -183,7 +188,7 @@ final class PipeParts: StreamParts, @unchecked Sendable {
             // A live pipe (`tail -f`): what has arrived is committed now, and
             // the rest is read by the committing thread as it comes, so that
             // thread writes its findings out before it waits.
-            if let liveDescriptor, !InputReadiness.isReady(liveDescriptor, within: Self.stallMilliseconds) {
+            if let liveDescriptor, !InputReadiness.isReady(liveDescriptor, within: PipeParts.stallMilliseconds) {
                 let lineStart = (pending.lastIndex(of: 0x0A) ?? -1) + 1
                 if lineStart > 0 {
                     restDue = true
@@ -194,6 +199,9 @@ final class PipeParts: StreamParts, @unchecked Sendable {
                 return true
             }
             do {
+                var pending = self.pending
+                self.pending = []
+                defer { self.pending = pending }
                 _ = try readMore(into: &pending)
             } catch {
                 failure = error
@@ -203,7 +211,7 @@ final class PipeParts: StreamParts, @unchecked Sendable {
     }
 
     /// The first line start at or after `chunkSize` in `pending` whose line may start a document.
-    private func nextCut() -> Int? {
+    private mutating func nextCut() -> Int? {
         var index = max(searchFrom, chunkSize - 1)
         defer { searchFrom = max(index, pending.count - 1) }
         while index < pending.count - 1 {
@@ -213,12 +221,12 @@ final class PipeParts: StreamParts, @unchecked Sendable {
         return nil
     }
 
-    private func emit(count: Int, isRest: Bool) {
+    private mutating func emit(count: Int, isRest: Bool) {
         var bytes = spareBuffers.popLast() ?? []
         bytes.append(contentsOf: pending[0..<count])
         if cutCount == 0 { firstBytes = Array(bytes.prefix(3)) }
         restCut = isRest
-        parts[cutCount] = Part(start: pendingStart, bytes: bytes, isRest: isRest)
+        parts[cutCount] = PipeParts.Part(start: pendingStart, bytes: bytes, isRest: isRest)
         cutCount += 1
         pending.removeFirst(count)
         searchFrom = 0
@@ -229,7 +237,7 @@ final class PipeParts: StreamParts, @unchecked Sendable {
     }
 
     /// Appends the next read of the pipe to `bytes`; 0 at its end.
-    private func readMore(into bytes: inout [UInt8]) throws(InputError) -> Int {
+    mutating func readMore(into bytes: inout [UInt8]) throws(InputError) -> Int {
         if inputEnded || restHandedOver { return 0 }
         let block = 1 << 16
         let old = bytes.count

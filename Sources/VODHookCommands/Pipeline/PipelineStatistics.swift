@@ -1,18 +1,28 @@
+import Platform
+
 /// How much of a run the pipeline shared between threads, for tests that
 /// must fail when `--jobs` quietly reads on one thread: equal output alone
 /// cannot tell. Pass one in `CommandEnvironment.statistics` to have it filled.
-public final class PipelineStatistics: @unchecked Sendable {
-    // @unchecked: only the committing thread writes, during the run; read it after.
+public final class PipelineStatistics: Sendable {
+    private struct Counts {
+        var sourcesShared = 0
+        var partsPreparedOffCommittingThread = 0
+    }
+
+    private let counts = Mutex(Counts())
+
     /// Sources cut into parts for several threads (large files and pipes).
-    public private(set) var sourcesShared = 0
+    public var sourcesShared: Int { counts.withLock { $0.sourcesShared } }
     /// Parts whose documents were read and prepared by a worker thread, not the committing one.
-    public private(set) var partsPreparedOffCommittingThread = 0
+    public var partsPreparedOffCommittingThread: Int { counts.withLock { $0.partsPreparedOffCommittingThread } }
 
     public init() {}
 
     func record(_ outcome: ParallelOutcome) {
-        sourcesShared += 1
-        partsPreparedOffCommittingThread += outcome.partsPreparedOffCommittingThread
+        counts.withLock { counts in
+            counts.sourcesShared += 1
+            counts.partsPreparedOffCommittingThread += outcome.partsPreparedOffCommittingThread
+        }
     }
 }
 

@@ -16,9 +16,9 @@ enum CommandReference {
         """
 
     static let description = """
-        vodhook checks the callbacks that ApsaraVideo VOD posts to a receiver (the \(EventCatalog.events.count) \
-        events of its catalog) against the event's documented spec, names other vendors' look-alikes, \
-        and helps test a receiver: it summarizes, \
+        vodhook checks the callbacks that ApsaraVideo VOD posts to a receiver (any of the \
+        \(EventCatalog.events.count) events in its catalog; 'vodhook spec' lists them) against the \
+        event's documented spec, names other vendors' look-alikes, and helps test a receiver: it summarizes, \
         normalizes, signs and verifies callbacks, writes realistic or rule-breaking samples, and \
         sends them the way VOD does. Sources are files, directories or standard input, holding one \
         JSON body, a stream of them, raw HTTP captures or Base64 MNS bodies.
@@ -34,7 +34,7 @@ enum CommandReference {
 
     static let environment: [ReferenceBlock] = [
         .definition(term: "NO_COLOR", argument: nil, text: "when set and not empty, text output is not coloured (unless --color always)"),
-        .definition(term: "VODHOOK_KEY", argument: nil, text: "the private key for sign, verify and send when no --key or --key-file is given"),
+        .definition(term: "VODHOOK_KEY", argument: nil, text: "the private key for sign, verify, send and listen when no --key or --key-file is given"),
         .definition(term: RuleDocumentation.variable, argument: nil,
                     text: "the URL of docs/rules.md that SARIF rules link to (helpUri, with the rule as its #fragment); default: the repository's copy at this version's tag"),
     ]

@@ -3,10 +3,15 @@
 /// and a marker under the column, then the hint.
 public struct TextDiagnosticRenderer {
     public let style: TextStyle
-    /// Display columns of source shown on each side of the marker.
-    let window = 60
+    /// Display columns of source shown on each side of the marker: 60, or
+    /// what fits the terminal beside the gutter and the two "...".
+    let window: Int
 
-    public init(style: TextStyle) { self.style = style }
+    public init(style: TextStyle) {
+        self.style = style
+        // Room for a six-digit line number and " | ", and "..." at each end.
+        window = style.columns.map { max(10, ($0 - 9 - 6) / 2) } ?? 60
+    }
 
     public func render(_ report: DocumentReport, locator: some SourceLocator, into out: inout [UInt8]) {
         let documentLine = locator.position(ofSourceOffset: report.startOffset).line

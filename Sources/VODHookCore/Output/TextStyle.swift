@@ -2,7 +2,13 @@
 /// on a terminal with NO_COLOR unset, unless the user says otherwise.
 public struct TextStyle: Sendable {
     public let isEnabled: Bool
-    public init(enabled: Bool) { isEnabled = enabled }
+    /// The terminal's width, when the output is one: source excerpts are cut
+    /// to fit it. Nil elsewhere (a file, a pipe), where they are as wide as always.
+    public let columns: Int?
+    public init(enabled: Bool, columns: Int? = nil) {
+        isEnabled = enabled
+        self.columns = columns
+    }
 
     public func bold(_ text: String) -> String { wrap(text, "1") }
     public func severity(_ severity: Severity, _ text: String) -> String {

@@ -32,7 +32,7 @@ extension ByteInput {
 }
 
 /// Reads a file descriptor with plain `read(2)` calls, in the reader's large blocks.
-public struct FileDescriptorInput: ByteInput {
+public struct FileDescriptorInput: ByteInput, Sendable {
     public let descriptor: Int32
     public init(descriptor: Int32) { self.descriptor = descriptor }
 
@@ -46,7 +46,7 @@ public struct FileDescriptorInput: ByteInput {
 }
 
 /// Bytes already in memory.
-public struct BytesInput: ByteInput {
+public struct BytesInput: ByteInput, Sendable {
     private let bytes: [UInt8]
     private var position = 0
     public init(_ bytes: [UInt8]) { self.bytes = bytes }

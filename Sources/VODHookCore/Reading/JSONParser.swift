@@ -3,7 +3,7 @@
 /// It never recurses (hostile nesting cannot overflow the stack), allocates
 /// nothing per value (the tape and stack are reused across documents) and
 /// decodes no strings: it only validates them and records where they are.
-public struct JSONParser: Sendable {
+public struct JSONParser {
     /// Nesting deeper than this is a `json-depth` error, never a crash.
     public static let maxDepth = 512
     /// More values and keys than this in one document is a `json-size`

@@ -40,7 +40,7 @@ struct TapeBuilder {
 
 /// Memory for `TapeBuilder`, grown by doubling and never shrunk, so a
 /// stream of similar documents allocates only for the first.
-final class ParserScratch: @unchecked Sendable {
+final class ParserScratch {
     private(set) var nodes: UnsafeMutablePointer<JSONNode>
     private(set) var nodeCapacity = 64
     private(set) var stack: UnsafeMutablePointer<Int32>

@@ -45,7 +45,23 @@ public struct EventSampler {
             fields.set("ErrorMessage", string: error.message)
         }
         keepConditions(spec, &fields)
+        keepTimesInOrder(&fields)
         return fields
+    }
+
+    /// A time drawn for `...StartTime` and one for `...FinishTime` or
+    /// `...EndTime` each fall in the ten minutes before the event; a job
+    /// cannot finish before it starts, so the earlier of the two is the start.
+    private func keepTimesInOrder(_ fields: inout SampleFields) {
+        for name in fields.members.map(\.name) where name.hasSuffix("StartTime") {
+            let stem = String(name.dropLast("StartTime".count))
+            for endName in [stem + "FinishTime", stem + "EndTime"] {
+                // Both are literals of one format, so text order is time order.
+                guard let start = fields.json(name), let end = fields.json(endName), end.lexicographicallyPrecedes(start) else { continue }
+                fields.set(name, json: end)
+                fields.set(endName, json: start)
+            }
+        }
     }
 
     /// Adds or drops what the spec's conditions ask, so the sample breaks none.

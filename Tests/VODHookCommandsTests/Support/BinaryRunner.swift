@@ -21,32 +21,19 @@ enum BinaryRunner {
         return directory.appendingPathComponent("vodhook")
     }
 
-    static func run(_ arguments: [String], stdin: Data? = nil, environment extra: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
+    /// This process's variables without those that would change what the
+    /// binary prints (`NO_COLOR`, `VODHOOK_KEY`), and `extra`.
+    static func variables(_ extra: [String: String] = [:]) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "NO_COLOR")
         environment.removeValue(forKey: "VODHOOK_KEY")
         for (key, value) in extra { environment[key] = value }
-        process.environment = environment
-        let output = Pipe(), errors = Pipe(), input = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = input
-        try process.run()
-        // Read both pipes concurrently so a large output cannot block the child.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
-        group.enter()
-        DispatchQueue.global().async { outData = output.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { errData = errors.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try? input.fileHandleForWriting.close()
-        group.wait()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: outData, stderr: errData)
+        return environment
+    }
+
+    static func run(_ arguments: [String], stdin: Data? = nil, environment extra: [String: String] = [:]) throws -> Result {
+        let run = try ExternalTool.launch(
+            binary, arguments, in: packageRoot, environment: variables(extra), input: .bytes(stdin ?? Data()), timeout: 600)
+        return Result(status: run.status, stdout: run.stdout, stderr: run.stderr)
     }
 }

@@ -1,12 +1,31 @@
 import Foundation
 
-/// Runs a program other than vodhook (a shell, groff, make), found on PATH, so a
-/// test can skip cleanly, saying so, when the machine does not have it.
+/// Runs a program to its end (the built `vodhook`, a shell, groff, make)
+/// and collects what it printed: the one launcher for whole runs.
+/// `BinaryRunner` and `Spawn` are this with the binary's defaults; only
+/// `RawSpawn` (argv as raw bytes, which `Process` cannot pass) and
+/// `LiveProcess` (a test talking to a running process) start processes otherwise.
 enum ExternalTool {
     struct Result {
         var status: Int32
         var stdout: String
         var stderr: String
+    }
+
+    /// What a run of `launch` saw.
+    struct Launch {
+        var status: Int32
+        var exitedNormally: Bool
+        var stdout: Data
+        var stderr: Data
+        var timedOut: Bool
+    }
+
+    /// Where standard input comes from.
+    enum Input {
+        case nothing
+        case bytes(Data)
+        case handle(FileHandle)
     }
 
     /// The program's full path, or nil when no PATH entry holds it.
@@ -24,29 +43,76 @@ enum ExternalTool {
         _ executable: URL, _ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:],
         removing removed: Set<String> = [], timeout: TimeInterval = 600
     ) throws -> Result {
+        var environment = ProcessInfo.processInfo.environment.filter { !removed.contains($0.key) }
+        for (key, value) in extra { environment[key] = value }
+        let run = try launch(executable, arguments, in: directory ?? BinaryRunner.packageRoot, environment: environment, timeout: timeout)
+        return Result(status: run.status, stdout: String(decoding: run.stdout, as: UTF8.self), stderr: String(decoding: run.stderr, as: UTF8.self))
+    }
+
+    /// Starts `executable` and collects both outputs at once (so a large
+    /// one cannot block the child), ending it after `timeout` seconds, which
+    /// only a failing test reaches. `closeOutputAfter`: read this many
+    /// bytes of standard output, then close the pipe as `head` does.
+    static func launch(
+        _ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String],
+        input: Input = .nothing, closeOutputAfter: Int? = nil, timeout: TimeInterval
+    ) throws -> Launch {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = directory ?? BinaryRunner.packageRoot
-        var environment = ProcessInfo.processInfo.environment.filter { !removed.contains($0.key) }
-        for (key, value) in extra { environment[key] = value }
+        process.currentDirectoryURL = directory
         process.environment = environment
-        let output = Pipe(), errors = Pipe()
+        let output = Pipe(), errors = Pipe(), inputPipe = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
+        switch input {
+        case .nothing: process.standardInput = FileHandle.nullDevice
+        case .bytes: process.standardInput = inputPipe
+        case .handle(let handle): process.standardInput = handle
+        }
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
         try process.run()
+        let timedOut = TimeoutFlag()
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [process] in
-            if process.isRunning { process.terminate() }
+            if process.isRunning {
+                timedOut.set()
+                process.terminate()
+            }
         }
         let group = DispatchGroup()
         nonisolated(unsafe) var outData = Data(), errData = Data()
         group.enter()
-        DispatchQueue.global().async { outData = output.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            if let limit = closeOutputAfter {
+                while outData.count < limit {
+                    let chunk = output.fileHandleForReading.availableData
+                    if chunk.isEmpty { break }
+                    outData += chunk
+                }
+                try? output.fileHandleForReading.close()
+            } else {
+                outData = output.fileHandleForReading.readDataToEndOfFile()
+            }
+            group.leave()
+        }
         group.enter()
         DispatchQueue.global().async { errData = errors.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        if case .bytes(let bytes) = input {
+            inputPipe.fileHandleForWriting.write(bytes)
+            try? inputPipe.fileHandleForWriting.close()
+        }
         group.wait()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        finished.wait()
+        return Launch(
+            status: process.terminationStatus, exitedNormally: process.terminationReason == .exit,
+            stdout: outData, stderr: errData, timedOut: timedOut.isSet)
+    }
+
+    private final class TimeoutFlag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        func set() { lock.withLock { value = true } }
+        var isSet: Bool { lock.withLock { value } }
     }
 }

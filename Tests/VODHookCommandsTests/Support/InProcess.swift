@@ -20,6 +20,54 @@ enum InProcess {
         return Result(status: status, stdout: output.bytes, stderr: errors.text)
     }
 
+    /// What the built binary would do with these arguments, run from the
+    /// package root with standard input from `standardInputPath` (an empty
+    /// pipe without one) and the variables `BinaryRunner` gives it, at the
+    /// real time: the binary's `main` is this one call and two flushes.
+    static func runLikeBinary(_ arguments: [String], standardInputPath: String? = nil) throws -> BinaryRunner.Result {
+        let input: FileHandle
+        if let standardInputPath {
+            input = try FileHandle(forReadingFrom: BinaryRunner.packageRoot.appendingPathComponent(standardInputPath))
+        } else {
+            let empty = Pipe()
+            try empty.fileHandleForWriting.close()
+            input = empty.fileHandleForReading
+        }
+        defer { try? input.close() }
+        let output = MemoryOutput(), errors = MemoryOutput()
+        let environment = CommandEnvironment(
+            output: output, errors: errors, standardInput: input.fileDescriptor, variables: BinaryRunner.variables(),
+            workingDirectory: packageRootAsWorkingDirectory)
+        let status = VODHook.run(arguments: arguments, environment: environment)
+        return BinaryRunner.Result(status: status.rawValue, stdout: Data(output.bytes), stderr: Data(errors.bytes))
+    }
+
+    /// Relative paths in arguments name files from the package root, as for
+    /// the spawned binary: `swift test` starts there, and this makes sure of
+    /// it once, before any in-process run that relies on it.
+    static let packageRootAsWorkingDirectory: String = {
+        let root = BinaryRunner.packageRoot.path
+        if FileManager.default.currentDirectoryPath != root { _ = FileManager.default.changeCurrentDirectoryPath(root) }
+        return root
+    }()
+
+    /// A run of the argument sweep in this process: arguments and variables
+    /// as raw bytes, decoded as the binary's runtime decodes argv and
+    /// `environ` (invalid UTF-8 repaired), standard input from /dev/null and
+    /// no working directory to find a configuration file in.
+    static func runLikeBinary(rawArguments arguments: [[UInt8]], environment entries: [[UInt8]]) -> RawSpawn.Result {
+        var variables: [String: String] = [:]
+        for entry in entries {
+            let pair = String(decoding: entry, as: UTF8.self)
+            if let equals = pair.firstIndex(of: "=") { variables[String(pair[..<equals])] = String(pair[pair.index(after: equals)...]) }
+        }
+        let output = MemoryOutput(), errors = MemoryOutput()
+        let environment = CommandEnvironment(
+            output: output, errors: errors, standardInput: FileHandle.nullDevice.fileDescriptor, variables: variables)
+        let status = VODHook.run(arguments: arguments.map { String(decoding: $0, as: UTF8.self) }, environment: environment)
+        return RawSpawn.Result(status: status.rawValue, signal: nil, stdout: output.bytes, stderr: errors.bytes, timedOut: false)
+    }
+
     /// `vodhook check --format json` on a file: each document's rule IDs.
     static func checkRules(_ path: String) throws -> [[String]] {
         let result = run(["check", "--format", "json", path])

@@ -1,3 +1,5 @@
+import VODHookCore
+
 /// Seeded random JSON texts, valid by construction, and mutations of them
 /// that are usually not: the material for the property and differential tests.
 struct RandomJSONText {
