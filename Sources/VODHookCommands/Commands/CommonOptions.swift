@@ -6,7 +6,7 @@ import VODHookCore
 enum CommonOptions {
     static let input = OptionSpec(
         "input", kind: .value(placeholder: "mode"),
-        help: "what a source holds; auto detects HTTP captures and Base64 bodies, else reads a JSON stream",
+        help: "what a source holds; auto detects HTTP captures, Base64 bodies and prefixed logs, else reads a JSON stream",
         allowedValues: InputMode.allCases.map(\.rawValue))
     static let color = OptionSpec(
         "color", kind: .value(placeholder: "when"),
@@ -46,8 +46,9 @@ enum CommonOptions {
     }
 }
 
-/// How sources are read. `auto` recognizes raw HTTP captures and Base64
-/// bodies and otherwise reads a JSON stream.
+/// How sources are read, as `--input` names it. `auto` recognizes raw HTTP
+/// captures, Base64 bodies and prefixed logs and otherwise reads a JSON
+/// stream; `InputPlan` turns this and a source's first bytes into a plan.
 enum InputMode: String, CaseIterable {
-    case auto, body, stream, http, base64
+    case auto, body, stream, log, http, base64
 }

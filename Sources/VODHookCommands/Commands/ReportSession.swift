@@ -54,14 +54,15 @@ struct ReportSession {
     }
 
     /// Ends the report and decides the exit code; `readable` is false when a path could not be read.
-    func end(_ assembler: inout ReportAssembler, readable: Bool, noun: String = "document") -> ExitCode {
+    /// `skippedLogLines`: lines of logs that held no callback, which the closing line counts.
+    func end(_ assembler: inout ReportAssembler, readable: Bool, noun: String = "document", skippedLogLines: Int = 0) -> ExitCode {
         assembler.finish()
         var outcome = assembler.outcome
         outcome.hadTrouble = !readable
-        let footer = TextDiagnosticRenderer(style: style).footer(outcome.tally, noun: noun)
+        let footer = TextDiagnosticRenderer(style: style).footer(outcome.tally, noun: noun, skippedLogLines: skippedLogLines)
         if !quiet {
             if format == .text { environment.output.write(footer) }
-            if file != nil && !silent { original.errors.write(TextDiagnosticRenderer(style: TextStyle(enabled: false)).footer(outcome.tally, noun: noun)) }
+            if file != nil && !silent { original.errors.write(TextDiagnosticRenderer(style: TextStyle(enabled: false)).footer(outcome.tally, noun: noun, skippedLogLines: skippedLogLines)) }
         }
         if readable && outcome.tally.documents == 0 && !environment.output.isClosed {
             original.errors.write("vodhook \(command): error: the run read no \(noun) at all\n")
