@@ -9,6 +9,7 @@ enum CheckCommand {
         usage: ["[OPTIONS] [PATH ...]"],
         options: [
             CommonOptions.input,
+            CommonOptions.at,
         ] + ReportFormat.options(formatHelp: "text (compiler-style), json (a record per document), github (annotations), sarif or junit")
           + [
             CommonOptions.strict,
@@ -53,6 +54,7 @@ enum CheckCommand {
 
     static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> ExitCode {
         guard let jobs = CommonOptions.jobs(parsed, command: "check", environment),
+              let envelope = CommonOptions.envelopePointer(parsed, command: "check", environment),
               let session = ReportSession(parsed, command: "check", environment)
         else { return .trouble }
         if parsed.isSet("show-config") {
@@ -63,6 +65,7 @@ enum CheckCommand {
         var assembler = session.assembler()
         var pipeline = DocumentPipeline(mode: CommonOptions.inputMode(parsed), policy: session.policy)
         pipeline.verbose = parsed.isSet("verbose")
+        pipeline.envelope = envelope
         // Text findings quote the source around them from the reader's
         // buffer, whose extent differs between threads: one thread reads
         // those (docs/design.md says why, and what would change it).

@@ -8,6 +8,9 @@ enum CommonOptions {
         "input", kind: .value(placeholder: "mode"),
         help: "what a source holds; auto detects HTTP captures, Base64 bodies and prefixed logs, else reads a JSON stream",
         allowedValues: InputMode.allCases.map(\.rawValue))
+    static let at = OptionSpec(
+        "at", kind: .value(placeholder: "pointer"),
+        help: "the callback sits at this JSON Pointer in each document (an object, or a string holding one), e.g. /body")
     static let color = OptionSpec(
         "color", kind: .value(placeholder: "when"),
         help: "colour text output; auto means on a terminal with NO_COLOR unset",
@@ -33,6 +36,16 @@ enum CommonOptions {
 
     static func inputMode(_ parsed: ParsedArguments) -> InputMode {
         parsed.value("input").flatMap(InputMode.init(rawValue:)) ?? .auto
+    }
+
+    /// `--at`, or nil when not given; false (after saying why) when it is not a JSON Pointer.
+    static func envelopePointer(_ parsed: ParsedArguments, command: String, _ environment: CommandEnvironment) -> EnvelopePointer?? {
+        guard let text = parsed.value("at") else { return .some(nil) }
+        guard let pointer = EnvelopePointer(text) else {
+            environment.errors.write("vodhook \(command): error: --at wants a JSON Pointer such as /body ('~1' for '/', '~0' for '~' in a key), not \(TerminalSafe.quoted(text))\nRun 'vodhook \(command) --help' for usage.\n")
+            return nil
+        }
+        return .some(pointer)
     }
 
     static func style(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> TextStyle {

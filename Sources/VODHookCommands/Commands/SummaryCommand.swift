@@ -9,6 +9,7 @@ enum SummaryCommand {
         usage: ["[OPTIONS] [PATH ...]"],
         options: [
             CommonOptions.input,
+            CommonOptions.at,
             OptionSpec("format", kind: .value(placeholder: "format"), help: "text (a table and totals) or json (one object of totals)",
                        allowedValues: ["text", "json"]),
             OptionSpec("totals-only", help: "leave out the per-document lines"),
@@ -29,11 +30,14 @@ enum SummaryCommand {
     static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> ExitCode {
         let json = parsed.value("format") == "json"
         let showDocuments = !json && !parsed.isSet("totals-only")
-        guard let jobs = CommonOptions.jobs(parsed, command: "summary", environment) else { return .trouble }
+        guard let jobs = CommonOptions.jobs(parsed, command: "summary", environment),
+              let envelope = CommonOptions.envelopePointer(parsed, command: "summary", environment)
+        else { return .trouble }
         let table = SummaryTable(style: CommonOptions.style(parsed, environment))
         var committer = SummaryCommitter(environment: environment, table: table, showDocuments: showDocuments)
         if showDocuments { committer.lines.append(string: table.header()) }
         var pipeline = DocumentPipeline(mode: CommonOptions.inputMode(parsed))
+        pipeline.envelope = envelope
         let readable = pipeline.run(
             paths: parsed.positionals, environment: environment, command: "summary", jobs: jobs,
             preparer: { SummaryPreparer(table: table, showDocuments: showDocuments) }, committer: &committer)

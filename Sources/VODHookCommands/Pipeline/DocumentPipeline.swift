@@ -24,6 +24,8 @@ struct DocumentPipeline {
     var verbose = false
     /// Log lines without a callback, in every source read so far.
     private(set) var skippedLogLines = SkippedLogLines()
+    /// `--at`: where the callback sits inside each document.
+    var envelope: EnvelopePointer?
     /// The command's name, for what the pipeline says on stderr.
     private var command = "check"
 
@@ -100,7 +102,8 @@ struct DocumentPipeline {
             }
             let plan = try InputPlan.decide(descriptor: descriptor, mode: mode, namesLog: SourceList.namesLog(source.name), beforeWaiting: writeCommitted)
             self.announce(plan, source: source, environment: environment, command: command)
-            if jobs > 1, plan.sharesThreads {
+            // With --at, each document is unwrapped on this thread (the parts' readers check documents as they are).
+            if jobs > 1, plan.sharesThreads, self.envelope == nil {
                 switch plan.delivery {
                 case .file(let origin, let length) where length >= 2 * chunkSize:
                     let chunks = try ChunkPlan.make(descriptor: descriptor, origin: origin, length: length, chunkSize: chunkSize)
@@ -259,13 +262,24 @@ struct DocumentPipeline {
         _ input: any ByteInput, mode: ReadingMode, source: InputSource, environment: CommandEnvironment, _ handle: (PipelineDocument) -> Void
     ) throws(InputError) {
         let reader = DocumentReader(input: input, mode: mode)
+        if let envelope {
+            try reader.forEach { (document: consuming ReadDocument) in
+                self.unwrap(document, at: envelope, source: source, locator: reader, origin: nil, handle)
+                if environment.output.isClosed { reader.stop() }
+            }
+            return noteSkippedLines(reader, source: source, environment: environment)
+        }
         try reader.forEach { (document: consuming ReadDocument) in
             let report = self.checker.report(for: document, source: source.name, origin: nil)
             // Moved, not copied: the reader gave it up.
             handle(PipelineDocument(report: report, document: consume document, locator: reader, request: nil))
             if environment.output.isClosed { reader.stop() }
         }
-        if mode == .log && reader.skippedLines.total > 0 {
+        noteSkippedLines(reader, source: source, environment: environment)
+    }
+
+    private mutating func noteSkippedLines(_ reader: DocumentReader, source: InputSource, environment: CommandEnvironment) {
+        if reader.skippedLines.total > 0 {
             skippedLogLines.add(reader.skippedLines)
             if verbose {
                 let count = reader.skippedLines.total
@@ -288,8 +302,7 @@ struct DocumentPipeline {
         while true {
             if done < capture.count, !input.hasBytesReady {
                 done = HTTPCaptureDocuments.forEachArrived(capture, from: done, isComplete: false, index: &index) { document, origin in
-                    let report = self.checker.report(for: document, source: source.name, origin: origin)
-                    handle(PipelineDocument(report: report, document: document, locator: origin.locator, request: origin.request, relocate: origin.relocate))
+                    self.deliver(document, source: source, origin: origin, handle)
                 }
             }
             let count = try input.read(into: chunk)
@@ -297,22 +310,50 @@ struct DocumentPipeline {
             capture.append(contentsOf: chunk[0..<count])
         }
         _ = HTTPCaptureDocuments.forEachArrived(capture, from: done, isComplete: true, index: &index) { document, origin in
-            let report = self.checker.report(for: document, source: source.name, origin: origin)
-            handle(PipelineDocument(report: report, document: document, locator: origin.locator, request: origin.request, relocate: origin.relocate))
+            self.deliver(document, source: source, origin: origin, handle)
         }
     }
 
     private mutating func readHTTP(_ capture: [UInt8], source: InputSource, _ handle: (PipelineDocument) -> Void) {
         HTTPCaptureDocuments.forEach(capture) { document, origin in
-            let report = self.checker.report(for: document, source: source.name, origin: origin)
-            handle(PipelineDocument(report: report, document: document, locator: origin.locator, request: origin.request, relocate: origin.relocate))
+            self.deliver(document, source: source, origin: origin, handle)
         }
     }
 
     private mutating func readBase64(_ text: [UInt8], source: InputSource, _ handle: (PipelineDocument) -> Void) {
         Base64Documents.forEach(text) { document, origin in
-            let report = self.checker.report(for: document, source: source.name, origin: origin)
-            handle(PipelineDocument(report: report, document: document, locator: origin.locator, request: nil, relocate: origin.relocate))
+            self.deliver(document, source: source, origin: origin, handle)
+        }
+    }
+
+    /// A document decoded out of a capture, checked and handed on (its callback, with `--at`).
+    private mutating func deliver(_ document: ReadDocument, source: InputSource, origin: DocumentOrigin, _ handle: (PipelineDocument) -> Void) {
+        if let envelope {
+            return unwrap(document, at: envelope, source: source, locator: origin.locator, origin: origin, handle)
+        }
+        let report = checker.report(for: document, source: source.name, origin: origin)
+        handle(PipelineDocument(report: report, document: document, locator: origin.locator, request: origin.request, relocate: origin.relocate))
+    }
+
+    /// The callback at `--at` inside `document`, checked and handed on.
+    /// Findings in a string's JSON text move onto the escaped text, then,
+    /// for a document out of a capture, into the capture.
+    private mutating func unwrap(
+        _ document: ReadDocument, at envelope: EnvelopePointer, source: InputSource, locator: any SourceLocator,
+        origin: DocumentOrigin?, _ handle: (PipelineDocument) -> Void
+    ) {
+        EnvelopeDocuments.unwrap(document, at: envelope) { callback, envelopeFindings, inString in
+            var relocate: ((inout Diagnostic) -> Void)? = origin?.relocate
+            var sourceFindings = envelopeFindings
+            if let outer = origin?.relocate {
+                for index in sourceFindings.indices { outer(&sourceFindings[index]) }
+                if let inString { relocate = { inString(&$0); outer(&$0) } }
+            } else if let inString {
+                relocate = inString
+            }
+            let placed = relocate.map { DocumentOrigin(locator: locator, request: origin?.request, relocate: $0) }
+            let report = self.checker.report(for: callback, source: source.name, origin: placed, sourceFindings: sourceFindings)
+            handle(PipelineDocument(report: report, document: callback, locator: locator, request: origin?.request, relocate: relocate))
         }
     }
 }
