@@ -228,9 +228,11 @@ struct DocumentPipeline {
     private mutating func read(
         _ plan: InputPlan, source: InputSource, environment: CommandEnvironment, _ handle: (PipelineDocument) -> Void
     ) throws(InputError) {
-        // Bytes no format can read: the reader gives the source its one finding.
+        // Bytes no format can read: the reader gives the source its one
+        // finding (or, should a live source's first read not show what the
+        // plan saw, reads it as JSON as it would have).
         guard plan.isPlainText else {
-            return try readJSON(plan.input(), mode: .body, source: source, environment: environment, handle)
+            return try readJSON(plan.input(), mode: plan.format == .body ? .body : .stream, source: source, environment: environment, handle)
         }
         switch plan.format {
         case .body:
