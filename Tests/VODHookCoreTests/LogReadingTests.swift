@@ -35,6 +35,16 @@ import Testing
         #expect(reader.skippedLines.breakdown == "1 without a word, 1 DEBUG, 1 INFO")
     }
 
+    /// A line without a line feed for longer than a document may be is not held whole.
+    @Test func anEndlessLineIsCutAtTheDocumentLimit() throws {
+        let log = String(repeating: "x", count: 20000) + "\nINFO body={\"a\":1}\n"
+        let reader = DocumentReader(input: BytesInput(log), mode: .log, blockSize: 16, maxDocumentBytes: 64)
+        var starts: [Int] = []
+        try reader.forEach { starts.append($0.startOffset) }
+        #expect(starts == [20011])
+        #expect(reader.skippedLines.total > 1)
+    }
+
     @Test func autoModeTellsALogFromAJSONStream() {
         #expect(InputFormat.sniff(Array("2026-12-06T10:00:00Z INFO up\n2026-12-06T10:00:01Z INFO body={\"a\":1}\n".utf8)) == .log)
         #expect(InputFormat.sniff(Array("[2026-12-06 10:00:00,123] [main] INFO x - got: {\"a\":1}\n".utf8)) == .log)

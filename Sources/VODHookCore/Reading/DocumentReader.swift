@@ -169,7 +169,7 @@ public final class DocumentReader {
                 if !isBlankLine(lineStart..<lineEnd) {
                     skippedLines.add(word: LogLine.firstWord(in: bytes, from: local, to: lineEnd - base))
                 }
-                position = lineEnd + 1
+                position = startOfNextLine(after: lineEnd)
                 continue
             }
             position = start + base
@@ -179,8 +179,14 @@ public final class DocumentReader {
                 try readDocument(from: &position, depth: 0, pointerPrefix: "", body)
             }
             // The rest of the line is suffix (`took=3ms`), or what the error spoiled.
-            position = try endOfLine(from: position) + 1
+            position = startOfNextLine(after: try endOfLine(from: position))
         }
+    }
+
+    /// Past the line feed at `lineEnd`; at `lineEnd` itself when the line
+    /// ended without one (the input's end, or a cut at the document limit).
+    private func startOfNextLine(after lineEnd: Int) -> Int {
+        lineEnd < end && byte(at: lineEnd) == 0x0A ? lineEnd + 1 : lineEnd
     }
 
     private func isBlankLine(_ line: Range<Int>) -> Bool {
@@ -188,14 +194,15 @@ public final class DocumentReader {
     }
 
     /// Offset of the line feed that ends the line holding `offset`, or the
-    /// end of input; the line stays in the buffer.
+    /// end of input; the line stays in the buffer. A line longer than a
+    /// document may be is cut there, so memory stays bounded by the limit.
     private func endOfLine(from offset: Int) throws(InputError) -> Int {
         var searched = offset
-        while try ensureByte(at: searched, keeping: offset) {
+        while searched - offset <= documentLimit, try ensureByte(at: searched, keeping: offset) {
             if let found = ByteSearch.first(0x0A, in: bytes, from: searched - base, to: filled) { return found + base }
             searched = end
         }
-        return end
+        return min(searched, end)
     }
 
     // MARK: Documents
