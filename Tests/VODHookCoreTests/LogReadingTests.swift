@@ -45,6 +45,18 @@ import Testing
         #expect(reader.skippedLines.total > 1)
     }
 
+    /// An array cut before its bracket breaks at the next line's first byte
+    /// (as in a stream), and that line is still read for its callback.
+    @Test func aLineAfterABrokenArrayIsStillRead() throws {
+        let log = "INFO got: [{\"a\":1}\n[main] INFO got: {\"b\":2}\n"
+        let reader = DocumentReader(input: BytesInput(log), mode: .log)
+        var records: [(start: Int, parsed: Bool)] = []
+        try reader.forEach { records.append(($0.startOffset, $0.json != nil)) }
+        #expect(records.map(\.parsed) == [true, false, true])
+        #expect(records.last?.start == 36)
+        #expect(reader.skippedLines.total == 0)
+    }
+
     @Test func autoModeTellsALogFromAJSONStream() {
         #expect(InputFormat.sniff(Array("2026-12-06T10:00:00Z INFO up\n2026-12-06T10:00:01Z INFO body={\"a\":1}\n".utf8)) == .log)
         #expect(InputFormat.sniff(Array("[2026-12-06 10:00:00,123] [main] INFO x - got: {\"a\":1}\n".utf8)) == .log)

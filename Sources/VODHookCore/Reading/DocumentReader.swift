@@ -37,6 +37,8 @@ public final class DocumentReader {
 
     /// Log lines without a callback so far (`ReadingMode.log`).
     public private(set) var skippedLines = SkippedLogLines()
+    /// An array broke at the first byte of the next line: the log goes on from there.
+    private var resumesAtLineStart = false
 
     /// Ends `forEach` after the current document (the output went away).
     public func stop() { stopRequested = true }
@@ -179,7 +181,11 @@ public final class DocumentReader {
                 try readDocument(from: &position, depth: 0, pointerPrefix: "", body)
             }
             // The rest of the line is suffix (`took=3ms`), or what the error spoiled.
-            position = startOfNextLine(after: try endOfLine(from: position))
+            if resumesAtLineStart {
+                resumesAtLineStart = false
+            } else {
+                position = startOfNextLine(after: try endOfLine(from: position))
+            }
         }
     }
 
@@ -318,7 +324,12 @@ public final class DocumentReader {
                 let problem = try problem(at: position, keeping: position) { .expectedCommaOrBracket(found: $0) }
                 emitError(problem, at: position, pointerPrefix: JSONPointer.appending(index, to: ""), body)
                 // The offending byte may itself start the next line's document.
-                if mode != .log { position = try recoveryPoint(after: position, startsLine: startsLine) }
+                if mode == .log {
+                    // That byte starts the next log line, which is read in turn.
+                    resumesAtLineStart = startsLine
+                } else {
+                    position = try recoveryPoint(after: position, startsLine: startsLine)
+                }
                 return true
             }
         }
