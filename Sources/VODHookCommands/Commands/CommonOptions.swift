@@ -41,7 +41,8 @@ enum CommonOptions {
     /// `--at`, or nil when not given; false (after saying why) when it is not a JSON Pointer.
     static func envelopePointer(_ parsed: ParsedArguments, command: String, _ environment: CommandEnvironment) -> EnvelopePointer?? {
         guard let text = parsed.value("at") else { return .some(nil) }
-        guard let pointer = EnvelopePointer(text) else {
+        // "" is the whole document in RFC 6901: what reading without --at does, so a slip, not a choice.
+        guard !text.isEmpty, let pointer = EnvelopePointer(text) else {
             environment.errors.write("vodhook \(command): error: --at wants a JSON Pointer such as /body ('~1' for '/', '~0' for '~' in a key), not \(TerminalSafe.quoted(text))\nRun 'vodhook \(command) --help' for usage.\n")
             return nil
         }
