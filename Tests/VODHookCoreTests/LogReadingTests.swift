@@ -57,6 +57,17 @@ import Testing
         #expect(reader.skippedLines.total == 0)
     }
 
+    /// An array whose comma ends its line is cut there: the next line's
+    /// timestamp is its prefix, not the array's next element (a fuzzer find).
+    @Test func anArrayCutAfterACommaEndsAtItsLine() throws {
+        let log = "INFO got: [{\"a\":1},\n2026-12-06T10:00:00Z INFO got: {\"b\":2}\n"
+        let findings = try checkDocuments(Array(log.utf8), mode: .log)
+        #expect(findings.count == 3)
+        #expect(findings[1].map(\.rule) == ["json-syntax"])
+        #expect(findings[1].first.map { "\($0.line):\($0.column)" } == "1:20")
+        #expect(findings[2].allSatisfy { $0.line == 2 })
+    }
+
     @Test func autoModeTellsALogFromAJSONStream() {
         #expect(InputFormat.sniff(Array("2026-12-06T10:00:00Z INFO up\n2026-12-06T10:00:01Z INFO body={\"a\":1}\n".utf8)) == .log)
         #expect(InputFormat.sniff(Array("[2026-12-06 10:00:00,123] [main] INFO x - got: {\"a\":1}\n".utf8)) == .log)

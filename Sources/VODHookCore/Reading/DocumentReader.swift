@@ -195,6 +195,15 @@ public final class DocumentReader {
         lineEnd < end && byte(at: lineEnd) == 0x0A ? lineEnd + 1 : lineEnd
     }
 
+    /// The end of the line `from` is on (before a CR), when `to` is the
+    /// first byte of a later line that starts with no blank; else nil.
+    private func logLineEnd(between from: Int, and to: Int) throws(InputError) -> Int? {
+        guard to > from, try ensureByte(at: to, keeping: from), byte(at: to - 1) == 0x0A else { return nil }
+        var lineEnd = from
+        while byte(at: lineEnd) != 0x0A { lineEnd += 1 }
+        return lineEnd > from && byte(at: lineEnd - 1) == 0x0D ? lineEnd - 1 : lineEnd
+    }
+
     private func isBlankLine(_ line: Range<Int>) -> Bool {
         line.allSatisfy { [0x20, 0x09, 0x0D].contains(byte(at: $0)) }
     }
@@ -318,6 +327,12 @@ public final class DocumentReader {
                 if try ensureByte(at: position, keeping: comma), byte(at: position) == UInt8(ascii: "]") {
                     emitError(.trailingComma(closer: UInt8(ascii: "]")), at: comma, pointerPrefix: JSONPointer.appending(index, to: ""), body)
                     position = mode == .log ? comma : try recoveryPoint(after: comma)
+                    return true
+                }
+                // In a log, an element on the next line's first byte is that line's prefix: the array was cut.
+                if mode == .log, let lineEnd = try logLineEnd(between: comma, and: position) {
+                    emitError(.incompleteLine, at: lineEnd, pointerPrefix: JSONPointer.appending(index, to: ""), body)
+                    resumesAtLineStart = true
                     return true
                 }
             default:
