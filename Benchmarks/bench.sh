@@ -71,4 +71,6 @@ if [ ! -s "$lifecycle" ]; then
     "$binary" sample --lifecycle --count "$docs" --seed 1 > "$lifecycle"
 fi
 python3 Benchmarks/measure_lifecycle.py --binary "$binary" --corpus "$corpus" --lifecycle "$lifecycle" --runs "$runs" --jq "$jq_path" | tee -a "$report"
+# A receiver's log: the corpus's callbacks after log-line prefixes (issue 22).
+python3 Benchmarks/measure_log.py --binary "$binary" --corpus "$corpus" --log "$work/log-$docs-$stamp.log" --runs "$runs" | tee -a "$report"
 if [ -n "${BENCH_OUT:-}" ]; then cp "$report" "$BENCH_OUT"; fi

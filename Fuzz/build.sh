@@ -54,7 +54,7 @@ library VODHookCommands Sources/VODHookCommands
 LIBS=(-L "$OUT" -lVODHookCommands -lArgumentParsing -lVODHookCore -lEditDistance -lPlatform -lCLibrary)
 # Test support the fuzzers use too, kept in one place.
 SHARED=(Tests/VODHookCoreTests/Support/DribbleInput.swift Tests/VODHookCommandsTests/Support/ArgumentFuzzInput.swift)
-for target in reader pipeline arguments listen; do
+for target in reader pipeline arguments listen logprefix; do
     main="Fuzz/$(tr '[:lower:]' '[:upper:]' <<<"${target:0:1}")${target:1}Fuzzer.swift"
     binary="$OUT/$target-$SUFFIX"
     if [ -f "$binary" ] && [ -z "$(find "$OUT"/lib*.a Fuzz "${SHARED[@]}" -name '*.swift' -newer "$binary" -o -name '*.a' -newer "$binary" | head -1)" ]; then

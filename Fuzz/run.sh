@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SECONDS_EACH=${FUZZ_SECONDS:-180}
-TARGETS=${FUZZ_TARGETS:-reader pipeline arguments listen}
+TARGETS=${FUZZ_TARGETS:-reader pipeline arguments listen logprefix}
 JOBS=${FUZZ_JOBS:-1}
 OUT=${FUZZ_BUILD:-.build-fuzz/fuzzers}
 # Swift's own crash backtracer fights ASan over the dying process; let ASan report.

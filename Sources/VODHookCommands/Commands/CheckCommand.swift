@@ -9,6 +9,7 @@ enum CheckCommand {
         usage: ["[OPTIONS] [PATH ...]"],
         options: [
             CommonOptions.input,
+            CommonOptions.at,
         ] + ReportFormat.options(formatHelp: "text (compiler-style), json (a record per document), github (annotations), sarif or junit")
           + [
             CommonOptions.strict,
@@ -21,12 +22,15 @@ enum CheckCommand {
         positionals: "[PATH ...]",
         discussion: """
             PATH is a file, '-' for standard input, or a directory (every *.json, *.ndjson, *.jsonl,
-            *.http and *.b64 below it, in sorted order). Without PATH, standard input is read.
+            *.http, *.b64, *.log, rotated log (*.log.1) and *.gz below it, in sorted order). Without
+            PATH, standard input is read.
 
             INPUT MODES:
               body    each source is exactly one JSON text (one callback body)
               stream  NDJSON, concatenated or pretty-printed texts, RFC 7464 records;
                       a top-level array is unpacked into its elements
+              log     a text log: on each line, the JSON object (or array of objects) after a
+                      prefix of any shape; lines without one are counted, not findings
               http    raw HTTP requests back to back; findings point into the capture
               base64  MNS bodies, one Base64 blob per line, or one blob wrapped over lines of
                       one width (as 'base64' prints it); blank lines separate blobs
@@ -50,6 +54,7 @@ enum CheckCommand {
 
     static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> ExitCode {
         guard let jobs = CommonOptions.jobs(parsed, command: "check", environment),
+              let envelope = CommonOptions.envelopePointer(parsed, command: "check", environment),
               let session = ReportSession(parsed, command: "check", environment)
         else { return .trouble }
         if parsed.isSet("show-config") {
@@ -60,6 +65,7 @@ enum CheckCommand {
         var assembler = session.assembler()
         var pipeline = DocumentPipeline(mode: CommonOptions.inputMode(parsed), policy: session.policy)
         pipeline.verbose = parsed.isSet("verbose")
+        pipeline.envelope = envelope
         // Text findings quote the source around them from the reader's
         // buffer, whose extent differs between threads: one thread reads
         // those (docs/design.md says why, and what would change it).
@@ -68,6 +74,6 @@ enum CheckCommand {
         let readable = pipeline.run(
             paths: parsed.positionals, environment: session.environment, command: "check", jobs: threads,
             preparer: { ReportPreparer(format: format, quiet: quiet, style: style, workingDirectory: directory) }, committer: &assembler)
-        return session.end(&assembler, readable: readable)
+        return session.end(&assembler, readable: readable, skippedLogLines: pipeline.skippedLogLines.total)
     }
 }

@@ -6,8 +6,11 @@ import VODHookCore
 enum CommonOptions {
     static let input = OptionSpec(
         "input", kind: .value(placeholder: "mode"),
-        help: "what a source holds; auto detects HTTP captures and Base64 bodies, else reads a JSON stream",
+        help: "what a source holds; auto detects HTTP captures, Base64 bodies and prefixed logs, else reads a JSON stream",
         allowedValues: InputMode.allCases.map(\.rawValue))
+    static let at = OptionSpec(
+        "at", kind: .value(placeholder: "pointer"),
+        help: "the callback sits at this JSON Pointer in each document (an object, or a string holding one), e.g. /body")
     static let color = OptionSpec(
         "color", kind: .value(placeholder: "when"),
         help: "colour text output; auto means on a terminal with NO_COLOR unset",
@@ -35,6 +38,17 @@ enum CommonOptions {
         parsed.value("input").flatMap(InputMode.init(rawValue:)) ?? .auto
     }
 
+    /// `--at`, or nil when not given; false (after saying why) when it is not a JSON Pointer.
+    static func envelopePointer(_ parsed: ParsedArguments, command: String, _ environment: CommandEnvironment) -> EnvelopePointer?? {
+        guard let text = parsed.value("at") else { return .some(nil) }
+        // "" is the whole document in RFC 6901: what reading without --at does, so a slip, not a choice.
+        guard !text.isEmpty, let pointer = EnvelopePointer(text) else {
+            environment.errors.write("vodhook \(command): error: --at wants a JSON Pointer such as /body ('~1' for '/', '~0' for '~' in a key), not \(TerminalSafe.quoted(text))\nRun 'vodhook \(command) --help' for usage.\n")
+            return nil
+        }
+        return .some(pointer)
+    }
+
     static func style(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> TextStyle {
         let columns = environment.outputIsTerminal ? environment.outputColumns : nil
         switch parsed.value("color") ?? "auto" {
@@ -47,8 +61,9 @@ enum CommonOptions {
     }
 }
 
-/// How sources are read. `auto` recognizes raw HTTP captures and Base64
-/// bodies and otherwise reads a JSON stream.
+/// How sources are read, as `--input` names it. `auto` recognizes raw HTTP
+/// captures, Base64 bodies and prefixed logs and otherwise reads a JSON
+/// stream; `InputPlan` turns this and a source's first bytes into a plan.
 enum InputMode: String, CaseIterable {
-    case auto, body, stream, http, base64
+    case auto, body, stream, log, http, base64
 }

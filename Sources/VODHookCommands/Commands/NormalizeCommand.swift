@@ -9,6 +9,7 @@ enum NormalizeCommand {
         usage: ["[OPTIONS] [PATH ...]"],
         options: [
             CommonOptions.input,
+            CommonOptions.at,
             OptionSpec("pretty", help: "indent with two spaces instead of one line per document"),
             OptionSpec("canonical", help: "RFC 8785 (JCS): keys sorted by UTF-16 code units, ECMAScript numbers"),
             OptionSpec("shard", kind: .value(placeholder: "K/N"),
@@ -38,7 +39,9 @@ enum NormalizeCommand {
             environment.errors.write("vodhook normalize: error: --pretty and --canonical cannot be combined; RFC 8785 output has no whitespace\n")
             return .trouble
         }
-        guard let jobs = CommonOptions.jobs(parsed, command: "normalize", environment) else { return .trouble }
+        guard let jobs = CommonOptions.jobs(parsed, command: "normalize", environment),
+              let envelope = CommonOptions.envelopePointer(parsed, command: "normalize", environment)
+        else { return .trouble }
         let layout: JSONLayout = parsed.isSet("pretty") ? .pretty : .compact
         let canonical = parsed.isSet("canonical")
         let shardText = parsed.value("shard")
@@ -51,6 +54,7 @@ enum NormalizeCommand {
         }
         var committer = NormalizeCommitter(environment: environment)
         var pipeline = DocumentPipeline(mode: CommonOptions.inputMode(parsed))
+        pipeline.envelope = envelope
         let readable = pipeline.run(
             paths: parsed.positionals, environment: environment, command: "normalize", jobs: jobs,
             preparer: { NormalizePreparer(layout: layout, canonical: canonical, shard: shard) }, committer: &committer)

@@ -55,18 +55,19 @@ struct ReportSession {
     }
 
     /// Ends the report and decides the exit code; `readable` is false when a path could not be read.
-    func end(_ assembler: inout ReportAssembler, readable: Bool, noun: String = "document") -> ExitCode {
+    /// `skippedLogLines`: lines of logs that held no callback, which the closing line counts.
+    func end(_ assembler: inout ReportAssembler, readable: Bool, noun: String = "document", skippedLogLines: Int = 0) -> ExitCode {
         assembler.finish()
         var outcome = assembler.outcome
         outcome.hadTrouble = !readable
-        let footer = TextDiagnosticRenderer(style: style).footer(outcome.tally, noun: noun)
+        let footer = TextDiagnosticRenderer(style: style).footer(outcome.tally, noun: noun, skippedLogLines: skippedLogLines)
         if !quiet {
             if format == .text { environment.output.write(footer) }
             // A report in a file or in a machine format on stdout leaves the
             // log nothing to read: the count goes to stderr too, unless
             // whoever read stdout went away (`| head`), which ends quietly.
             if (file != nil || (format != .text && !environment.output.isClosed)) && !silent {
-                original.errors.write(TextDiagnosticRenderer(style: TextStyle(enabled: false)).footer(outcome.tally, noun: noun))
+                original.errors.write(TextDiagnosticRenderer(style: TextStyle(enabled: false)).footer(outcome.tally, noun: noun, skippedLogLines: skippedLogLines))
             }
         }
         if readable && outcome.tally.documents == 0 && !environment.output.isClosed {

@@ -159,6 +159,7 @@ enum SampleCommand {
             case .canonical: "it is about what 'normalize --canonical' writes, which 'vodhook check' does not report"
             case .json: "breaking it takes a document hundreds of MiB long, no sample"
             case .path: "it is about reading a path at all, not what a source holds"
+            case .envelope: "it is about where '--at' looks inside a document, not the callback itself"
             }
             return UsageRefusal.refuse("no payload can break '\(name)': \(reason)", environment, command: "sample")
         }

@@ -9,6 +9,7 @@ enum SummaryCommand {
         usage: ["[OPTIONS] [PATH ...]", "--merge [OPTIONS] [SUMMARY.json ...]"],
         options: [
             CommonOptions.input,
+            CommonOptions.at,
             OptionSpec("format", kind: .value(placeholder: "format"), help: "text (totals and a line per event type) or json (one object)",
                        allowedValues: ["text", "json"]),
             OptionSpec("rows", help: "text: first a line per callback (time, status, event, identity, details, where)"),
@@ -48,11 +49,14 @@ enum SummaryCommand {
         let style = CommonOptions.style(parsed, environment)
         if parsed.isSet("merge") { return merge(parsed, json: json, style: style, environment) }
         let showDocuments = parsed.isSet("rows")
-        guard let jobs = CommonOptions.jobs(parsed, command: "summary", environment) else { return .trouble }
+        guard let jobs = CommonOptions.jobs(parsed, command: "summary", environment),
+              let envelope = CommonOptions.envelopePointer(parsed, command: "summary", environment)
+        else { return .trouble }
         let table = SummaryTable(style: style)
         var committer = SummaryCommitter(environment: environment, table: table, showDocuments: showDocuments)
         if showDocuments { committer.lines.append(string: table.header()) }
         var pipeline = DocumentPipeline(mode: CommonOptions.inputMode(parsed))
+        pipeline.envelope = envelope
         let readable = pipeline.run(
             paths: parsed.positionals, environment: environment, command: "summary", jobs: jobs,
             preparer: { SummaryPreparer(table: table, showDocuments: showDocuments) }, committer: &committer)
@@ -72,7 +76,7 @@ enum SummaryCommand {
 
     /// `--merge`: the parts' JSON summaries added up, printed as one summary.
     private static func merge(_ parsed: ParsedArguments, json: Bool, style: TextStyle, _ environment: CommandEnvironment) -> ExitCode {
-        if let option = ["shard-key", "input", "jobs"].first(where: parsed.isSet) {
+        if let option = ["shard-key", "input", "jobs", "at"].first(where: parsed.isSet) {
             environment.errors.write("vodhook summary: error: --\(option) does not apply to --merge, which reads summaries\nRun 'vodhook summary --help' for usage.\n")
             return .trouble
         }

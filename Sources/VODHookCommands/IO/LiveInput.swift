@@ -69,12 +69,3 @@ struct LiveInput: ByteInput {
         return bytes
     }
 }
-
-/// The sniffing prefix, read the live way when the input is live.
-func readSniffPrefix(_ input: inout any ByteInput, limit: Int) throws(InputError) -> [UInt8] {
-    if var live = input as? LiveInput {
-        defer { input = live }
-        return try live.readPrefix(upTo: limit)
-    }
-    return try input.readUpTo(limit)
-}

@@ -9,13 +9,38 @@ public struct InputSource: Sendable, Hashable {
 }
 
 /// Turns PATH arguments into sources: files as given, `-` for stdin, and
-/// directories walked for `*.json`, `*.ndjson`, `*.jsonl`, `*.http` and `*.b64` in sorted order.
+/// directories walked for callback files (`isCallbackFile`) in sorted order.
 enum SourceList {
-    // Captures too: a fixtures folder often holds raw requests and MNS bodies beside payloads.
-    static let extensions = [".json", ".ndjson", ".jsonl", ".http", ".b64"]
+    // Captures too: a fixtures folder often holds raw requests and MNS bodies
+    // beside payloads; and a receiver's logs, rotated and compressed.
+    static let extensions = [".json", ".ndjson", ".jsonl", ".http", ".b64", ".log"]
 
-    /// The extensions as a message lists them: "*.json, *.ndjson, *.jsonl, *.http or *.b64".
-    static let patterns = extensions.dropLast().map { "*" + $0 }.joined(separator: ", ") + " or *" + extensions.last!
+    /// The names a walk reads, as a message lists them.
+    static let patterns = "*.json, *.ndjson, *.jsonl, *.http, *.b64, *.log, rotated logs (*.log.1) or *.gz"
+
+    /// Whether a directory walk reads a file of this name: one of the
+    /// extensions, a rotated log (`receiver.log.1`), or any of those
+    /// compressed (`receiver.log.2.gz`; a `.gz` is read whatever it holds).
+    static func isCallbackFile(_ name: String) -> Bool {
+        if name.hasSuffix(".gz") { return name.count > 3 }
+        return extensions.contains(where: { name.hasSuffix($0) }) || isRotatedLog(name)
+    }
+
+    /// `receiver.log.1`, `app.log.12`: what logrotate leaves beside the log.
+    static func isRotatedLog(_ name: String) -> Bool {
+        let plain = name.hasSuffix(".gz") ? String(name.dropLast(3)) : name
+        guard let dot = plain.utf8.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        let number = plain.utf8[plain.utf8.index(after: dot)...]
+        return !number.isEmpty && number.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            && plain[..<dot].hasSuffix(".log")
+    }
+
+    /// Whether the name says log (`*.log`, a rotation, either gzipped), so
+    /// auto mode reads it as one unless its lines are JSON.
+    static func namesLog(_ name: String) -> Bool {
+        let plain = name.hasSuffix(".gz") ? String(name.dropLast(3)) : name
+        return plain.hasSuffix(".log") || isRotatedLog(plain)
+    }
 
     /// Sources in order, the paths that could not be listed (with reasons),
     /// and the files directory walks passed over.
@@ -81,14 +106,14 @@ enum SourceList {
                 status = try Files.status(path)
             } catch {
                 // A dangling link or a file that vanished: name it, keep going.
-                if extensions.contains(where: { name.hasSuffix($0) }) { failures.append((path, reason(error))) }
+                if isCallbackFile(name) { failures.append((path, reason(error))) }
                 continue
             }
             if status.kind == .directory {
                 if visited.insert(DirectoryID(status)).inserted {
                     walk(path, into: &sources, failures: &failures, skipped: &skipped, visited: &visited)
                 }
-            } else if extensions.contains(where: { name.hasSuffix($0) }) {
+            } else if isCallbackFile(name) {
                 sources.append(InputSource(name: path))
             } else {
                 skipped.append(path)

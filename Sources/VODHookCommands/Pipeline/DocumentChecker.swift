@@ -16,7 +16,11 @@ struct DocumentChecker {
         appliesPolicy = !policy.isNeutral
     }
 
-    mutating func report(for document: ReadDocument, source: String, origin: DocumentOrigin?) -> DocumentReport {
+    /// `sourceFindings`: findings already in the source's offsets (an
+    /// envelope's, around a callback read with `--at`), which `origin` must not move.
+    mutating func report(
+        for document: ReadDocument, source: String, origin: DocumentOrigin?, sourceFindings: [Diagnostic] = []
+    ) -> DocumentReport {
         var diagnostics = document.findings
         var eventType: String?
         var eventTypeInferred = false
@@ -31,6 +35,10 @@ struct DocumentChecker {
         }
         if let origin {
             for index in diagnostics.indices { origin.relocate(&diagnostics[index]) }
+        }
+        if !sourceFindings.isEmpty {
+            diagnostics += sourceFindings
+            sorted = false
         }
         // Worst first at one offset: a finding whose severity changed may move.
         if appliesPolicy && policy.apply(to: &diagnostics, eventType: eventType) { sorted = false }

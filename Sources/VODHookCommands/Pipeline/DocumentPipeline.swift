@@ -20,10 +20,14 @@ struct DocumentPipeline {
     var mode: InputMode
     var policy: FindingPolicy { checker.policy }
     private var checker: DocumentChecker
-    /// How much of a source `--input auto` looks at before deciding.
-    private let sniffLength = 1 << 16
-    /// Lists the files directory walks pass over on stderr.
+    /// Lists the files directory walks pass over, and a log's lines without a callback, on stderr.
     var verbose = false
+    /// Log lines without a callback, in every source read so far.
+    private(set) var skippedLogLines = SkippedLogLines()
+    /// `--at`: where the callback sits inside each document.
+    var envelope: EnvelopePointer?
+    /// The command's name, for what the pipeline says on stderr.
+    private var command = "check"
 
     init(mode: InputMode, policy: FindingPolicy = FindingPolicy()) {
         self.mode = mode
@@ -37,8 +41,9 @@ struct DocumentPipeline {
         unreadable: (_ path: String, _ message: String) -> Void = { _, _ in },
         _ handle: (PipelineDocument) -> Void
     ) -> Bool {
-        forEachSource(paths, environment: environment, command: command, unreadable: unreadable) { source, descriptor throws(InputError) in
-            try self.read(source, descriptor: descriptor, environment: environment, handle)
+        self.command = command
+        return forEachSource(paths, environment: environment, command: command, unreadable: unreadable) { source, descriptor throws(InputError) in
+            try self.read(source, descriptor: descriptor, environment: environment, command: command, handle)
         }
     }
 
@@ -72,6 +77,7 @@ struct DocumentPipeline {
         makePreparer: @escaping @Sendable () -> Preparer,
         state: UnsafeMutablePointer<(preparer: Preparer, arena: [UInt8])>, committer: UnsafeMutablePointer<Committer>
     ) -> Bool where Preparer.Record == Committer.Record {
+        self.command = command
         // At most 1 GiB, so doubling a part's size can never overflow.
         let chosenChunkSize = environment.variables["VODHOOK_CHUNK_BYTES"].flatMap(Int.init).map { min(max($0, 1), 1 << 30) }
         let chunkSize = chosenChunkSize ?? Tuning.filePartBytes
@@ -94,28 +100,29 @@ struct DocumentPipeline {
                 }
                 if flushesEachDocument { writeCommitted() }
             }
-            if jobs > 1, let (origin, length) = try self.parallelCandidate(descriptor, chunkSize: chunkSize) {
-                let plan = try ChunkPlan.make(descriptor: descriptor, origin: origin, length: length, chunkSize: chunkSize)
-                let parts = FileParts(descriptor: descriptor, origin: origin, plan: plan, fileLength: length, bufferedLength: 2 * chunkSize)
-                let stream = ParallelStream(parts: parts, source: source, policy: self.policy, threads: jobs, makePreparer: makePreparer)
-                // A source without documents is read again on one thread, for its finding.
-                let outcome = try stream.run(&committer.pointee, environment: environment)
-                environment.statistics?.record(outcome)
-                if outcome.documents > 0 {
-                    // Leave the descriptor where reading it through would have: at the end.
-                    Files.seek(descriptor, to: origin + length)
-                    return
-                }
-            }
-            let length = Self.regularFileLength(descriptor)
-            var input = Self.input(descriptor, live: length == nil, beforeWaiting: writeCommitted)
-            if jobs > 1, length == nil, mode == .stream || mode == .auto {
-                let prefix = try readSniffPrefix(&input, limit: self.sniffLength)
-                // A UTF-16 or gzip source is one finding, which one thread reads.
-                if ForeignSource.detect(prefix) == nil, mode == .stream || InputFormat.sniff(prefix) == .json {
+            let plan = try InputPlan.decide(descriptor: descriptor, mode: mode, namesLog: SourceList.namesLog(source.name), beforeWaiting: writeCommitted)
+            self.announce(plan, source: source, environment: environment, command: command)
+            // With --at, each document is unwrapped on this thread (the parts' readers check documents as they are).
+            if jobs > 1, plan.sharesThreads, self.envelope == nil {
+                switch plan.delivery {
+                case .file(let origin, let length) where length >= 2 * chunkSize:
+                    let chunks = try ChunkPlan.make(descriptor: descriptor, origin: origin, length: length, chunkSize: chunkSize)
+                    let parts = FileParts(descriptor: descriptor, origin: origin, plan: chunks, fileLength: length, bufferedLength: 2 * chunkSize)
+                    let stream = ParallelStream(parts: parts, source: source, policy: self.policy, threads: jobs, makePreparer: makePreparer)
+                    // A source without documents is read again on one thread, for its finding.
+                    let outcome = try stream.run(&committer.pointee, environment: environment)
+                    environment.statistics?.record(outcome)
+                    if outcome.documents > 0 {
+                        // Leave the descriptor where reading it through would have: at the end.
+                        Files.seek(descriptor, to: origin + length)
+                        return
+                    }
+                case .file:
+                    break
+                case .stream:
                     // The parts read the descriptor itself: only the committing thread may write out.
                     let pipe = PipeParts(
-                        input: FileDescriptorInput(descriptor: descriptor), prefix: prefix, chunkSize: pipeChunkSize,
+                        input: FileDescriptorInput(descriptor: descriptor), prefix: plan.prefix, chunkSize: pipeChunkSize,
                         liveDescriptor: descriptor, beforeCommittingThreadWaits: writeCommitted)
                     guard let rest = try self.readPipe(pipe, source: source, jobs: jobs, environment: environment,
                                                        makePreparer: makePreparer, committer: &committer.pointee)
@@ -123,14 +130,9 @@ struct DocumentPipeline {
                     try self.readJSON(rest, mode: .stream, source: source, environment: environment, prepareAndCommit)
                     return
                 }
-                if var live = input as? LiveInput {
-                    live.pushBack(prefix)
-                    input = live
-                } else {
-                    input = PrefixedInput(prefix: prefix, rest: input)
-                }
             }
-            try self.read(source, input: input, environment: environment) { item in
+            let length = plan.fileLength
+            try self.read(plan, source: source, environment: environment) { item in
                 if item.report.index == 4096, let length, item.report.startOffset > 0 {
                     committer.pointee.expect(documents: estimatedDocuments(length: length, documents: 4096, sampleBytes: item.report.startOffset) - 4096)
                 }
@@ -199,80 +201,61 @@ struct DocumentPipeline {
         return allReadable
     }
 
-    /// The bytes left to read in a regular file; nil for anything else.
-    private static func regularFileLength(_ descriptor: Int32) -> Int? {
-        guard let size = Files.regularFileSize(descriptor), let origin = Files.offset(descriptor) else { return nil }
-        return size - origin
-    }
-
-    /// Where a source that threads may share starts, and its length: a
-    /// regular file (named, or redirected to standard input) read as a JSON
-    /// stream, at least two parts long. Looks without moving the descriptor.
-    private func parallelCandidate(_ descriptor: Int32, chunkSize: Int) throws(InputError) -> (origin: Int, length: Int)? {
-        guard mode == .stream || mode == .auto else { return nil }
-        guard let size = Files.regularFileSize(descriptor), let origin = Files.offset(descriptor) else { return nil }
-        let length = size - origin
-        guard length >= 2 * chunkSize else { return nil }
-        var input = PositionedFileInput(descriptor: descriptor, position: origin)
-        let prefix = try input.readUpTo(sniffLength)
-        guard ForeignSource.detect(prefix) == nil else { return nil }
-        if mode == .auto, InputFormat.sniff(prefix) != .json { return nil }
-        return (origin, length)
-    }
-
     private mutating func read(
-        _ source: InputSource, descriptor: Int32, environment: CommandEnvironment, _ handle: (PipelineDocument) -> Void
+        _ source: InputSource, descriptor: Int32, environment: CommandEnvironment, command: String,
+        _ handle: (PipelineDocument) -> Void
     ) throws(InputError) {
         let writeOut = {
             environment.output.flush()
             environment.errors.flush()
         }
-        let input = Self.input(descriptor, live: InputReadiness.mayWait(descriptor), beforeWaiting: writeOut)
-        try read(source, input: input, environment: environment) { item in
+        let plan = try InputPlan.decide(descriptor: descriptor, mode: mode, namesLog: SourceList.namesLog(source.name), beforeWaiting: writeOut)
+        announce(plan, source: source, environment: environment, command: command)
+        try read(plan, source: source, environment: environment) { item in
             handle(item)
             if environment.outputIsTerminal { writeOut() }
         }
     }
 
-    /// A descriptor's input; a `live` one (a pipe, a terminal) writes out
-    /// what is done before a read that would wait.
-    private static func input(_ descriptor: Int32, live: Bool, beforeWaiting: @escaping () -> Void) -> any ByteInput {
-        live ? LiveInput(descriptor: descriptor, beforeWaiting: beforeWaiting) : FileDescriptorInput(descriptor: descriptor)
+    /// Says once what auto mode could not be sure of.
+    private func announce(_ plan: InputPlan, source: InputSource, environment: CommandEnvironment, command: String) {
+        guard plan.mayBeLog else { return }
+        environment.errors.write(
+            "vodhook \(command): note: \(TerminalSafe.quoted(source.name)) is read as JSON, but its first lines look like a log's; if it is one, read it with --input log\n")
     }
 
+    /// Reads a source as its plan says, on this thread.
     private mutating func read(
-        _ source: InputSource, input: any ByteInput, environment: CommandEnvironment, _ handle: (PipelineDocument) -> Void
+        _ plan: InputPlan, source: InputSource, environment: CommandEnvironment, _ handle: (PipelineDocument) -> Void
     ) throws(InputError) {
-        var input = input
-        switch mode {
-        case .body, .stream:
-            try readJSON(input, mode: mode == .body ? .body : .stream, source: source, environment: environment, handle)
+        // Bytes no format can read: the reader gives the source its one
+        // finding (or, should a live source's first read not show what the
+        // plan saw, reads it as JSON as it would have).
+        guard plan.isPlainText else {
+            return try readJSON(plan.input(), mode: plan.format == .body ? .body : .stream, source: source, environment: environment, handle)
+        }
+        switch plan.format {
+        case .body:
+            try readJSON(plan.input(), mode: .body, source: source, environment: environment, handle)
+        case .stream:
+            try readJSON(plan.input(), mode: .stream, source: source, environment: environment, handle)
+        case .log:
+            try readJSON(plan.input(), mode: .log, source: source, environment: environment, handle)
         case .http:
-            if var live = input as? LiveInput {
-                try readLiveHTTP(&live, prefix: [], source: source, handle)
+            if plan.isLive {
+                var live = plan.liveInput()
+                try readLiveHTTP(&live, source: source, handle)
             } else {
+                var input = plan.input()
                 readHTTP(try input.readUpTo(Int.max), source: source, handle)
             }
-        case .base64:
-            readBase64(try input.readUpTo(Int.max), source: source, handle)
-        case .auto:
-            let prefix = try readSniffPrefix(&input, limit: sniffLength)
-            switch InputFormat.sniff(prefix) {
-            case .json:
-                try readJSON(PrefixedInput(prefix: prefix, rest: input), mode: .stream, source: source, environment: environment, handle)
-            case .http:
-                if var live = input as? LiveInput {
-                    try readLiveHTTP(&live, prefix: prefix, source: source, handle)
-                } else {
-                    readHTTP(prefix + (try input.readUpTo(Int.max)), source: source, handle)
-                }
-            case .base64:
-                let all = prefix + (try input.readUpTo(Int.max))
-                if InputFormat.isBase64Source(all) {
-                    readBase64(all, source: source, handle)
-                } else {
-                    try readJSON(BytesInput(all), mode: .stream, source: source, environment: environment, handle)
-                }
+        case .base64(let orStream):
+            var input = plan.input()
+            let all = try input.readUpTo(Int.max)
+            if orStream && !InputFormat.isBase64Source(all) {
+                try readJSON(BytesInput(all), mode: .stream, source: source, environment: environment, handle)
+            } else {
+                readBase64(all, source: source, handle)
             }
         }
     }
@@ -281,20 +264,39 @@ struct DocumentPipeline {
         _ input: any ByteInput, mode: ReadingMode, source: InputSource, environment: CommandEnvironment, _ handle: (PipelineDocument) -> Void
     ) throws(InputError) {
         let reader = DocumentReader(input: input, mode: mode)
+        if let envelope {
+            try reader.forEach { (document: consuming ReadDocument) in
+                self.unwrap(document, at: envelope, source: source, locator: reader, origin: nil, handle)
+                if environment.output.isClosed { reader.stop() }
+            }
+            return noteSkippedLines(reader, source: source, environment: environment)
+        }
         try reader.forEach { (document: consuming ReadDocument) in
             let report = self.checker.report(for: document, source: source.name, origin: nil)
             // Moved, not copied: the reader gave it up.
             handle(PipelineDocument(report: report, document: consume document, locator: reader, request: nil))
             if environment.output.isClosed { reader.stop() }
         }
+        noteSkippedLines(reader, source: source, environment: environment)
+    }
+
+    private mutating func noteSkippedLines(_ reader: DocumentReader, source: InputSource, environment: CommandEnvironment) {
+        if reader.skippedLines.total > 0 {
+            skippedLogLines.add(reader.skippedLines)
+            if verbose {
+                let count = reader.skippedLines.total
+                environment.errors.write(
+                    "vodhook \(command): \(TerminalSafe.quoted(source.name)): skipped \(count) log line\(count == 1 ? "" : "s") without a callback (by first word: \(reader.skippedLines.breakdown))\n")
+            }
+        }
     }
 
     /// A capture from a pipe or terminal: each request's document as soon
     /// as the input has nothing more ready and the request is whole.
     private mutating func readLiveHTTP(
-        _ input: inout LiveInput, prefix: [UInt8], source: InputSource, _ handle: (PipelineDocument) -> Void
+        _ input: inout LiveInput, source: InputSource, _ handle: (PipelineDocument) -> Void
     ) throws(InputError) {
-        var capture = prefix
+        var capture: [UInt8] = []
         var done = 0
         var index = 0
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 8)
@@ -302,8 +304,7 @@ struct DocumentPipeline {
         while true {
             if done < capture.count, !input.hasBytesReady {
                 done = HTTPCaptureDocuments.forEachArrived(capture, from: done, isComplete: false, index: &index) { document, origin in
-                    let report = self.checker.report(for: document, source: source.name, origin: origin)
-                    handle(PipelineDocument(report: report, document: document, locator: origin.locator, request: origin.request))
+                    self.deliver(document, source: source, origin: origin, handle)
                 }
             }
             let count = try input.read(into: chunk)
@@ -311,22 +312,50 @@ struct DocumentPipeline {
             capture.append(contentsOf: chunk[0..<count])
         }
         _ = HTTPCaptureDocuments.forEachArrived(capture, from: done, isComplete: true, index: &index) { document, origin in
-            let report = self.checker.report(for: document, source: source.name, origin: origin)
-            handle(PipelineDocument(report: report, document: document, locator: origin.locator, request: origin.request))
+            self.deliver(document, source: source, origin: origin, handle)
         }
     }
 
     private mutating func readHTTP(_ capture: [UInt8], source: InputSource, _ handle: (PipelineDocument) -> Void) {
         HTTPCaptureDocuments.forEach(capture) { document, origin in
-            let report = self.checker.report(for: document, source: source.name, origin: origin)
-            handle(PipelineDocument(report: report, document: document, locator: origin.locator, request: origin.request, relocate: origin.relocate))
+            self.deliver(document, source: source, origin: origin, handle)
         }
     }
 
     private mutating func readBase64(_ text: [UInt8], source: InputSource, _ handle: (PipelineDocument) -> Void) {
         Base64Documents.forEach(text) { document, origin in
-            let report = self.checker.report(for: document, source: source.name, origin: origin)
-            handle(PipelineDocument(report: report, document: document, locator: origin.locator, request: nil, relocate: origin.relocate))
+            self.deliver(document, source: source, origin: origin, handle)
+        }
+    }
+
+    /// A document decoded out of a capture, checked and handed on (its callback, with `--at`).
+    private mutating func deliver(_ document: ReadDocument, source: InputSource, origin: DocumentOrigin, _ handle: (PipelineDocument) -> Void) {
+        if let envelope {
+            return unwrap(document, at: envelope, source: source, locator: origin.locator, origin: origin, handle)
+        }
+        let report = checker.report(for: document, source: source.name, origin: origin)
+        handle(PipelineDocument(report: report, document: document, locator: origin.locator, request: origin.request, relocate: origin.relocate))
+    }
+
+    /// The callback at `--at` inside `document`, checked and handed on.
+    /// Findings in a string's JSON text move onto the escaped text, then,
+    /// for a document out of a capture, into the capture.
+    private mutating func unwrap(
+        _ document: ReadDocument, at envelope: EnvelopePointer, source: InputSource, locator: any SourceLocator,
+        origin: DocumentOrigin?, _ handle: (PipelineDocument) -> Void
+    ) {
+        EnvelopeDocuments.unwrap(document, at: envelope) { callback, envelopeFindings, inString in
+            var relocate: ((inout Diagnostic) -> Void)? = origin?.relocate
+            var sourceFindings = envelopeFindings
+            if let outer = origin?.relocate {
+                for index in sourceFindings.indices { outer(&sourceFindings[index]) }
+                if let inString { relocate = { inString(&$0); outer(&$0) } }
+            } else if let inString {
+                relocate = inString
+            }
+            let placed = relocate.map { DocumentOrigin(locator: locator, request: origin?.request, relocate: $0) }
+            let report = self.checker.report(for: callback, source: source.name, origin: placed, sourceFindings: sourceFindings)
+            handle(PipelineDocument(report: report, document: callback, locator: locator, request: origin?.request, relocate: relocate))
         }
     }
 }

@@ -20,6 +20,8 @@ extension RuleID {
     // Source findings: a whole source that cannot be read as callbacks.
     public static let sourceEncoding = RuleID("source-encoding")
     public static let unreadableSource = RuleID("unreadable-source")
+    /// `--at POINTER` finds no callback in a document.
+    public static let atPointerMissing = RuleID("at-pointer-missing")
     // Capture findings.
     public static let httpSyntax = RuleID("http-syntax")
     public static let base64Syntax = RuleID("base64-syntax")

@@ -80,10 +80,13 @@ public struct TextDiagnosticRenderer {
     }
 
     /// The run's closing line.
-    public func footer(_ tally: DiagnosticTally, noun: String = "document") -> String {
+    /// `skippedLogLines`: lines of a log without a callback, which are not
+    /// documents but must not pass unsaid.
+    public func footer(_ tally: DiagnosticTally, noun: String = "document", skippedLogLines: Int = 0) -> String {
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         var line = "checked \(count(tally.documents, noun)): \(tally.valid) valid, \(tally.invalid) invalid; "
         line += "\(count(tally.errors, "error")), \(count(tally.warnings, "warning")), \(count(tally.notes, "note"))"
+        if skippedLogLines > 0 { line += "; \(count(skippedLogLines, "log line")) without a callback skipped" }
         return (tally.invalid > 0 ? style.severity(.error, line) : style.bold(line)) + "\n"
     }
 }

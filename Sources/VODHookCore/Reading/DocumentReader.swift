@@ -35,6 +35,11 @@ public final class DocumentReader {
     /// line, when the byte itself may already be gone from the buffer.
     private var lastSkippedByte: UInt8 = 0
 
+    /// Log lines without a callback so far (`ReadingMode.log`).
+    public private(set) var skippedLines = SkippedLogLines()
+    /// An array broke at the first byte of the next line: the log goes on from there.
+    private var resumesAtLineStart = false
+
     /// Ends `forEach` after the current document (the output went away).
     public func stop() { stopRequested = true }
 
@@ -123,7 +128,8 @@ public final class DocumentReader {
         }
         var sawEmptyArray = false
         defer { resumeOffset = position }
-        while !stopRequested {
+        if mode == .log { try readLog(from: &position, body) }
+        while !stopRequested && mode != .log {
             position = try skipSeparators(from: position)
             // The limit is asked first: a part reader must not wait on a
             // live pipe for bytes that belong to the next part.
@@ -140,12 +146,78 @@ public final class DocumentReader {
             if mode == .body { break }
         }
         if reportsNoDocument && documentCount == 0 && !stopRequested {
-            let message = sawEmptyArray
+            let message = mode == .log && skippedLines.total > 0
+                ? "no line of the log holds a callback (a JSON object after the line's prefix)"
+                : sawEmptyArray
                 ? "the source holds only an empty array, so no document"
                 : "the source holds no JSON document (it is empty or whitespace only)"
             pendingFindings.append(Diagnostic(.error, .noDocument, message, offset: 0))
             emit(start: 0, json: nil, findings: [], body)
         }
+    }
+
+    // MARK: Logs
+
+    /// Reads a log line by line: each line's callback, after its prefix, is
+    /// a document; a line without one is counted. Whatever a callback spoils
+    /// (a cut line, a syntax error) ends at its line: the next line is read.
+    private func readLog(from position: inout Int, _ body: (consuming ReadDocument) -> Void) throws(InputError) {
+        while !stopRequested {
+            guard try ensureByte(at: position, keeping: position) else { return }
+            let lineStart = position
+            let lineEnd = try endOfLine(from: lineStart)
+            let local = lineStart - base
+            guard let start = LogLine.callbackStart(in: bytes, from: local, to: lineEnd - base) else {
+                if !isBlankLine(lineStart..<lineEnd) {
+                    skippedLines.add(word: LogLine.firstWord(in: bytes, from: local, to: lineEnd - base))
+                }
+                position = startOfNextLine(after: lineEnd)
+                continue
+            }
+            position = start + base
+            if byte(at: position) == UInt8(ascii: "[") {
+                _ = try readArray(from: &position, body)
+            } else {
+                try readDocument(from: &position, depth: 0, pointerPrefix: "", body)
+            }
+            // The rest of the line is suffix (`took=3ms`), or what the error spoiled.
+            if resumesAtLineStart {
+                resumesAtLineStart = false
+            } else {
+                position = startOfNextLine(after: try endOfLine(from: position))
+            }
+        }
+    }
+
+    /// Past the line feed at `lineEnd`; at `lineEnd` itself when the line
+    /// ended without one (the input's end, or a cut at the document limit).
+    private func startOfNextLine(after lineEnd: Int) -> Int {
+        lineEnd < end && byte(at: lineEnd) == 0x0A ? lineEnd + 1 : lineEnd
+    }
+
+    /// The end of the line `from` is on (before a CR), when `to` is the
+    /// first byte of a later line that starts with no blank; else nil.
+    private func logLineEnd(between from: Int, and to: Int) throws(InputError) -> Int? {
+        guard to > from, try ensureByte(at: to, keeping: from), byte(at: to - 1) == 0x0A else { return nil }
+        var lineEnd = from
+        while byte(at: lineEnd) != 0x0A { lineEnd += 1 }
+        return lineEnd > from && byte(at: lineEnd - 1) == 0x0D ? lineEnd - 1 : lineEnd
+    }
+
+    private func isBlankLine(_ line: Range<Int>) -> Bool {
+        line.allSatisfy { [0x20, 0x09, 0x0D].contains(byte(at: $0)) }
+    }
+
+    /// Offset of the line feed that ends the line holding `offset`, or the
+    /// end of input; the line stays in the buffer. A line longer than a
+    /// document may be is cut there, so memory stays bounded by the limit.
+    private func endOfLine(from offset: Int) throws(InputError) -> Int {
+        var searched = offset
+        while searched - offset <= documentLimit, try ensureByte(at: searched, keeping: offset) {
+            if let found = ByteSearch.first(0x0A, in: bytes, from: searched - base, to: filled) { return found + base }
+            searched = end
+        }
+        return min(searched, end)
     }
 
     // MARK: Documents
@@ -201,11 +273,16 @@ public final class DocumentReader {
             if let stray, mode == .stream { position = try recoveryPoint(after: stray.offset) }
             return true
         case .failed(var error):
-            if mode == .stream, let lineEnd = endOfCutLine(documentStart: start, errorOffset: error.offset + base) {
+            if mode != .body, let lineEnd = endOfCutLine(documentStart: start, errorOffset: error.offset + base) {
                 error = JSONReadError(problem: .incompleteLine, offset: lineEnd - base)
             }
             emit(start: start, json: nil, findings: [readError(error, pointer: pointerPrefix)], pointerPrefix: pointerPrefix, body)
-            position = mode == .stream ? try recoveryPoint(after: start) : end
+            switch mode {
+            case .stream: position = try recoveryPoint(after: start)
+            // The log loop goes on from the line after the error's.
+            case .log: position = max(start, min(error.offset + base, end))
+            case .body: position = end
+            }
             return false
         case .needsMoreInput:
             preconditionFailure("parse(from:) reads until the value is complete or failed")
@@ -249,14 +326,25 @@ public final class DocumentReader {
                 position = try skipWhitespace(from: position + 1, keeping: comma)
                 if try ensureByte(at: position, keeping: comma), byte(at: position) == UInt8(ascii: "]") {
                     emitError(.trailingComma(closer: UInt8(ascii: "]")), at: comma, pointerPrefix: JSONPointer.appending(index, to: ""), body)
-                    position = try recoveryPoint(after: comma)
+                    position = mode == .log ? comma : try recoveryPoint(after: comma)
+                    return true
+                }
+                // In a log, an element on the next line's first byte is that line's prefix: the array was cut.
+                if mode == .log, let lineEnd = try logLineEnd(between: comma, and: position) {
+                    emitError(.incompleteLine, at: lineEnd, pointerPrefix: JSONPointer.appending(index, to: ""), body)
+                    resumesAtLineStart = true
                     return true
                 }
             default:
                 let problem = try problem(at: position, keeping: position) { .expectedCommaOrBracket(found: $0) }
                 emitError(problem, at: position, pointerPrefix: JSONPointer.appending(index, to: ""), body)
                 // The offending byte may itself start the next line's document.
-                position = try recoveryPoint(after: position, startsLine: startsLine)
+                if mode == .log {
+                    // That byte starts the next log line, which is read in turn.
+                    resumesAtLineStart = startsLine
+                } else {
+                    position = try recoveryPoint(after: position, startsLine: startsLine)
+                }
                 return true
             }
         }
@@ -300,6 +388,8 @@ public final class DocumentReader {
     /// the start of another object or array; in a body, nothing at all.
     /// Returns the offset of the first byte that breaks this.
     private func strayDataAfterValue(at valueEnd: Int, keeping keep: Int) throws(InputError) -> Int? {
+        // A log line's text after its callback is suffix, as the text before it is prefix.
+        if mode == .log { return nil }
         var i = valueEnd
         // The document stays in memory while this looks, so an endless run of
         // spaces after it must not be held: past the limit, stop looking.

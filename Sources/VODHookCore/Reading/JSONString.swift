@@ -34,6 +34,37 @@ enum JSONString {
         }
     }
 
+    /// Decodes like `decode`, and says where each decoded byte came from:
+    /// `origins[k]` is the buffer offset of the character or escape that
+    /// produced byte `k`, and one more entry holds the closing quote's, so a
+    /// finding in JSON text held in a string lands on the escaped text.
+    static func decodeWithOrigins(_ bytes: UnsafeRawBufferPointer, start: Int, end: Int) -> (decoded: [UInt8], origins: [Int]) {
+        var decoded: [UInt8] = []
+        var origins: [Int] = []
+        decoded.reserveCapacity(end - start)
+        origins.reserveCapacity(end - start)
+        var i = start + 1
+        let last = end - 1
+        while i < last {
+            let escape = i
+            let before = decoded.count
+            guard bytes[i] == UInt8(ascii: "\\") else {
+                decoded.append(bytes[i])
+                origins.append(i)
+                i += 1
+                continue
+            }
+            // One escape at a time through `decode`, which knows them all.
+            var length = bytes[i + 1] == UInt8(ascii: "u") ? 6 : 2
+            if length == 6, quad(bytes, at: i + 2) & 0xFC00 == 0xD800 { length = 12 }
+            decode(bytes, start: i - 1, end: i + length + 1, into: &decoded)
+            origins.append(contentsOf: repeatElement(escape, count: decoded.count - before))
+            i += length
+        }
+        origins.append(last)
+        return (decoded, origins)
+    }
+
     private static func quad(_ bytes: UnsafeRawBufferPointer, at i: Int) -> UInt16 {
         var value: UInt16 = 0
         for k in 0..<4 { value = value << 4 | UInt16(hexValue(bytes[i + k]) ?? 0) }

@@ -5,6 +5,10 @@ public enum ReadingMode: String, Sendable, Hashable, CaseIterable {
     /// Any number of JSON texts separated by whitespace or RFC 7464 record
     /// separators; a top-level array is unpacked into its elements.
     case stream
+    /// A text log: each line holds at most one callback, a JSON object (or
+    /// an array of objects) after a prefix of any shape (a timestamp, a
+    /// level, a logger, `body=`); lines without one are counted, not read.
+    case log
 }
 
 /// One document as the reader hands it over: parsed, or not, with the

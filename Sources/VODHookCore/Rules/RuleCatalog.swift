@@ -1,6 +1,6 @@
 /// Every rule, in the order `vodhook rules` lists them.
 public enum RuleCatalog {
-    public static let all: [RuleDescription] = readerRules + sourceRules + specRules + captureRules + canonicalRules
+    public static let all: [RuleDescription] = readerRules + sourceRules + specRules + captureRules + canonicalRules + envelopeRules
 
     public static func description(of id: RuleID) -> RuleDescription? {
         all.first { $0.id == id }

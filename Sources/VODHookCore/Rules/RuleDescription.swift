@@ -19,6 +19,8 @@ public struct RuleDescription: Sendable {
 
     public enum ExampleFormat: String, Sendable {
         case json, http, base64, canonical
+        /// A JSON document whose callback is read with `--at /body`.
+        case envelope
         /// A path relative to the package root, for rules about reading a path at all.
         case path
     }

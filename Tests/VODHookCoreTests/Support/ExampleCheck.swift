@@ -9,6 +9,8 @@ func checkExample(_ text: String, format: RuleDescription.ExampleFormat) throws 
     switch format {
     case .json:
         return try checkBody(text)
+    case .envelope:
+        return try EnvelopeReadingTests.checkEnvelopes(text, at: "/body").flatMap { $0 }
     case .canonical:
         return try canonicalFindings(Array(text.utf8))
     case .path:

@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""`check --quiet` on a receiver's log (the corpus's callbacks after
+timestamp, level and logger prefixes, with a line without a callback every
+tenth line) beside the plain NDJSON corpus, per byte: the issue's target is
+log mode within 1.3x of NDJSON per byte."""
+import argparse
+import os
+import statistics
+import subprocess
+import time
+
+PREFIXES = [
+    "2026-12-06T10:00:00Z INFO vod callback body=",
+    "[2026-12-06 10:00:00,123] [http-nio-8080-exec-3] INFO  c.e.CallbackController - received: ",
+    "Dec  6 10:00:00 web-1 app[123]: ",
+]
+
+
+def generate(corpus, log):
+    """Writes the log once; it is kept beside the corpus for reruns."""
+    if os.path.exists(log) and os.path.getsize(log) > 0:
+        return
+    with open(corpus, "rb") as source, open(log + ".tmp", "wb") as out:
+        for number, line in enumerate(source):
+            if number % 10 == 9:
+                out.write(b"2026-12-06T10:00:01Z DEBUG health check ok\n")
+            out.write(PREFIXES[number % len(PREFIXES)].encode() + line)
+    os.replace(log + ".tmp", log)
+
+
+def timed(command, runs):
+    seconds = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        seconds.append(time.perf_counter() - start)
+        if result.returncode not in (0, 1):
+            raise SystemExit(f"{' '.join(command)} exited {result.returncode}")
+    return statistics.median(seconds)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--corpus", required=True)
+    parser.add_argument("--log", required=True)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    generate(args.corpus, args.log)
+    rows = []
+    for name, command, path in (
+        ("NDJSON corpus", ["check", "--quiet", "--jobs", "1"], args.corpus),
+        ("prefixed log, --input log", ["check", "--quiet", "--input", "log"], args.log),
+    ):
+        size = os.path.getsize(path)
+        rows.append((name, size, timed([args.binary, *command, path], args.runs)))
+    print()
+    print("| case | bytes | median s | MB/s |")
+    print("| --- | ---: | ---: | ---: |")
+    for name, size, seconds in rows:
+        print(f"| check --quiet, {name} | {size} | {seconds:.3f} | {size / seconds / 1e6:.1f} |")
+    per_byte = (rows[1][2] / rows[1][1]) / (rows[0][2] / rows[0][1])
+    print(f"\nlog mode per byte: {per_byte:.2f}x the NDJSON corpus's time on one thread (target: at most 1.3x)")
+
+
+if __name__ == "__main__":
+    main()
