@@ -69,6 +69,12 @@ enum SummaryCommand {
             environment.output.write(committer.lines)
             environment.output.write(table.totals(totals))
         }
+        // Not a row of the totals: parts would have to merge it, and a log's
+        // chatter is not a callback. Said where check says it, beside the data.
+        let skipped = pipeline.skippedLogLines.total
+        if skipped > 0 {
+            environment.errors.write("vodhook summary: \(skipped) log line\(skipped == 1 ? "" : "s") without a callback skipped (--verbose lists them by first word)\n")
+        }
         var outcome = RunOutcome()
         outcome.hadTrouble = !readable
         return outcome.exitCode(.reportOnly)
