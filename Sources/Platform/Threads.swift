@@ -27,6 +27,14 @@ public final class WorkerThreads {
         threads.removeAll()
     }
 
+    /// Lets every thread run on without being waited for: its resources go
+    /// back to the system when it returns. For threads a caller will not
+    /// join (a thread never joined nor detached is leaked).
+    public func detach() {
+        for thread in threads { pthread_detach(thread) }
+        threads.removeAll()
+    }
+
     /// pthread_t is an integer in Glibc and a non-null pointer in Darwin and
     /// Musl, where pthread_create fills an optional: neither has a portable
     /// empty value, so each gets its own slot.
