@@ -11,8 +11,10 @@ public struct LoadFailure: Error, Sendable {
 /// A shared library opened at run time, so that a feature needing it (https
 /// through libcurl) costs nothing at start-up and the binary still runs, and
 /// says what to install, where the library is missing. Never closed: code
-/// from it may be running on any thread until the process ends.
-public struct DynamicLibrary: @unchecked Sendable {
+/// from it may be running on any thread until the process ends. Not
+/// `Sendable`: it is needed only while its symbols are looked up; what
+/// crosses threads is the functions found, C function pointers, which are.
+public struct DynamicLibrary {
     private let handle: UnsafeMutableRawPointer
 
     /// Opens `name` (a file name the loader searches for, or a path),

@@ -27,6 +27,14 @@ public final class WorkerThreads {
         threads.removeAll()
     }
 
+    /// Lets every thread run on without being waited for: its resources go
+    /// back to the system when it returns. For threads a caller will not
+    /// join (a thread never joined nor detached is leaked).
+    public func detach() {
+        for thread in threads { pthread_detach(thread) }
+        threads.removeAll()
+    }
+
     /// pthread_t is an integer in Glibc and a non-null pointer in Darwin and
     /// Musl, where pthread_create fills an optional: neither has a portable
     /// empty value, so each gets its own slot.
@@ -59,42 +67,6 @@ private final class ThreadTask: Sendable {
         self.index = index
         self.body = body
     }
-}
-
-/// A mutex and a condition variable at stable addresses, as POSIX needs.
-public final class Monitor: @unchecked Sendable {  // @unchecked: a bare lock; ListenSession alone still uses it, until it keeps its state in a Mutex
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-
-    public init() {
-        pthread_mutex_init(mutex, nil)
-        pthread_cond_init(condition, nil)
-    }
-
-    deinit {
-        pthread_cond_destroy(condition)
-        pthread_mutex_destroy(mutex)
-        condition.deallocate()
-        mutex.deallocate()
-    }
-
-    /// Runs `body` holding the lock.
-    public func locked<R>(_ body: () -> R) -> R {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return body()
-    }
-
-    /// Waits, holding the lock, until `ready()` is true, then runs `body`.
-    public func wait<R>(until ready: () -> Bool, then body: () -> R) -> R {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        while !ready() { pthread_cond_wait(condition, mutex) }
-        return body()
-    }
-
-    /// Wakes every waiter; call after changing what they wait for, under `locked`.
-    public func signalAll() { pthread_cond_broadcast(condition) }
 }
 
 /// Starts `body` on a detached thread; false when the system would not.

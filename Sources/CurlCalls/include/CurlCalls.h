@@ -8,18 +8,22 @@
 // registers), which Swift cannot do through a function pointer; these
 // helpers call the pointers dlsym gave with the right variadic type.
 // CURLcode, CURLoption and CURLINFO are C enums: int.
+// The pointers are kept as vodhook_curl_function, a plain function pointer
+// type Swift imports as a Sendable @convention(c) function (a void * would
+// not be Sendable), and cast back to their real variadic type to be called.
 
+typedef void (*vodhook_curl_function)(void);
 typedef int (*vodhook_curl_variadic)(void *handle, int what, ...);
 
-static inline int vodhook_curl_setopt_long(void *function, void *handle, int option, long value) {
+static inline int vodhook_curl_setopt_long(vodhook_curl_function function, void *handle, int option, long value) {
     return ((vodhook_curl_variadic)function)(handle, option, value);
 }
 
-static inline int vodhook_curl_setopt_pointer(void *function, void *handle, int option, const void *value) {
+static inline int vodhook_curl_setopt_pointer(vodhook_curl_function function, void *handle, int option, const void *value) {
     return ((vodhook_curl_variadic)function)(handle, option, value);
 }
 
-static inline int vodhook_curl_getinfo_pointer(void *function, void *handle, int info, void *result) {
+static inline int vodhook_curl_getinfo_pointer(vodhook_curl_function function, void *handle, int info, void *result) {
     return ((vodhook_curl_variadic)function)(handle, info, result);
 }
 

@@ -4,7 +4,7 @@ import VODHookCore
 /// The queue between the event loop, which reads whole requests, and the
 /// worker threads, which check, relay, save and answer them; and the way
 /// back, so a kept-alive connection returns to the loop for its next request.
-final class Handoff: @unchecked Sendable {
+final class Handoff: Sendable {
     struct Job: Sendable {
         var descriptor: Int32
         var raw: [UInt8]
@@ -23,23 +23,22 @@ final class Handoff: @unchecked Sendable {
         var closed = false
     }
 
-    private let monitor = Monitor()
-    private var state = State()
+    private let state = Mutex(State())
     /// Written once per finished job: the loop's poll wakes up for it.
     let notify: WakePipe
 
     init(notify: WakePipe) { self.notify = notify }
 
     func submit(_ job: Job) {
-        monitor.locked {
+        state.withLock { state in
             state.jobs.append(job)
-            monitor.signalAll()
+            self.state.wakeWaiters()
         }
     }
 
     /// The next job, waiting for one; nil once closed.
     func nextJob() -> Job? {
-        monitor.wait(until: { state.nextJob < state.jobs.count || state.closed }) {
+        state.withLock(waitingUntil: { $0.nextJob < $0.jobs.count || $0.closed }) { state in
             guard state.nextJob < state.jobs.count else { return nil }
             let job = state.jobs[state.nextJob]
             state.nextJob += 1
@@ -52,12 +51,12 @@ final class Handoff: @unchecked Sendable {
     }
 
     func finished(_ done: Done) {
-        monitor.locked { state.done.append(done) }
+        state.withLock { $0.done.append(done) }
         notify.wake()
     }
 
     func takeFinished() -> [Done] {
-        monitor.locked {
+        state.withLock { state in
             defer { state.done.removeAll(keepingCapacity: true) }
             return state.done
         }
@@ -65,9 +64,9 @@ final class Handoff: @unchecked Sendable {
 
     /// Workers return once the queue is empty.
     func close() {
-        monitor.locked {
+        state.withLock { state in
             state.closed = true
-            monitor.signalAll()
+            self.state.wakeWaiters()
         }
     }
 }

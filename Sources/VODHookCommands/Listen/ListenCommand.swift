@@ -111,26 +111,24 @@ enum ListenCommand {
             environment.errors.write("vodhook listen: error: cannot create a pipe\n")
             return .trouble
         }
-        let session = ListenSession(settings: settings, environment: environment, wake: wake, saveDescriptor: saveDescriptor)
         var banner = Self.banner(host: settings.host, port: socket.port)
         if let forward = settings.forwardTo { banner += "vodhook listen: relaying every request to \(forward.text)\n" }
         environment.errors.write(banner)
         environment.errors.flush()
+        // From here the session owns the output: every write goes through it, under its lock.
+        let session = ListenSession(settings: settings, environment: environment, wake: wake, saveDescriptor: saveDescriptor)
         var limits = settings.limits
         // Each connection is a descriptor: the limit is raised as far as allowed, and the connection limit kept under it.
         let descriptors = DescriptorLimit.raiseToHardLimit()
         // Kept back: standard streams, the listener, pipes, the capture, the relays' connections.
         limits.maxConnections = min(limits.maxConnections, max(descriptors - min(64, descriptors / 4), 1))
-        let server = ListenServer(socket: socket, session: session, limits: limits) { line in
-            environment.errors.write(line)
-            environment.errors.flush()
-        }
+        let server = ListenServer(socket: socket, session: session, limits: limits) { session.writeError($0) }
         let ending = server.run { signals.takePending() }
-        let totals = session.totals()
-        (settings.json ? environment.errors : environment.output).write(totals.text)
+        // Through the session: after a second signal a worker may still be writing.
+        let failed = session.writeTotals()
         var outcome = RunOutcome()
         // Only a run that --count ended judges its requests; Ctrl-C ends a session, not a test.
-        if settings.count != nil && ending == .finished { outcome.failedDocuments = totals.failed }
+        if settings.count != nil && ending == .finished { outcome.failedDocuments = failed }
         // A request that could not be saved was answered 503, but the run must not look clean.
         if session.unsaved > 0 { return .trouble }
         return outcome.exitCode(.output)

@@ -109,7 +109,11 @@ final class ListenServer {
             }
         }
         // Workers are waited for only when none is busy: a second signal must not wait for a slow relay.
-        if ending != .secondSignal && connections.values.allSatisfy({ $0.phase != .handling }) { workers.join() }
+        if ending != .secondSignal && connections.values.allSatisfy({ $0.phase != .handling }) {
+            workers.join()
+        } else {
+            workers.detach()
+        }
         return ending
     }
 

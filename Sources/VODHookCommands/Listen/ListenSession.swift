@@ -3,16 +3,14 @@ import VODHookCore
 
 /// What every connection of one `listen` run shares: request numbers, the
 /// bodies seen (for copies and `--fail-first`), the totals, the output and
-/// the capture file. One lock guards it all (one `State`); the checks and any relay run
-/// outside it, so a slow receiver behind `--forward-to` holds up only its
-/// own connection.
-final class ListenSession: @unchecked Sendable {
+/// the capture file. One lock owns it all (one `State`, the output sinks
+/// inside it, so every write is under the lock); the checks and any relay
+/// run outside it, so a slow receiver behind `--forward-to` holds up only
+/// its own connection.
+final class ListenSession: Sendable {
     let settings: ListenSettings
     /// Readable once the server stops (or --count is reached): the event loop's poll wakes for it.
     let wake: WakePipe
-    private let output: any OutputSink
-    private let notes: any OutputSink
-    private let errors: any OutputSink
     private let now: @Sendable () -> Int
     private let saveDescriptor: Int32?
     /// This run's name in the hop header its relay adds, to know its own requests when they come back.
@@ -20,6 +18,11 @@ final class ListenSession: @unchecked Sendable {
 
     /// Everything the connections share, behind one lock.
     private struct State {
+        /// Where the requests go; the JSON records alone on standard output.
+        let output: any OutputSink
+        /// Where the other lines go: beside the records (standard error) with --json, else standard output.
+        let notes: any OutputSink
+        let errors: any OutputSink
         var requests = 0
         var handled = 0
         var valid = 0
@@ -33,19 +36,20 @@ final class ListenSession: @unchecked Sendable {
         var stopping = false
     }
 
-    private let monitor = Monitor()
-    private var state = State()
+    private let state: Mutex<State>
 
+    /// The command hands its output sinks over: from here until the server
+    /// has stopped, it writes only through the session (`writeError`,
+    /// `writeTotals`), so every write is under the lock.
     init(settings: ListenSettings, environment: CommandEnvironment, wake: WakePipe, saveDescriptor: Int32?) {
         self.settings = settings
         self.wake = wake
-        output = environment.output
-        // JSON records stay alone on standard output; the other lines go beside them.
-        notes = settings.json ? environment.errors : environment.output
-        errors = environment.errors
         now = environment.now
         self.saveDescriptor = saveDescriptor
         relayMark = "\(environment.now())-\(MonotonicClock.milliseconds())-\(settings.port)"
+        // nonisolated(unsafe): the compiler cannot see the hand-over above; the sinks are reached only through `state` from here on.
+        nonisolated(unsafe) let handedOver = State(output: environment.output, notes: settings.json ? environment.errors : environment.output, errors: environment.errors)
+        state = Mutex(handedOver)
     }
 
     /// Handles one whole request and returns how it was answered.
@@ -53,7 +57,7 @@ final class ListenSession: @unchecked Sendable {
         // A browser's GET or a probe's OPTIONS is answered and shown, but it is no callback: it counts for nothing.
         guard head.method == "POST" else { return notACallback(head) }
         let digest = MD5.hex(Self.body(of: raw))
-        let arrival = monitor.locked { () -> (number: Int, copyOf: Int?, attempt: Int) in
+        let arrival = state.withLock { state -> (number: Int, copyOf: Int?, attempt: Int) in
             state.requests += 1
             let seen = state.bodies.arrived(digest, request: state.requests)
             return (state.requests, seen.first == state.requests ? nil : seen.first, seen.attempts)
@@ -114,13 +118,13 @@ final class ListenSession: @unchecked Sendable {
             render(report, locator: locator, number: arrival.number, copyOf: arrival.copyOf, identity: identity, head: head,
                    signature: (signature, keyIndex), bodyValid: bodyValid, urlAdvice: urlAdvice, receivedAt: receivedAt, answer: answer, saved: saved, into: &text)
         }
-        let finished = monitor.locked { () -> Bool in
+        let finished = state.withLock { state -> Bool in
             state.handled += 1
             if report?.isValid ?? false { state.valid += 1 } else { state.invalid += 1 }
             if arrival.copyOf != nil { state.copies += 1 }
             state.byEventType[report?.eventType ?? "(no EventType)", default: 0] += 1
-            output.write(text)
-            output.flush()
+            state.output.write(text)
+            state.output.flush()
             if let count = settings.count, state.handled >= count, !state.stopping {
                 state.stopping = true
                 return true
@@ -140,10 +144,10 @@ final class ListenSession: @unchecked Sendable {
     private func notACallback(_ head: HTTPRequestHead) -> ListenAnswer {
         let status = head.method == "OPTIONS" ? 204 : 405
         let line = "\(WallClock.stamp(now()).time)  \(head.method) \(TerminalSafe.quotedExcerpt(head.target))  not a callback (only POST is)  -> \(status)\n"
-        monitor.locked {
+        state.withLock { state in
             state.notCallbacks += 1
-            notes.write(line)
-            notes.flush()
+            state.notes.write(line)
+            state.notes.flush()
         }
         return ListenAnswer(status: status)
     }
@@ -152,34 +156,36 @@ final class ListenSession: @unchecked Sendable {
     func refuse(status: Int, reason: String, answered: Bool) {
         let what = answered ? "\(status) \(reasonPhrase(status))" : "dropped"
         let line = "\(WallClock.stamp(now()).time)  \(what): \(reason); connection closed\n"
-        monitor.locked {
+        state.withLock { state in
             state.refused += 1
-            notes.write(line)
-            notes.flush()
+            state.notes.write(line)
+            state.notes.flush()
         }
     }
 
-    func note(_ line: String) {
-        monitor.locked {
-            notes.write(line)
-            notes.flush()
+    /// A line for standard error, from the event loop or the command.
+    func writeError(_ line: String) {
+        state.withLock { state in
+            state.errors.write(line)
+            state.errors.flush()
         }
     }
 
     /// Stops the server: idle connections close, busy ones finish their request.
     func stop() {
-        monitor.locked { state.stopping = true }
+        state.withLock { $0.stopping = true }
         wake.wake()
     }
 
-    var isStopping: Bool { monitor.locked { state.stopping } }
+    var isStopping: Bool { state.withLock { $0.stopping } }
 
     /// Requests that could not be saved: what the exit status must not hide.
-    var unsaved: Int { monitor.locked { state.unsaved } }
+    var unsaved: Int { state.withLock { $0.unsaved } }
 
-    /// The totals, and whether every request passed its signature and check.
-    func totals() -> (text: String, failed: Int) {
-        monitor.locked {
+    /// Writes the totals beside the other notes; returns how many requests
+    /// failed their signature or check.
+    func writeTotals() -> Int {
+        state.withLock { state in
             let handled = state.handled
             var line = "listen: \(handled) request\(handled == 1 ? "" : "s"): \(state.valid) valid, \(state.invalid) invalid, \(state.copies) cop\(state.copies == 1 ? "y" : "ies")"
             if state.refused > 0 { line += ", \(state.refused) refused" }
@@ -187,7 +193,9 @@ final class ListenSession: @unchecked Sendable {
             if state.unsaved > 0 { line += ", \(state.unsaved) NOT SAVED" }
             let events = state.byEventType.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             if !events.isEmpty { line += "; " + events.map { "\(TerminalSafe.quoted($0.key)) \($0.value)" }.joined(separator: ", ") }
-            return (line + "\n", state.invalid)
+            state.notes.write(line + "\n")
+            state.notes.flush()
+            return state.invalid
         }
     }
 
@@ -199,14 +207,14 @@ final class ListenSession: @unchecked Sendable {
     private func save(_ raw: [UInt8]) -> Bool {
         guard let saveDescriptor else { return true }
         let raw = raw.last == 0x0A ? raw : raw + [0x0D, 0x0A]
-        return monitor.locked {
+        return state.withLock { state in
             let written = raw.withUnsafeBytes { bytes in
                 Result { () throws(SystemError) in try Files.writeAll(saveDescriptor, bytes) }
             }
             guard case .failure(let failure) = written else { return true }
             state.unsaved += 1
-            errors.write("vodhook listen: error: cannot save request \(state.requests) to \(TerminalSafe.quoted(settings.savePath ?? "")): \(failure.message); answered 503 so the sender retries\n")
-            errors.flush()
+            state.errors.write("vodhook listen: error: cannot save request \(state.requests) to \(TerminalSafe.quoted(settings.savePath ?? "")): \(failure.message); answered 503 so the sender retries\n")
+            state.errors.flush()
             return false
         }
     }

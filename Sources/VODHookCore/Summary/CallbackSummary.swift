@@ -2,7 +2,7 @@ import Platform
 
 /// The totals of a log of callbacks. Memory grows with the number of
 /// distinct values and documents' fingerprints, never with their size.
-public struct CallbackSummary: Sendable {
+public struct CallbackSummary {
     public var tally = DiagnosticTally()
     public var eventTypes = ValueCounter()
     public var status = ValueCounter()

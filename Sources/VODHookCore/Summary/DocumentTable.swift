@@ -19,7 +19,7 @@
 /// Two MediaIds agreeing in 72 bits (about k²/2^73 over k MediaIds, 1 in
 /// 10^10 at a million) would count as one; a document with the second is
 /// still a duplicate only if its 64 stored bits match the first's document.
-struct DocumentTable: Sendable {
+struct DocumentTable {
     /// Slots of MediaId key, first document's key (0 when a MediaId came
     /// without a document), and its payload when kept.
     private var byMediaId: [FingerprintShard]

@@ -6,7 +6,7 @@ import CacheHints
 /// brings its values into the cache with it. A key's home slot is derived
 /// from the key itself (its top bits scaled to the capacity), so growing
 /// can rehash from what is stored and any capacity works, not only powers of two.
-struct FingerprintShard: Sendable {
+struct FingerprintShard {
     /// Words per slot: the key and its values.
     let stride: Int
     private var words: PageBuffer?

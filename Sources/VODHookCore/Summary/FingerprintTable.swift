@@ -13,7 +13,7 @@
 /// copy of more than 1/256 of the table (a single table growing by a quarter
 /// briefly held 2.25 times its entries), and their capacities need not be
 /// powers of two, so memory follows the count closely.
-struct FingerprintTable: Sendable {
+struct FingerprintTable {
     static let shardBits = 8
     private var shards: [FingerprintShard]
     private let remembersPayloads: Bool

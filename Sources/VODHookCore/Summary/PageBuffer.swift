@@ -4,7 +4,10 @@ import Platform
 /// the system directly. A fingerprint shard grows by an eighth at a time;
 /// from the C heap, each size freed left a hole too small for the next, and
 /// the holes kept a summary of 200k documents at twice its tables' size.
-final class PageBuffer: @unchecked Sendable {  // @unchecked: copy-on-write storage; only a FingerprintShard holding the one reference writes it
+/// Not `Sendable`, nor are the tables built on it: a summary is counted on
+/// the one thread that commits documents and never crosses to another, so
+/// the copy-on-write storage needs no promise the compiler cannot check.
+final class PageBuffer {
     let words: UnsafeMutablePointer<UInt64>
     /// At least the words asked for: the rest of the last page is used too.
     let count: Int

@@ -7,8 +7,10 @@ import Platform
 /// libcurl makes the TCP connection and the TLS handshake (trust store,
 /// SNI, certificate and name checks) and then carries our own request bytes
 /// (`CURLOPT_CONNECT_ONLY`), so http and https send the same request and
-/// read the answer with the same reader.
-struct LibCurl: @unchecked Sendable {
+/// read the answer with the same reader. Sendable as it stands: it holds
+/// only C function pointers, and libcurl's easy calls may be made from any
+/// thread as long as each handle stays on one.
+struct LibCurl: Sendable {
     typealias Handle = UnsafeMutableRawPointer
 
     /// What libcurl calls itself and its TLS library, such as "libcurl/7.88.1 OpenSSL/3.0.19".
@@ -19,8 +21,9 @@ struct LibCurl: @unchecked Sendable {
     private let easyPerform: @convention(c) (Handle?) -> Int32
     private let easySend: @convention(c) (Handle?, UnsafeRawPointer?, Int, UnsafeMutablePointer<Int>?) -> Int32
     private let easyReceive: @convention(c) (Handle?, UnsafeMutableRawPointer?, Int, UnsafeMutablePointer<Int>?) -> Int32
-    private let setopt: UnsafeMutableRawPointer
-    private let getinfo: UnsafeMutableRawPointer
+    /// Variadic in C: called through the helpers in CurlCalls.h.
+    private let setopt: vodhook_curl_function
+    private let getinfo: vodhook_curl_function
 
     /// The names tried in order. libcurl's ABI has been libcurl.so.4 since
     /// 2006; Debian-like systems that lack libcurl4 nearly always have the
@@ -79,8 +82,8 @@ struct LibCurl: @unchecked Sendable {
             easyPerform: try function("curl_easy_perform", as: (@convention(c) (Handle?) -> Int32).self),
             easySend: try function("curl_easy_send", as: (@convention(c) (Handle?, UnsafeRawPointer?, Int, UnsafeMutablePointer<Int>?) -> Int32).self),
             easyReceive: try function("curl_easy_recv", as: (@convention(c) (Handle?, UnsafeMutableRawPointer?, Int, UnsafeMutablePointer<Int>?) -> Int32).self),
-            setopt: try library.symbol("curl_easy_setopt"),
-            getinfo: try library.symbol("curl_easy_getinfo"))
+            setopt: try function("curl_easy_setopt", as: vodhook_curl_function.self),
+            getinfo: try function("curl_easy_getinfo", as: vodhook_curl_function.self))
     }
 
     // The calls, under their libcurl names. Option and result numbers are
