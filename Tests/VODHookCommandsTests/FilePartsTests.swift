@@ -10,7 +10,7 @@ import VODHookCore
     static let text = "{\"a\":1}\n{\n  \"b\": 2\n}\n{\"c\":3}\n\n{\"d\":4}\n{\"e\":5}\n"
 
     static func withParts(bufferedLength: Int, _ body: (FileParts) throws -> Void) throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("vodhook-file-parts-\(bufferedLength).ndjson")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("vodhook-file-parts-\(bufferedLength)-\(UUID().uuidString).ndjson")
         try text.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         let descriptor = open(file.path, O_RDONLY)

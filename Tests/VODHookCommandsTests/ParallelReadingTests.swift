@@ -61,7 +61,7 @@ import VODHookCommands
 
     @Test(arguments: ["1", "4096"])
     func aGeneratedStreamReadsTheSameOnManyThreads(_ chunkBytes: String) throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("vodhook-parallel-\(chunkBytes).ndjson")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("vodhook-parallel-\(chunkBytes)-\(UUID().uuidString).ndjson")
         try Self.generatedStream.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         var offThread = 0
@@ -90,7 +90,7 @@ import VODHookCommands
     }
 
     @Test func standardInputThatIsAFileIsSharedToo() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("vodhook-parallel-stdin.ndjson")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("vodhook-parallel-stdin-\(UUID().uuidString).ndjson")
         try Self.generatedStream.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         var offThread = 0
