@@ -20,13 +20,19 @@ let package = Package(
         .target(name: "CacheHints"),
         // "Did you mean ...?" suggestions, shared by the parser and the rule checks.
         .target(name: "EditDistance"),
+        // The system zlib (a system-library target: headers from zlib1g-dev,
+        // zlib-devel or the macOS SDK), used by Decompression alone.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"]), .yum(["zlib-devel"])]),
+        // gzip input as a ByteInput: inflate, multi-member, damage as a finding, a read-ahead thread.
+        .target(name: "Decompression", dependencies: ["CZlib", "VODHookCore", "Platform"]),
         // A small argument parser, independent of VOD.
         .target(name: "ArgumentParsing", dependencies: ["EditDistance"]),
         // The commands: argument handling, I/O and exit codes, built on the two above.
-        .target(name: "VODHookCommands", dependencies: ["VODHookCore", "ArgumentParsing", "EditDistance", "Platform"]),
+        .target(name: "VODHookCommands", dependencies: ["VODHookCore", "Decompression", "ArgumentParsing", "EditDistance", "Platform"]),
         .executableTarget(name: "vodhook", dependencies: ["VODHookCommands", "Platform"]),
         // Fixtures are read through #filePath, not bundled as resources.
         .testTarget(name: "VODHookCoreTests", dependencies: ["VODHookCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "DecompressionTests", dependencies: ["Decompression", "VODHookCore", "CZlib"]),
         .testTarget(name: "EditDistanceTests", dependencies: ["EditDistance"]),
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
         .testTarget(name: "VODHookCommandsTests", dependencies: ["VODHookCommands", "VODHookCore", "Platform"], exclude: ["Golden"]),

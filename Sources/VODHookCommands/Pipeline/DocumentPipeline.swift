@@ -86,7 +86,11 @@ struct DocumentPipeline {
         // Asked once: read through the closure's context for every document, it cost ten instructions each.
         let flushesEachDocument = environment.outputIsTerminal
         return forEachSource(paths, environment: environment, command: command, unreadable: unreadable) { source, descriptor throws(InputError) in
+            var opened: OpenedSource?
+            var documents = 0
             func prepareAndCommit(_ item: PipelineDocument) {
+                if let opened, opened.supersedes(item) { return }
+                documents = item.report.index
                 state.pointee.arena.removeAll(keepingCapacity: true)
                 let record = state.pointee.preparer.prepare(item, into: &state.pointee.arena)
                 state.pointee.arena.withUnsafeBytes {
@@ -107,19 +111,24 @@ struct DocumentPipeline {
                     return
                 }
             }
-            let length = Self.regularFileLength(descriptor)
-            var input = Self.input(descriptor, live: length == nil, beforeWaiting: writeCommitted)
+            opened = try OpenedSource.open(descriptor, live: Self.regularFileLength(descriptor) == nil, beforeWaiting: writeCommitted)
+            // A damaged gzip's finding comes after everything read before the damage, however it was read.
+            defer { if let damage = opened?.finish(source: source, documents: documents, checker: &self.checker) { prepareAndCommit(damage) } }
+            // A gzip's decompressed length is unknown, as a pipe's is: its text goes through the pipe parts.
+            let length = opened?.isCompressed == true ? nil : Self.regularFileLength(descriptor)
+            var input = opened?.input ?? FileDescriptorInput(descriptor: descriptor)
             if jobs > 1, length == nil, mode == .stream || mode == .auto {
                 let prefix = try readSniffPrefix(&input, limit: self.sniffLength)
                 // A UTF-16 or gzip source is one finding, which one thread reads.
                 if ForeignSource.detect(prefix) == nil, mode == .stream || InputFormat.sniff(prefix) == .json {
                     // The parts read the descriptor itself: only the committing thread may write out.
                     let pipe = PipeParts(
-                        input: FileDescriptorInput(descriptor: descriptor), prefix: prefix, chunkSize: pipeChunkSize,
-                        liveDescriptor: descriptor, beforeCommittingThreadWaits: writeCommitted)
-                    guard let rest = try self.readPipe(pipe, source: source, jobs: jobs, environment: environment,
-                                                       makePreparer: makePreparer, committer: &committer.pointee)
-                    else { return }
+                        input: opened?.gzip?.input ?? FileDescriptorInput(descriptor: descriptor), prefix: prefix, chunkSize: pipeChunkSize,
+                        liveDescriptor: opened?.isCompressed == true ? nil : descriptor, beforeCommittingThreadWaits: writeCommitted)
+                    let (rest, shared) = try self.readPipe(pipe, source: source, jobs: jobs, environment: environment,
+                                                           makePreparer: makePreparer, committer: &committer.pointee)
+                    documents = shared
+                    guard let rest else { return }
                     try self.readJSON(rest, mode: .stream, source: source, environment: environment, prepareAndCommit)
                     return
                 }
@@ -145,18 +154,18 @@ struct DocumentPipeline {
     private func readPipe<Preparer: DocumentPreparer, Committer: DocumentCommitter>(
         _ pipe: PipeParts, source: InputSource, jobs: Int, environment: CommandEnvironment,
         makePreparer: @escaping @Sendable () -> Preparer, committer: inout Committer
-    ) throws(InputError) -> (any ByteInput)? where Preparer.Record == Committer.Record {
-        guard try pipe.part(1) != nil else { return pipe.input(from: 0, inPart: 0, committing: true) }
+    ) throws(InputError) -> (rest: (any ByteInput)?, documents: Int) where Preparer.Record == Committer.Record {
+        guard try pipe.part(1) != nil else { return (pipe.input(from: 0, inPart: 0, committing: true), 0) }
         let stream = ParallelStream(parts: pipe, source: source, policy: policy, threads: jobs, makePreparer: makePreparer)
         let outcome = try stream.run(&committer, environment: environment)
         environment.statistics?.record(outcome)
-        guard outcome.documents == 0 else { return nil }
+        guard outcome.documents == 0 else { return (nil, outcome.documents) }
         // Gone from the pipe, the source cannot be read again for its
         // no-document finding; what decides that finding (a byte-order
         // mark, an empty array) is all a one-thread reader needs to see.
         var standIn: [UInt8] = pipe.firstBytes == [0xEF, 0xBB, 0xBF] ? pipe.firstBytes : []
         if outcome.sawEmptyArray { standIn += Array("[]".utf8) }
-        return BytesInput(standIn)
+        return (BytesInput(standIn), 0)
     }
 
     /// Expands the paths and opens each source for `body`, reporting what
@@ -227,17 +236,15 @@ struct DocumentPipeline {
             environment.output.flush()
             environment.errors.flush()
         }
-        let input = Self.input(descriptor, live: InputReadiness.mayWait(descriptor), beforeWaiting: writeOut)
-        try read(source, input: input, environment: environment) { item in
+        let opened = try OpenedSource.open(descriptor, live: InputReadiness.mayWait(descriptor), beforeWaiting: writeOut)
+        var documents = 0
+        try read(source, input: opened.input, environment: environment) { item in
+            if opened.supersedes(item) { return }
+            documents = item.report.index
             handle(item)
             if environment.outputIsTerminal { writeOut() }
         }
-    }
-
-    /// A descriptor's input; a `live` one (a pipe, a terminal) writes out
-    /// what is done before a read that would wait.
-    private static func input(_ descriptor: Int32, live: Bool, beforeWaiting: @escaping () -> Void) -> any ByteInput {
-        live ? LiveInput(descriptor: descriptor, beforeWaiting: beforeWaiting) : FileDescriptorInput(descriptor: descriptor)
+        if let damage = opened.finish(source: source, documents: documents, checker: &checker) { handle(damage) }
     }
 
     private mutating func read(

@@ -20,6 +20,7 @@ extension RuleID {
     // Source findings: a whole source that cannot be read as callbacks.
     public static let sourceEncoding = RuleID("source-encoding")
     public static let unreadableSource = RuleID("unreadable-source")
+    public static let compressedInputDamaged = RuleID("compressed-input-damaged")
     // Capture findings.
     public static let httpSyntax = RuleID("http-syntax")
     public static let base64Syntax = RuleID("base64-syntax")
