@@ -31,11 +31,11 @@ let package = Package(
         .target(name: "VODHookCommands", dependencies: ["VODHookCore", "Decompression", "ArgumentParsing", "EditDistance", "Platform"]),
         .executableTarget(name: "vodhook", dependencies: ["VODHookCommands", "Platform"]),
         // Fixtures are read through #filePath, not bundled as resources.
-        .testTarget(name: "VODHookCoreTests", dependencies: ["VODHookCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "VODHookCoreTests", dependencies: ["VODHookCore", "Decompression"], exclude: ["Fixtures"]),
         .testTarget(name: "DecompressionTests", dependencies: ["Decompression", "VODHookCore", "CZlib"]),
         .testTarget(name: "EditDistanceTests", dependencies: ["EditDistance"]),
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
-        .testTarget(name: "VODHookCommandsTests", dependencies: ["VODHookCommands", "VODHookCore", "Platform"], exclude: ["Golden"]),
+        .testTarget(name: "VODHookCommandsTests", dependencies: ["VODHookCommands", "VODHookCore", "Platform", "CZlib"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )
