@@ -72,3 +72,13 @@ if [ ! -s "$lifecycle" ]; then
 fi
 python3 Benchmarks/measure_lifecycle.py --binary "$binary" --corpus "$corpus" --lifecycle "$lifecycle" --runs "$runs" --jq "$jq_path" | tee -a "$report"
 if [ -n "${BENCH_OUT:-}" ]; then cp "$report" "$BENCH_OUT"; fi
+
+# The corpus gzip'd (issue 22): check --quiet on it beside gzip -dc alone.
+if command -v gzip > /dev/null; then
+    compressed="$corpus.gz"
+    [ -s "$compressed" ] || gzip -6 -c "$corpus" > "$compressed"
+    python3 Benchmarks/measure_gzip.py --binary "$binary" --corpus "$corpus" --compressed "$compressed" --runs "$runs" | tee -a "$report"
+    if [ -n "${BENCH_OUT:-}" ]; then cp "$report" "$BENCH_OUT"; fi
+else
+    echo "bench: gzip not installed; skipping the .gz row" >&2
+fi
