@@ -32,7 +32,7 @@ let package = Package(
         .executableTarget(name: "vodhook", dependencies: ["VODHookCommands", "Platform"]),
         // Fixtures are read through #filePath, not bundled as resources.
         .testTarget(name: "VODHookCoreTests", dependencies: ["VODHookCore", "Decompression"], exclude: ["Fixtures"]),
-        .testTarget(name: "DecompressionTests", dependencies: ["Decompression", "VODHookCore", "CZlib"]),
+        .testTarget(name: "DecompressionTests", dependencies: ["Decompression", "VODHookCore", "CZlib"], exclude: ["Fixtures"]),
         .testTarget(name: "EditDistanceTests", dependencies: ["EditDistance"]),
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
         .testTarget(name: "VODHookCommandsTests", dependencies: ["VODHookCommands", "VODHookCore", "Platform", "CZlib"], exclude: ["Golden"]),

@@ -31,19 +31,18 @@ final class GzipInput: ByteInput {
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         var produced = 0
         while produced == 0 && !ended && !buffer.isEmpty {
-            if compressedStart == compressedEnd {
-                if !sourceEnded {
-                    compressedStart = 0
-                    compressedEnd = try source.read(into: compressed)
-                    sourceEnded = compressedEnd == 0
-                }
-                if sourceEnded {
-                    if insideMember { stop(.cutShort) }
+            if compressedStart == compressedEnd && !sourceEnded {
+                compressedStart = 0
+                compressedEnd = try source.read(into: compressed)
+                sourceEnded = compressedEnd == 0
+            }
+            // Only once the source has ended: zlib may still hold text back.
+            let exhausted = compressedStart == compressedEnd
+            if !insideMember {
+                if exhausted {
                     ended = true
                     break
                 }
-            }
-            if !insideMember {
                 // A member's first byte must be the magic's: anything else
                 // after a whole member is trailing data, not a new member.
                 if wholeMembers > 0 {
@@ -63,9 +62,9 @@ final class GzipInput: ByteInput {
             produced += step.produced
             switch step.step {
             case .progressed:
-                // zlib always moves with input and room for output; guard
-                // against a loop that would never end all the same.
-                if step.consumed == 0 && step.produced == 0 { stop(.corrupt("no progress")) }
+                // With input and room for output zlib always moves; without
+                // input, once what it held back is out, the member is cut short.
+                if step.consumed == 0 && step.produced == 0 { stop(exhausted ? .cutShort : .corrupt("no progress")) }
             case .memberEnded:
                 insideMember = false
                 wholeMembers += 1

@@ -34,12 +34,11 @@ final class Inflater {
     /// Inflates from `input` into `output`; returns the bytes consumed and produced.
     func inflate(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> (consumed: Int, produced: Int, step: Step) {
         guard initialized else { return (0, 0, .damaged("zlib could not start (out of memory)")) }
-        guard let inBase = input.baseAddress, let outBase = output.baseAddress, input.count > 0, output.count > 0 else {
-            return (0, 0, .progressed)
-        }
-        // zlib takes a mutable pointer but never writes through next_in.
-        stream.pointee.next_in = UnsafeMutablePointer(mutating: inBase.assumingMemoryBound(to: Bytef.self))
-        stream.pointee.avail_in = uInt(clamping: input.count)
+        guard let outBase = output.baseAddress, output.count > 0 else { return (0, 0, .progressed) }
+        // No input is fine: what zlib holds back (bits read, a match being
+        // copied) still comes out. zlib takes a mutable pointer but never writes through next_in.
+        stream.pointee.next_in = input.baseAddress.map { UnsafeMutablePointer(mutating: $0.assumingMemoryBound(to: Bytef.self)) }
+        stream.pointee.avail_in = input.baseAddress == nil ? 0 : uInt(clamping: input.count)
         stream.pointee.next_out = outBase.assumingMemoryBound(to: Bytef.self)
         stream.pointee.avail_out = uInt(clamping: output.count)
         let availableIn = Int(stream.pointee.avail_in)

@@ -9,12 +9,10 @@ struct TextEnd {
     private(set) var lines = 0
     /// Characters (UTF-8 scalars) of the unfinished last line.
     private(set) var columnScalars = 0
-    /// The unfinished line's last bytes, at most about `keep`, for an excerpt.
+    /// The unfinished line's last bytes, at least `keep` of them (or all), for an excerpt.
     private(set) var tail: [UInt8] = []
-    /// Decompressed offset of `tail`'s first byte.
-    private(set) var tailStart = 0
     private(set) var length = 0
-    private let keep = 240
+    let keep = 240
 
     mutating func append(_ bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
@@ -32,13 +30,9 @@ struct TextEnd {
         // Bytes passed over leave a gap: the tail must run unbroken to the end.
         if from > lineStart { tail.removeAll(keepingCapacity: true) }
         tail.append(contentsOf: bytes[from...])
-        var cut = tail.count > 2 * keep ? tail.count - keep : 0
-        // An excerpt never starts inside a character.
-        while cut < tail.count && tail[cut] & 0xC0 == 0x80 { cut += 1 }
-        if cut > 0 { tail.removeFirst(cut) }
+        // At least the line's last `keep` bytes stay, however the text came in pieces.
+        if tail.count > 2 * keep { tail.removeFirst(tail.count - keep) }
         length += bytes.count
-        // The tail always runs to the end of the text.
-        tailStart = length - tail.count
     }
 
     var position: SourcePosition { SourcePosition(line: lines + 1, column: columnScalars + 1) }
@@ -53,14 +47,14 @@ final class TextEndLocator: SourceLocator {
     func position(ofSourceOffset offset: Int) -> SourcePosition { end.position }
 
     func sourceLine(containing offset: Int, reach: Int) -> SourceLine {
-        var text = end.tail
-        var start = end.tailStart
-        if text.count > reach {
-            var cut = text.count - reach
-            while cut < text.count && text[cut] & 0xC0 == 0x80 { cut += 1 }
-            text.removeFirst(cut)
-            start += cut
-        }
+        // The same window whatever pieces the text came in: the line's last
+        // bytes, never more than the tail is sure to hold.
+        var text = Array(end.tail.suffix(min(max(reach, 0), end.keep)))
+        var start = end.length - text.count
+        // An excerpt never starts inside a character.
+        let inside = text.prefix { $0 & 0xC0 == 0x80 }.count
+        text.removeFirst(inside)
+        start += inside
         let scalars = text.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
         return SourceLine(number: end.position.line, firstColumn: end.position.column - scalars, startOffset: start, text: text, continues: false)
     }
