@@ -86,11 +86,7 @@ struct DocumentPipeline {
         // Asked once: read through the closure's context for every document, it cost ten instructions each.
         let flushesEachDocument = environment.outputIsTerminal
         return forEachSource(paths, environment: environment, command: command, unreadable: unreadable) { source, descriptor throws(InputError) in
-            var opened: OpenedSource?
-            var documents = 0
             func prepareAndCommit(_ item: PipelineDocument) {
-                if let opened, opened.supersedes(item) { return }
-                documents = item.report.index
                 state.pointee.arena.removeAll(keepingCapacity: true)
                 let record = state.pointee.preparer.prepare(item, into: &state.pointee.arena)
                 state.pointee.arena.withUnsafeBytes {
@@ -111,25 +107,27 @@ struct DocumentPipeline {
                     return
                 }
             }
-            opened = try OpenedSource.open(descriptor, live: Self.regularFileLength(descriptor) == nil, beforeWaiting: writeCommitted)
+            let opened = try OpenedSource.open(descriptor, live: Self.regularFileLength(descriptor) == nil, beforeWaiting: writeCommitted)
             // A damaged gzip's finding comes after everything read before the damage, however it was read.
-            defer { if let damage = opened?.finish(source: source, documents: documents, checker: &self.checker) { prepareAndCommit(damage) } }
+            defer { if let damage = opened.finish(source: source, checker: &self.checker) { prepareAndCommit(damage) } }
             // A gzip's decompressed length is unknown, as a pipe's is: its text goes through the pipe parts.
-            let length = opened?.isCompressed == true ? nil : Self.regularFileLength(descriptor)
-            var input = opened?.input ?? FileDescriptorInput(descriptor: descriptor)
+            let length = opened.isCompressed ? nil : Self.regularFileLength(descriptor)
+            var input = opened.input
             if jobs > 1, length == nil, mode == .stream || mode == .auto {
                 let prefix = try readSniffPrefix(&input, limit: self.sniffLength)
                 // A UTF-16 or gzip source is one finding, which one thread reads.
                 if ForeignSource.detect(prefix) == nil, mode == .stream || InputFormat.sniff(prefix) == .json {
                     // The parts read the descriptor itself: only the committing thread may write out.
                     let pipe = PipeParts(
-                        input: opened?.gzip?.input ?? FileDescriptorInput(descriptor: descriptor), prefix: prefix, chunkSize: pipeChunkSize,
-                        liveDescriptor: opened?.isCompressed == true ? nil : descriptor, beforeCommittingThreadWaits: writeCommitted)
+                        input: opened.gzip?.input ?? FileDescriptorInput(descriptor: descriptor), prefix: prefix, chunkSize: pipeChunkSize,
+                        liveDescriptor: opened.isCompressed ? nil : descriptor, beforeCommittingThreadWaits: writeCommitted)
                     let (rest, shared) = try self.readPipe(pipe, source: source, jobs: jobs, environment: environment,
                                                            makePreparer: makePreparer, committer: &committer.pointee)
-                    documents = shared
+                    opened.passed(documents: shared)
                     guard let rest else { return }
-                    try self.readJSON(rest, mode: .stream, source: source, environment: environment, prepareAndCommit)
+                    try self.readJSON(rest, mode: .stream, source: source, environment: environment) { item in
+                        if opened.passes(item) { prepareAndCommit(item) }
+                    }
                     return
                 }
                 if var live = input as? LiveInput {
@@ -140,6 +138,7 @@ struct DocumentPipeline {
                 }
             }
             try self.read(source, input: input, environment: environment) { item in
+                guard opened.passes(item) else { return }
                 if item.report.index == 4096, let length, item.report.startOffset > 0 {
                     committer.pointee.expect(documents: estimatedDocuments(length: length, documents: 4096, sampleBytes: item.report.startOffset) - 4096)
                 }
@@ -237,14 +236,12 @@ struct DocumentPipeline {
             environment.errors.flush()
         }
         let opened = try OpenedSource.open(descriptor, live: InputReadiness.mayWait(descriptor), beforeWaiting: writeOut)
-        var documents = 0
         try read(source, input: opened.input, environment: environment) { item in
-            if opened.supersedes(item) { return }
-            documents = item.report.index
+            guard opened.passes(item) else { return }
             handle(item)
             if environment.outputIsTerminal { writeOut() }
         }
-        if let damage = opened.finish(source: source, documents: documents, checker: &checker) { handle(damage) }
+        if let damage = opened.finish(source: source, checker: &checker) { handle(damage) }
     }
 
     private mutating func read(
