@@ -115,9 +115,9 @@ struct DocumentPipeline {
             var input = opened.input
             if jobs > 1, length == nil, mode == .stream || mode == .auto {
                 let prefix = try readSniffPrefix(&input, limit: self.sniffLength)
-                // A UTF-16 or gzip source is one finding, which one thread reads.
+                // A UTF-16 or zstd source is one finding, which one thread reads.
                 if ForeignSource.detect(prefix) == nil, mode == .stream || InputFormat.sniff(prefix) == .json {
-                    // The parts read the descriptor itself: only the committing thread may write out.
+                    // The parts read the descriptor (or the gzip decoder) themselves: only the committing thread may write out.
                     let pipe = PipeParts(
                         input: opened.gzip?.input ?? FileDescriptorInput(descriptor: descriptor), prefix: prefix, chunkSize: pipeChunkSize,
                         liveDescriptor: opened.isCompressed ? nil : descriptor, beforeCommittingThreadWaits: writeCommitted)
