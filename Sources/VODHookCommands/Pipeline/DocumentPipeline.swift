@@ -110,8 +110,11 @@ struct DocumentPipeline {
             let opened = try OpenedSource.open(descriptor, live: Self.regularFileLength(descriptor) == nil, beforeWaiting: writeCommitted)
             // A damaged gzip's finding comes after everything read before the damage, however it was read.
             defer { if let damage = opened.finish(source: source, checker: &self.checker) { prepareAndCommit(damage) } }
+            // A plain source's documents keep a closure of their own that never
+            // reaches `opened`: asked for each, it cost some 30 instructions a document.
+            let isCompressed = opened.isCompressed
             // A gzip's decompressed length is unknown, as a pipe's is: its text goes through the pipe parts.
-            let length = opened.isCompressed ? nil : Self.regularFileLength(descriptor)
+            let length = isCompressed ? nil : Self.regularFileLength(descriptor)
             var input = opened.input
             if jobs > 1, length == nil, mode == .stream || mode == .auto {
                 let prefix = try readSniffPrefix(&input, limit: self.sniffLength)
@@ -126,7 +129,7 @@ struct DocumentPipeline {
                     opened.passed(documents: shared)
                     guard let rest else { return }
                     try self.readJSON(rest, mode: .stream, source: source, environment: environment) { item in
-                        if opened.passes(item) { prepareAndCommit(item) }
+                        if !isCompressed || opened.passes(item) { prepareAndCommit(item) }
                     }
                     return
                 }
@@ -137,8 +140,13 @@ struct DocumentPipeline {
                     input = PrefixedInput(prefix: prefix, rest: input)
                 }
             }
+            guard !isCompressed else {
+                try self.read(source, input: input, environment: environment) { item in
+                    if opened.passes(item) { prepareAndCommit(item) }
+                }
+                return
+            }
             try self.read(source, input: input, environment: environment) { item in
-                guard opened.passes(item) else { return }
                 if item.report.index == 4096, let length, item.report.startOffset > 0 {
                     committer.pointee.expect(documents: estimatedDocuments(length: length, documents: 4096, sampleBytes: item.report.startOffset) - 4096)
                 }
@@ -236,8 +244,9 @@ struct DocumentPipeline {
             environment.errors.flush()
         }
         let opened = try OpenedSource.open(descriptor, live: InputReadiness.mayWait(descriptor), beforeWaiting: writeOut)
+        let isCompressed = opened.isCompressed
         try read(source, input: opened.input, environment: environment) { item in
-            guard opened.passes(item) else { return }
+            if isCompressed, !opened.passes(item) { return }
             handle(item)
             if environment.outputIsTerminal { writeOut() }
         }

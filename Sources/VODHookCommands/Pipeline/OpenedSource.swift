@@ -63,7 +63,7 @@ struct OpenedSource {
     /// the one finding, as the document after those already read.
     func finish(source: InputSource, checker: inout DocumentChecker) -> PipelineDocument? {
         guard let ledger, let (finding, locator) = ledger.gzip.finish() else { return nil }
-        let document = ReadDocument(index: ledger.documents + 1, pointerPrefix: "", startOffset: finding.offset, json: nil, findings: [finding])
+        let document = ReadDocument(sourceFinding: finding, index: ledger.documents + 1)
         let report = checker.report(for: document, source: source.name, origin: nil)
         return PipelineDocument(report: report, document: document, locator: locator, request: nil)
     }

@@ -21,14 +21,13 @@ public struct ReadDocument {
     public var json: JSONDocument?
     /// Reader findings: syntax, encoding, depth, duplicate keys, BOM, no document.
     public var findings: [Diagnostic]
+}
 
-    /// For a finding about the source rather than a document in it (a gzip
-    /// stream's damage), made where the source is read.
-    public init(index: Int, pointerPrefix: String, startOffset: Int, json: JSONDocument?, findings: [Diagnostic]) {
-        self.index = index
-        self.pointerPrefix = pointerPrefix
-        self.startOffset = startOffset
-        self.json = json
-        self.findings = findings
+extension ReadDocument {
+    /// A finding about the source rather than a document in it (a gzip
+    /// stream's damage), made where the source is read. In an extension, so
+    /// the reader keeps the memberwise initializer.
+    public init(sourceFinding finding: Diagnostic, index: Int) {
+        self.init(index: index, pointerPrefix: "", startOffset: finding.offset, json: nil, findings: [finding])
     }
 }
