@@ -116,6 +116,7 @@ sanitize:
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/lsan.supp SWIFT_BACKTRACE=enable=no .build-fuzz/replay/reader-replay Tests/Fixtures/fuzz/*
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/lsan.supp SWIFT_BACKTRACE=enable=no .build-fuzz/replay/pipeline-replay Tests/Fixtures/fuzz/*
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/lsan.supp SWIFT_BACKTRACE=enable=no .build-fuzz/replay/arguments-replay $(CURDIR)/Tests/Fixtures/fuzz-arguments/*
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/lsan.supp SWIFT_BACKTRACE=enable=no .build-fuzz/replay/gzip-replay Tests/DecompressionTests/Fixtures/*
 
 stress:
 	STRESS_SCALE=$(STRESS_SCALE) Stress/run.sh

@@ -22,17 +22,23 @@ let package = Package(
         .target(name: "CurlCalls"),
         // "Did you mean ...?" suggestions, shared by the parser and the rule checks.
         .target(name: "EditDistance"),
+        // The system zlib (a system-library target: headers from zlib1g-dev,
+        // zlib-devel or the macOS SDK), used by Decompression alone.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"]), .yum(["zlib-devel"])]),
+        // gzip input as a ByteInput: inflate, multi-member, damage as a finding, a read-ahead thread.
+        .target(name: "Decompression", dependencies: ["CZlib", "VODHookCore", "Platform"]),
         // A small argument parser, independent of VOD.
         .target(name: "ArgumentParsing", dependencies: ["EditDistance"]),
         // The commands: argument handling, I/O and exit codes, built on the two above.
-        .target(name: "VODHookCommands", dependencies: ["VODHookCore", "ArgumentParsing", "EditDistance", "Platform", "CurlCalls"]),
+        .target(name: "VODHookCommands", dependencies: ["VODHookCore", "Decompression", "ArgumentParsing", "EditDistance", "Platform", "CurlCalls"]),
         .executableTarget(name: "vodhook", dependencies: ["VODHookCommands", "Platform"]),
         // Fixtures are read through #filePath, not bundled as resources.
-        .testTarget(name: "VODHookCoreTests", dependencies: ["VODHookCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "VODHookCoreTests", dependencies: ["VODHookCore", "Decompression"], exclude: ["Fixtures"]),
+        .testTarget(name: "DecompressionTests", dependencies: ["Decompression", "VODHookCore", "CZlib"], exclude: ["Fixtures"]),
         // VODHookCore for its SplitMix64, the one seeded generator.
         .testTarget(name: "EditDistanceTests", dependencies: ["EditDistance", "VODHookCore"]),
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing", "VODHookCore"]),
-        .testTarget(name: "VODHookCommandsTests", dependencies: ["VODHookCommands", "VODHookCore", "Platform"], exclude: ["Golden", "Support/tls-receiver.py"]),
+        .testTarget(name: "VODHookCommandsTests", dependencies: ["VODHookCommands", "VODHookCore", "Platform", "CZlib"], exclude: ["Golden", "Support/tls-receiver.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

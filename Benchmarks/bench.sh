@@ -74,3 +74,13 @@ python3 Benchmarks/measure_lifecycle.py --binary "$binary" --corpus "$corpus" --
 # A receiver's log: the corpus's callbacks after log-line prefixes (issue 22).
 python3 Benchmarks/measure_log.py --binary "$binary" --corpus "$corpus" --log "$work/log-$docs-$stamp.log" --runs "$runs" | tee -a "$report"
 if [ -n "${BENCH_OUT:-}" ]; then cp "$report" "$BENCH_OUT"; fi
+
+# The corpus gzip'd (issue 22): check --quiet on it beside gzip -dc alone.
+if command -v gzip > /dev/null; then
+    compressed="$corpus.gz"
+    [ -s "$compressed" ] || gzip -6 -c "$corpus" > "$compressed"
+    python3 Benchmarks/measure_gzip.py --binary "$binary" --corpus "$corpus" --compressed "$compressed" --runs "$runs" | tee -a "$report"
+    if [ -n "${BENCH_OUT:-}" ]; then cp "$report" "$BENCH_OUT"; fi
+else
+    echo "bench: gzip not installed; skipping the .gz row" >&2
+fi

@@ -24,7 +24,7 @@ fi
 # -O keeps Swift's own traps (overflow, bounds, exclusivity) and runs faster;
 # -g gives readable stack traces in crash reports.
 FLAGS=(-sanitize="$SANITIZE" -parse-as-library -O -g -swift-version 6 -module-cache-path "$OUT/module-cache"
-       -I Sources/CacheHints/include)
+       -I Sources/CacheHints/include -I Sources/CZlib)
 # lld, because gold warns about every ASan helper symbol it cannot export.
 LINK=()
 [ "$(uname -s)" = Linux ] && LINK=(-use-ld=lld)
@@ -49,12 +49,15 @@ library Platform Sources/Platform
 library EditDistance Sources/EditDistance
 library VODHookCore Sources/VODHookCore
 library ArgumentParsing Sources/ArgumentParsing
+library Decompression Sources/Decompression
 library VODHookCommands Sources/VODHookCommands
 
-LIBS=(-L "$OUT" -lVODHookCommands -lArgumentParsing -lVODHookCore -lEditDistance -lPlatform -lCLibrary)
+# -lz: the system zlib, which the CZlib module map links in a SwiftPM build.
+LIBS=(-L "$OUT" -lVODHookCommands -lDecompression -lArgumentParsing -lVODHookCore -lEditDistance -lPlatform -lCLibrary -lz)
 # Test support the fuzzers use too, kept in one place.
-SHARED=(Tests/VODHookCoreTests/Support/DribbleInput.swift Tests/VODHookCommandsTests/Support/ArgumentFuzzInput.swift)
-for target in reader pipeline arguments listen logprefix; do
+SHARED=(Tests/VODHookCoreTests/Support/DribbleInput.swift Tests/VODHookCommandsTests/Support/ArgumentFuzzInput.swift
+        Tests/VODHookCommandsTests/Support/Gzipped.swift)
+for target in reader pipeline arguments listen logprefix gzip; do
     main="Fuzz/$(tr '[:lower:]' '[:upper:]' <<<"${target:0:1}")${target:1}Fuzzer.swift"
     binary="$OUT/$target-$SUFFIX"
     if [ -f "$binary" ] && [ -z "$(find "$OUT"/lib*.a Fuzz "${SHARED[@]}" -name '*.swift' -newer "$binary" -o -name '*.a' -newer "$binary" | head -1)" ]; then

@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SECONDS_EACH=${FUZZ_SECONDS:-180}
-TARGETS=${FUZZ_TARGETS:-reader pipeline arguments listen logprefix}
+TARGETS=${FUZZ_TARGETS:-reader pipeline arguments listen logprefix gzip}
 JOBS=${FUZZ_JOBS:-1}
 OUT=${FUZZ_BUILD:-.build-fuzz/fuzzers}
 # Swift's own crash backtracer fights ASan over the dying process; let ASan report.
@@ -30,6 +30,8 @@ for target in $TARGETS; do
     max_len=65536
     case "$target" in
         pipeline) max_len=8192 ;;
+        # gzip members to start from: the test fixtures, whole, cut and corrupt.
+        gzip) seeds+=(Tests/VODHookCommandsTests/Golden/fixtures/gzip) ;;
         # A command line: option names come from the specs, not a dictionary.
         arguments) max_len=512; seeds=(Fuzz/seeds-arguments Tests/Fixtures/fuzz-arguments); dict=Fuzz/arguments.dict ;;
         # listen's request parser: HTTP, not JSON; the limits it is fuzzed with are small.

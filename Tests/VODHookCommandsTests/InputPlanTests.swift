@@ -57,7 +57,9 @@ extension InputPlanTests {
         for mode in InputMode.allCases {
             let (file, pipe) = try Self.plans([0x1F, 0x8B, 0x08, 0x00, 0x00], mode: mode)
             #expect(file.compression == .gzip && pipe.compression == .gzip)
-            #expect(!file.sharesThreads && !file.isPlainText)
+            #expect(!file.sharesThreads && !pipe.sharesThreads)
+            // Cut after its header, the gzip decodes to no text: plain (empty) UTF-8 to the readers, and its damage one finding.
+            #expect(file.isPlainText && file.gzip?.prefix == [] && pipe.gzip?.prefix == [])
         }
     }
 

@@ -39,7 +39,8 @@ import Testing
     @Test func checkRecordsOfEveryExampleMatchTheSchema() throws {
         let result = InProcess.run(["check", "--format", "json", Self.root.appendingPathComponent("Examples").path])
         let records = Self.lines(result.stdout)
-        #expect(records.count == 66)
+        // 66 plain documents and the three of Examples/rules/compressed-input-*.ndjson.gz, which the walk reads.
+        #expect(records.count == 69)
         try Self.expectConforming(records, to: try Self.schema("check-record-v1.schema.json"), "check")
     }
 

@@ -102,7 +102,27 @@ struct DocumentPipeline {
             }
             let plan = try InputPlan.decide(descriptor: descriptor, mode: mode, namesLog: SourceList.namesLog(source.name), beforeWaiting: writeCommitted)
             self.announce(plan, source: source, environment: environment, command: command)
+            // A plain source's documents keep closures of their own that never
+            // reach the gzip's bookkeeping: asked for each, it cost some 30 instructions a document.
+            let gzip = plan.gzip
+            // A damaged gzip's finding comes after everything read before the damage, however it was read.
+            defer { if let damage = gzip?.finish(source: source, checker: &self.checker) { prepareAndCommit(damage) } }
             // With --at, each document is unwrapped on this thread (the parts' readers check documents as they are).
+            if jobs > 1, let gzip, plan.sharesDecompressedText, self.envelope == nil {
+                // Its length unknown, as a pipe's is, a gzip's text goes through the pipe parts.
+                // The parts read the decoder themselves: only the committing thread may write out.
+                let pipe = PipeParts(
+                    input: gzip.textForParts, prefix: gzip.prefix, chunkSize: pipeChunkSize,
+                    liveDescriptor: nil, beforeCommittingThreadWaits: writeCommitted)
+                let (rest, shared) = try self.readPipe(pipe, source: source, jobs: jobs, environment: environment,
+                                                       makePreparer: makePreparer, committer: &committer.pointee)
+                gzip.passed(documents: shared)
+                guard let rest else { return }
+                try self.readJSON(rest, mode: .stream, source: source, environment: environment) { item in
+                    if gzip.passes(item) { prepareAndCommit(item) }
+                }
+                return
+            }
             if jobs > 1, plan.sharesThreads, self.envelope == nil {
                 switch plan.delivery {
                 case .file(let origin, let length) where length >= 2 * chunkSize:
@@ -125,11 +145,17 @@ struct DocumentPipeline {
                         input: FileDescriptorInput(descriptor: descriptor), prefix: plan.prefix, chunkSize: pipeChunkSize,
                         liveDescriptor: descriptor, beforeCommittingThreadWaits: writeCommitted)
                     guard let rest = try self.readPipe(pipe, source: source, jobs: jobs, environment: environment,
-                                                       makePreparer: makePreparer, committer: &committer.pointee)
+                                                       makePreparer: makePreparer, committer: &committer.pointee).rest
                     else { return }
                     try self.readJSON(rest, mode: .stream, source: source, environment: environment, prepareAndCommit)
                     return
                 }
+            }
+            if let gzip {
+                try self.read(plan, source: source, environment: environment) { item in
+                    if gzip.passes(item) { prepareAndCommit(item) }
+                }
+                return
             }
             let length = plan.fileLength
             try self.read(plan, source: source, environment: environment) { item in
@@ -147,18 +173,18 @@ struct DocumentPipeline {
     private func readPipe<Preparer: DocumentPreparer, Committer: DocumentCommitter>(
         _ pipe: PipeParts, source: InputSource, jobs: Int, environment: CommandEnvironment,
         makePreparer: @escaping @Sendable () -> Preparer, committer: inout Committer
-    ) throws(InputError) -> (any ByteInput)? where Preparer.Record == Committer.Record {
-        guard try pipe.part(1) != nil else { return pipe.input(from: 0, inPart: 0, committing: true) }
+    ) throws(InputError) -> (rest: (any ByteInput)?, documents: Int) where Preparer.Record == Committer.Record {
+        guard try pipe.part(1) != nil else { return (pipe.input(from: 0, inPart: 0, committing: true), 0) }
         let stream = ParallelStream(parts: pipe, source: source, policy: policy, threads: jobs, makePreparer: makePreparer)
         let outcome = try stream.run(&committer, environment: environment)
         environment.statistics?.record(outcome)
-        guard outcome.documents == 0 else { return nil }
+        guard outcome.documents == 0 else { return (nil, outcome.documents) }
         // Gone from the pipe, the source cannot be read again for its
         // no-document finding; what decides that finding (a byte-order
         // mark, an empty array) is all a one-thread reader needs to see.
         var standIn: [UInt8] = pipe.firstBytes == [0xEF, 0xBB, 0xBF] ? pipe.firstBytes : []
         if outcome.sawEmptyArray { standIn += Array("[]".utf8) }
-        return BytesInput(standIn)
+        return (BytesInput(standIn), 0)
     }
 
     /// Expands the paths and opens each source for `body`, reporting what
@@ -211,10 +237,13 @@ struct DocumentPipeline {
         }
         let plan = try InputPlan.decide(descriptor: descriptor, mode: mode, namesLog: SourceList.namesLog(source.name), beforeWaiting: writeOut)
         announce(plan, source: source, environment: environment, command: command)
+        let gzip = plan.gzip
         try read(plan, source: source, environment: environment) { item in
+            if let gzip, !gzip.passes(item) { return }
             handle(item)
             if environment.outputIsTerminal { writeOut() }
         }
+        if let damage = gzip?.finish(source: source, checker: &checker) { handle(damage) }
     }
 
     /// Says once what auto mode could not be sure of.

@@ -1,3 +1,4 @@
+import Decompression
 import Platform
 import VODHookCore
 
@@ -19,10 +20,9 @@ struct InputPlan {
     /// How the bytes are packed.
     enum Compression: Equatable {
         case none
-        /// gzip, known by its magic bytes. The seam for the streaming
-        /// decoder (branch `gzip`): `input()` will wrap the source's bytes in
-        /// it. Until then the reader gives the source its one
-        /// `source-encoding` finding, naming `gzip -dc`.
+        /// gzip, known by its magic bytes whatever the mode or name: read
+        /// through its decoder, and every decision after this one (encoding,
+        /// format) is made on the decompressed text.
         case gzip
     }
 
@@ -54,8 +54,11 @@ struct InputPlan {
     let encoding: Encoding
     let format: Format
     /// The first bytes, as sniffed. A stream's are consumed from the
-    /// descriptor (and given back first by `input()`); a file's were only looked at.
+    /// descriptor (and given back first by `input()`); a file's were only
+    /// looked at. A gzip's are compressed: its text's are `gzip.prefix`.
     let prefix: [UInt8]
+    /// A gzip source's decoder; nil for every other source.
+    let gzip: GzipReading?
     /// Auto mode read text lines as JSON where they may be a log without a
     /// callback in its first lines: said once, not found on every line.
     let mayBeLog: Bool
@@ -83,8 +86,18 @@ struct InputPlan {
             var live = LiveInput(descriptor: descriptor, beforeWaiting: beforeWaiting)
             prefix = try live.readPrefix(upTo: sniffLength)
         }
-        let compression: Compression = prefix.starts(with: [0x1F, 0x8B]) ? .gzip : .none
-        let encoding: Encoding = compression == .none ? ForeignSource.detect(prefix).map(Encoding.foreign) ?? .utf8 : .utf8
+        let compression: Compression = GzipSource.isGzip(prefix) ? .gzip : .none
+        var gzip: GzipReading?
+        if compression == .gzip {
+            // A stream's first bytes are gone from the descriptor: the decoder gets them back first.
+            let compressed: any ByteInput = delivery == .stream
+                ? PrefixedInput(prefix: prefix, rest: FileDescriptorInput(descriptor: descriptor))
+                : FileDescriptorInput(descriptor: descriptor)
+            gzip = try GzipReading(compressed: compressed, sniffLength: sniffLength)
+        }
+        // What the readers will see: the decompressed text's first bytes for a gzip.
+        let text = gzip?.prefix ?? prefix
+        let encoding: Encoding = ForeignSource.detect(text).map(Encoding.foreign) ?? .utf8
         var mayBeLog = false
         let format: Format
         switch mode {
@@ -94,14 +107,14 @@ struct InputPlan {
         case .http: format = .http
         case .base64: format = .base64(orStream: false)
         case .auto:
-            switch InputFormat.sniff(prefix) {
+            switch InputFormat.sniff(text) {
             case .json:
-                let sample = LogSample(prefix)
+                let sample = LogSample(text)
                 if namesLog && sample.jsonLines == 0 && sample.lines > 0 {
                     format = .log
                 } else {
                     format = .stream
-                    mayBeLog = encoding == .utf8 && compression == .none && sample.mayBeLog
+                    mayBeLog = encoding == .utf8 && sample.mayBeLog
                 }
             case .log: format = .log
             case .http: format = .http
@@ -109,16 +122,22 @@ struct InputPlan {
             }
         }
         return InputPlan(descriptor: descriptor, delivery: delivery, compression: compression, encoding: encoding, format: format,
-                         prefix: prefix, mayBeLog: mayBeLog, beforeWaiting: beforeWaiting)
+                         prefix: prefix, gzip: gzip, mayBeLog: mayBeLog, beforeWaiting: beforeWaiting)
     }
 
-    var isLive: Bool { delivery == .stream }
+    /// Read from the descriptor as it arrives (a gzip's text comes from its decoder).
+    var isLive: Bool { delivery == .stream && compression == .none }
 
-    /// Bytes that need no decoding step before a reader sees them.
-    var isPlainText: Bool { compression == .none && encoding == .utf8 }
+    /// UTF-8 text, as it is or once decompressed: what the format readers read.
+    var isPlainText: Bool { encoding == .utf8 }
 
-    /// Whether threads may share the source (`--jobs`): a plain JSON stream.
-    var sharesThreads: Bool { isPlainText && format == .stream }
+    /// Whether threads may share the source's bytes as they lie (`--jobs`):
+    /// a plain JSON stream. A gzip's decompressed text is shared as a
+    /// pipe's is (`sharesDecompressedText`), never its compressed bytes.
+    var sharesThreads: Bool { isPlainText && compression == .none && format == .stream }
+
+    /// Whether threads may share a gzip's decompressed text, read as a pipe is.
+    var sharesDecompressedText: Bool { isPlainText && compression == .gzip && format == .stream }
 
     /// The regular file's length from its origin; nil for a stream.
     var fileLength: Int? {
@@ -128,7 +147,7 @@ struct InputPlan {
 
     /// The source's bytes from its start, the sniffed prefix included.
     func input() -> any ByteInput {
-        // The gzip branch wraps this in its decoder for `.gzip`.
+        if let gzip { return gzip.text }
         switch delivery {
         case .file: return FileDescriptorInput(descriptor: descriptor)
         case .stream: return liveInput()

@@ -22,6 +22,7 @@ extension RuleID {
     public static let unreadableSource = RuleID("unreadable-source")
     /// `--at POINTER` finds no callback in a document.
     public static let atPointerMissing = RuleID("at-pointer-missing")
+    public static let compressedInputDamaged = RuleID("compressed-input-damaged")
     // Capture findings.
     public static let httpSyntax = RuleID("http-syntax")
     public static let base64Syntax = RuleID("base64-syntax")

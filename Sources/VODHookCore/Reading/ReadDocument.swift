@@ -26,3 +26,12 @@ public struct ReadDocument {
     /// Reader findings: syntax, encoding, depth, duplicate keys, BOM, no document.
     public var findings: [Diagnostic]
 }
+
+extension ReadDocument {
+    /// A finding about the source rather than a document in it (a gzip
+    /// stream's damage), made where the source is read. In an extension, so
+    /// the reader keeps the memberwise initializer.
+    public init(sourceFinding finding: Diagnostic, index: Int) {
+        self.init(index: index, pointerPrefix: "", startOffset: finding.offset, json: nil, findings: [finding])
+    }
+}

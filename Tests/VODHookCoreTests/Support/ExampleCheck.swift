@@ -1,3 +1,4 @@
+import Decompression
 import Foundation
 import VODHookCore
 
@@ -21,7 +22,18 @@ func checkExample(_ text: String, format: RuleDescription.ExampleFormat) throws 
         guard let contents = FileManager.default.contents(atPath: root.appendingPathComponent(text).path) else {
             return [Finding(rule: RuleID.unreadableSource.rawValue, severity: .error, line: 1, column: 1, message: "cannot read \(text)", pointer: "")]
         }
-        return try checkDocuments(Array(contents), mode: .body).flatMap { $0 }
+        guard GzipSource.isGzip(Array(contents.prefix(2))) else { return try checkDocuments(Array(contents), mode: .body).flatMap { $0 } }
+        // As the commands do: a gzip is read decompressed, and its damage is one more finding.
+        let gzip = GzipSource(compressed: BytesInput(Array(contents)), decoderThread: false)
+        var text = gzip.input
+        var findings = try checkDocuments(try text.readUpTo(Int.max), mode: .body).flatMap { $0 }
+        if let (damage, locator) = gzip.finish() {
+            let position = locator.position(ofSourceOffset: damage.offset)
+            findings = findings.filter { $0.rule != RuleID.noDocument.rawValue }
+            findings.append(Finding(rule: damage.rule.rawValue, severity: damage.severity, line: position.line, column: position.column,
+                                    message: damage.message, pointer: "", hint: damage.hint))
+        }
+        return findings
     case .http, .base64:
         let bytes = Array(text.utf8)
         var validator = Validator()
