@@ -191,15 +191,24 @@ public struct HTTPRequestParser: Sendable {
 
     /// What RFC 9112 tells a server to refuse rather than interpret.
     static func strictness(_ head: HTTPRequestHead, requiresHost: Bool, start: Int) -> HTTPSyntaxError? {
-        let hosts = head.headers.filter { httpNamesEqual($0.name, "Host") }
-        if hosts.count > 1 {
-            return HTTPSyntaxError(offset: hosts[1].nameOffset, message: "the request has \(hosts.count) Host headers; HTTP/1.1 allows one")
+        // One pass over the headers: every request, in listen and in a capture, goes through here.
+        var hosts = 0, secondHost: HTTPHeader?, length: HTTPHeader?, transfer: HTTPHeader?
+        for header in head.headers {
+            if httpNamesEqual(header.name, "Host") {
+                hosts += 1
+                if hosts == 2 { secondHost = header }
+            } else if length == nil, httpNamesEqual(header.name, "Content-Length") {
+                length = header
+            } else if transfer == nil, httpNamesEqual(header.name, "Transfer-Encoding") {
+                transfer = header
+            }
         }
-        if requiresHost && hosts.isEmpty && head.version == "HTTP/1.1" {
+        if let secondHost {
+            return HTTPSyntaxError(offset: secondHost.nameOffset, message: "the request has \(hosts) Host headers; HTTP/1.1 allows one")
+        }
+        if requiresHost && hosts == 0 && head.version == "HTTP/1.1" {
             return HTTPSyntaxError(offset: start, message: "an HTTP/1.1 request without a Host header")
         }
-        let length = head.headers.first { httpNamesEqual($0.name, "Content-Length") }
-        let transfer = head.headers.first { httpNamesEqual($0.name, "Transfer-Encoding") }
         if let length, let transfer {
             // §6.1: a request with both may be smuggling a second one past a proxy.
             return HTTPSyntaxError(offset: max(length.nameOffset, transfer.nameOffset), message: "the request has both Content-Length and Transfer-Encoding")

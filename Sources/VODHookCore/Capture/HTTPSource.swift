@@ -30,12 +30,10 @@ struct HTTPSource {
         return end
     }
 
-    /// The start of the first request line among the lines from `start` (a line
-    /// start) up to, not including, lines that begin at `limit`; nil if none.
-    func nextRequestLine(from start: Int, before limit: Int? = nil) -> Int? {
-        let stop = limit ?? end
+    /// The start of the first request line among the lines from `start` (a line start); nil if none.
+    func nextRequestLine(from start: Int) -> Int? {
         var position = start
-        while position < stop {
+        while position < end {
             let line = line(at: position)
             if HTTPRequestLine(self, line) != nil { return position }
             position = line.next
