@@ -49,26 +49,40 @@ struct HTTPCaptureReader {
             return .failure(Failure(error: notARequestLine(first)))
         }
         var parser = HTTPRequestParser(limits: Self.limits, requiresHost: false)
-        // Up to the next request line first: a head or a Content-Length body
-        // that would reach it is reported, not allowed to swallow that request
-        // (callback bodies, JSON or Base64, never hold a line like "POST /x HTTP/1.1").
-        let nextRequest = source.nextRequestLine(from: first.next) ?? source.end
-        var outcome = parser.advance(source.bytes[first.start..<nextRequest])
-        if outcome == .needsMore, parser.head?.bodyLength == .chunked, nextRequest < source.end {
-            // Chunk data may hold anything; a request line among the trailers is the parser's to refuse.
-            outcome = parser.advance(source.bytes[first.start..<source.end])
-        }
-        switch outcome {
+        // The rest of the capture: the parser stops where this request ends.
+        switch parser.advance(source.bytes[first.start..<source.end]) {
         case .complete(let end, let head):
-            return .success(request(head, first: first, body: body(head, parser, headEnd: parser.headEnd ?? end, end: end)))
+            let headEnd = parser.headEnd ?? end
+            if case .fixed(let length) = head.bodyLength, let intruder = source.nextRequestLine(from: headEnd, before: end) {
+                // A stale Content-Length in a hand-edited capture would otherwise swallow the following
+                // request without a word; callback bodies (JSON, Base64) never hold a line like "POST /x HTTP/1.1".
+                return .failure(Failure(error: HTTPSyntaxError(
+                    offset: declaredLength(head, headEnd: headEnd),
+                    message: "Content-Length \(length) runs into the next request at offset \(intruder) (\(intruder - headEnd) bytes of body before it)")))
+            }
+            return .success(request(head, first: first, body: body(head, parser, headEnd: headEnd, end: end)))
         case .refused:
             let error = parser.problem ?? HTTPSyntaxError(offset: first.start, message: "the request could not be read")
+            guard let headEnd = parser.headEnd else {
+                // A request line where a header was expected: the head was cut off by the next request.
+                if let next = source.nextRequestLine(from: first.next, before: error.offset + 1) {
+                    return .failure(Failure(error: newRequestBeforeBlankLine(at: next)))
+                }
+                return .failure(Failure(error: error))
+            }
             // A problem inside the body: look for the next request after it, so a request line in the trailers is never read as one.
-            let inBody = parser.headEnd.map { error.offset >= $0 } ?? false
-            return .failure(Failure(error: error, resumeSearch: inBody ? source.line(at: error.offset).next : 0))
+            return .failure(Failure(error: error, resumeSearch: error.offset >= headEnd ? source.line(at: error.offset).next : 0))
         case .needsMore:
-            return incomplete(parser, first: first, nextRequest: nextRequest)
+            return incomplete(parser, first: first)
         }
+    }
+
+    private func declaredLength(_ head: HTTPRequestHead, headEnd: Int) -> Int {
+        head.header("Content-Length")?.valueOffset ?? headEnd
+    }
+
+    private func newRequestBeforeBlankLine(at offset: Int) -> HTTPSyntaxError {
+        HTTPSyntaxError(offset: offset, message: "a new request starts before the blank line that closes the headers")
     }
 
     /// The request's body: Content-Length or chunked as the parser framed it, or, with neither, up to the next request line.
@@ -81,28 +95,22 @@ struct HTTPCaptureReader {
     }
 
     /// What a request cut off by the end of the capture, or by the next request line, lacks.
-    private func incomplete(_ parser: HTTPRequestParser, first: HTTPLine, nextRequest: Int) -> Result<(request: HTTPRequest, next: Int), Failure> {
+    private func incomplete(_ parser: HTTPRequestParser, first: HTTPLine) -> Result<(request: HTTPRequest, next: Int), Failure> {
         guard let head = parser.head, let headEnd = parser.headEnd else {
+            let nextRequest = source.nextRequestLine(from: first.next) ?? source.end
             // The head parser names the first bad line, where there is one before the head is cut off.
             if case .failure(let error) = HTTPRequestHead.parse(source.bytes[first.start..<nextRequest]), error.offset < nextRequest {
                 return .failure(Failure(error: error))
             }
             if nextRequest < source.end {
-                return .failure(Failure(error: HTTPSyntaxError(
-                    offset: nextRequest, message: "a new request starts before the blank line that closes the headers")))
+                return .failure(Failure(error: newRequestBeforeBlankLine(at: nextRequest)))
             }
             return .failure(Failure(error: HTTPSyntaxError(
                 offset: source.end, message: "the capture ends before the blank line that closes the headers")))
         }
         if let length = parser.announcedLength {
-            let declared = head.header("Content-Length")?.valueOffset ?? headEnd
-            if headEnd + length <= source.end {
-                return .failure(Failure(error: HTTPSyntaxError(
-                    offset: declared,
-                    message: "Content-Length \(length) runs into the next request at offset \(nextRequest) (\(nextRequest - headEnd) bytes of body before it)")))
-            }
             return .failure(Failure(error: HTTPSyntaxError(
-                offset: declared, message: "Content-Length \(length) runs past the end of the capture (\(source.end - headEnd) bytes of body)")))
+                offset: declaredLength(head, headEnd: headEnd), message: "Content-Length \(length) runs past the end of the capture (\(source.end - headEnd) bytes of body)")))
         }
         if parser.inTrailers {
             // Cut off in the trailers, which carry nothing read: no data is lost.

@@ -192,13 +192,16 @@ public struct HTTPRequestParser: Sendable {
     /// What RFC 9112 tells a server to refuse rather than interpret.
     static func strictness(_ head: HTTPRequestHead, requiresHost: Bool, start: Int) -> HTTPSyntaxError? {
         // One pass over the headers: every request, in listen and in a capture, goes through here.
-        var hosts = 0, secondHost: HTTPHeader?, length: HTTPHeader?, transfer: HTTPHeader?
+        var hosts = 0, secondHost: HTTPHeader?, contentLength: HTTPHeader?, transfer: HTTPHeader?
         for header in head.headers {
+            // Most headers are none of the three: their length says so before any comparison.
+            let nameLength = header.name.utf8.count
+            guard nameLength == 4 || nameLength == 14 || nameLength == 17 else { continue }
             if httpNamesEqual(header.name, "Host") {
                 hosts += 1
                 if hosts == 2 { secondHost = header }
-            } else if length == nil, httpNamesEqual(header.name, "Content-Length") {
-                length = header
+            } else if contentLength == nil, httpNamesEqual(header.name, "Content-Length") {
+                contentLength = header
             } else if transfer == nil, httpNamesEqual(header.name, "Transfer-Encoding") {
                 transfer = header
             }
@@ -209,9 +212,9 @@ public struct HTTPRequestParser: Sendable {
         if requiresHost && hosts == 0 && head.version == "HTTP/1.1" {
             return HTTPSyntaxError(offset: start, message: "an HTTP/1.1 request without a Host header")
         }
-        if let length, let transfer {
+        if let contentLength, let transfer {
             // §6.1: a request with both may be smuggling a second one past a proxy.
-            return HTTPSyntaxError(offset: max(length.nameOffset, transfer.nameOffset), message: "the request has both Content-Length and Transfer-Encoding")
+            return HTTPSyntaxError(offset: max(contentLength.nameOffset, transfer.nameOffset), message: "the request has both Content-Length and Transfer-Encoding")
         }
         return nil
     }

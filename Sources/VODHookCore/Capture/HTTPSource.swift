@@ -30,10 +30,12 @@ struct HTTPSource {
         return end
     }
 
-    /// The start of the first request line among the lines from `start` (a line start); nil if none.
-    func nextRequestLine(from start: Int) -> Int? {
+    /// The start of the first request line among the lines from `start` (a line
+    /// start) up to, not including, lines that begin at `limit`; nil if none.
+    func nextRequestLine(from start: Int, before limit: Int? = nil) -> Int? {
+        let stop = limit ?? end
         var position = start
-        while position < end {
+        while position < stop {
             let line = line(at: position)
             if HTTPRequestLine(self, line) != nil { return position }
             position = line.next
