@@ -120,10 +120,36 @@ import Testing
         #expect(found[1].captureOffset(ofBodyOffset: 0) == offset(of: "0\r\n", in: text))
     }
 
-    @Test func chunkedWinsOverContentLength() throws {
+    /// Captures are framed by listen's parser: what it refuses is a finding here, at the offending header.
+    @Test func contentLengthWithChunkedIsAFinding() throws {
         let text = "POST / HTTP/1.1\r\nContent-Length: 100\r\nTransfer-Encoding: gzip, chunked\r\n\r\n2\r\nhi\r\n0\r\n\r\n"
-        let request = try #require(requests(read(text)).first)
-        #expect(body(request) == "hi")
+        #expect(read(text) == [.malformed(
+            HTTPSyntaxError(offset: offset(of: "Transfer-Encoding", in: text), message: "the request has both Content-Length and Transfer-Encoding"),
+            requestStart: 0)])
+        let chunkedOnly = try #require(requests(read("POST / HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n2\r\nhi\r\n0\r\n\r\n")).first)
+        #expect(body(chunkedOnly) == "hi")
+    }
+
+    /// A request line among the trailers is a finding where it stands, and is not read as a request of its own.
+    @Test func aRequestLineInsideTrailersIsAFinding() throws {
+        let first = "POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nhi\r\n0\r\n"
+        let phantom = "POST /phantom HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}\r\n\r\n"
+        let next = "POST /next HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n[]"
+        let text = first + phantom + next
+        let items = read(text)
+        #expect(items.first == .malformed(
+            HTTPSyntaxError(offset: first.utf8.count, message: "a request line inside the chunked body's trailers"), requestStart: 0))
+        #expect(requests(items).map(\.target) == ["/next"])
+    }
+
+    /// A capture may lack Host (HTTP/1.0, or written by hand): it is read; two Host headers are a finding (docs/input.md).
+    @Test func hostIsOptionalInACaptureButNotRepeated() throws {
+        let request = try #require(requests(read("POST /a HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}")).first)
+        #expect(body(request) == "{}")
+        let twice = "POST /a HTTP/1.1\r\nHost: x\r\nHost: y\r\nContent-Length: 2\r\n\r\n{}"
+        #expect(read(twice) == [.malformed(
+            HTTPSyntaxError(offset: offset(of: "Host: y", in: twice), message: "the request has 2 Host headers; HTTP/1.1 allows one"),
+            requestStart: 0)])
     }
 
     @Test func twoRequestsBackToBack() throws {

@@ -38,6 +38,26 @@ import VODHookCore
         "POST /cb HTTP/1.1\r\nHost: example.test\r\n\(headers)\r\n\(body)"
     }
 
+    /// Captures report the parser's refusals as findings, so where a refusal points must not depend on how the bytes arrived.
+    @Test func aRefusalSaysWhereItsProblemIsHoweverTheBytesArrive() {
+        let cases: [(text: String, at: String)] = [
+            (Self.post("Transfer-Encoding: chunked\r\n", "3\r\nabc\r\n0\r\nPOST /phantom HTTP/1.1\r\n\r\n"), "POST /phantom"),
+            (Self.post("Host: again\r\nContent-Length: 0\r\n", ""), "Host: again"),
+            (Self.post("Transfer-Encoding: chunked\r\n", "zz\r\n"), "zz"),
+        ]
+        for (text, marker) in cases {
+            let request = Array(text.utf8)
+            let needle = Array(marker.utf8)
+            let expected = request.indices.first { request[$0...].starts(with: needle) }
+            for split in [0, request.count / 2, request.count] {
+                var parser = HTTPRequestParser()
+                if split > 0 { _ = parser.advance(Array(request[..<split])) }
+                _ = parser.advance(request)
+                #expect(parser.problem?.offset == expected, "\(marker), split at \(split)")
+            }
+        }
+    }
+
     @Test func aContentLengthRequestEndsWhereItsBodyDoes() {
         let text = Self.post("Content-Length: \(Self.body.utf8.count)\r\n")
         guard case .complete(let end, let head) = Self.expectSplitInvariant(text + "POST /next") else {

@@ -5,9 +5,12 @@
 /// not a connection:
 /// - Requests sit back to back; blank lines between them are skipped.
 /// - Lines end in CRLF or bare LF, mixed freely; a line of only blanks is empty.
-/// - The body is framed by Transfer-Encoding chunked (which wins over
-///   Content-Length), else by Content-Length, else it runs to the next line
-///   that looks like a request line, or to the end, without trailing newlines.
+/// - Framing is `HTTPRequestParser`'s, as `listen` frames a request, so what
+///   it refuses (Content-Length with Transfer-Encoding, two Host headers, a
+///   trailer line that is no header) is a finding; Host may be missing.
+/// - The body is framed by Transfer-Encoding chunked, else by
+///   Content-Length, else it runs to the next line that looks like a
+///   request line, or to the end, without trailing newlines.
 /// - A Content-Length body that would contain a request line is rejected
 ///   instead of silently swallowing that request.
 /// - A request line is `METHOD SP target SP HTTP/1.x` with a method starting

@@ -22,8 +22,13 @@ public struct HTTPRequestHead: Sendable, Equatable {
 
     /// Reads `head`: the bytes up to and including the blank line that ends the headers.
     public static func parse(_ head: [UInt8]) -> Result<HTTPRequestHead, HTTPSyntaxError> {
-        let source = HTTPSource(bytes: head[...])
-        let first = source.line(at: source.skipBlankLines(from: 0))
+        parse(head[...])
+    }
+
+    /// As `parse(_:)` for a slice of a larger buffer (a capture): offsets are indices of its base.
+    public static func parse(_ head: ArraySlice<UInt8>) -> Result<HTTPRequestHead, HTTPSyntaxError> {
+        let source = HTTPSource(bytes: head)
+        let first = source.line(at: source.skipBlankLines(from: head.startIndex))
         guard let requestLine = HTTPRequestLine(source, first) else {
             return .failure(HTTPSyntaxError(offset: first.start, message: "expected a request line such as 'POST /callback HTTP/1.1'"))
         }

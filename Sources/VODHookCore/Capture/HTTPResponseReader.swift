@@ -68,9 +68,15 @@ public enum HTTPResponseReader {
         case .failure(let error):
             return .malformed(error.message)
         case .success(.chunked):
-            switch HTTPChunkedBody.read(source, from: start) {
-            case .success(let body): return complete(body.bytes)
-            case .failure(let error): return closed ? .malformed(error.message) : .incomplete(head: head)
+            var framing = ChunkedFraming(position: start, origin: source.bytes.startIndex)
+            var data: [Range<Int>] = []
+            switch framing.advance(source.bytes, limits: Self.limits, data: &data) {
+            case .end: return complete(data.flatMap { source.bytes[$0] })
+            case .refused(_, let reason, _): return .malformed(reason)
+            case .needsMore:
+                guard closed else { return .incomplete(head: head) }
+                // Cut off in the trailers, which carry nothing read: the body is whole.
+                return framing.inTrailers ? complete(data.flatMap { source.bytes[$0] }) : .malformed("the answer ends inside its chunked body")
             }
         case .success(.contentLength(let length, _)):
             let available = source.end - start
@@ -80,6 +86,9 @@ public enum HTTPResponseReader {
             return closed ? complete(Array(source.bytes[start...])) : .incomplete(head: head)
         }
     }
+
+    /// An answer is read from bytes already received; its size is bounded by whoever received them.
+    private static let limits = HTTPRequestParser.Limits(headBytes: 1 << 40, bodyBytes: 1 << 40, requestBytes: 1 << 42)
 
     /// `HTTP/1.x SP 3DIGIT [SP reason]`; a missing reason is tolerated, as clients do.
     private static func statusLine(_ source: HTTPSource, _ line: HTTPLine) -> (Int, String)? {
