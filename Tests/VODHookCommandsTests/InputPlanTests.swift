@@ -26,7 +26,7 @@ extension InputPlanTests {
     /// The plan of `bytes` from a regular file and from a pipe.
     static func plans(_ bytes: [UInt8], mode: InputMode, name: String = "source") throws -> (file: InputPlan, pipe: InputPlan) {
         let path = NSTemporaryDirectory() + "vodhook-plan-\(UUID().uuidString)-" + name
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        try #require(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let file = try #require(FileHandle(forReadingAtPath: path))
         let filePlan = try InputPlan.decide(descriptor: file.fileDescriptor, mode: mode, namesLog: SourceList.namesLog(name)) {}
