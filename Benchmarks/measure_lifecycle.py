@@ -4,28 +4,8 @@ corpus, per byte, and `jq -c .` on it: the issue's targets are within 1.5x
 of the DeleteMediaComplete corpus per byte and at least 10x jq."""
 import argparse
 import os
-import resource
-import statistics
-import subprocess
-import time
 
-
-def timed(command, runs):
-    seconds = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        seconds.append(time.perf_counter() - start)
-        if result.returncode not in (0, 1):
-            raise SystemExit(f"{' '.join(command)} exited {result.returncode}")
-    return statistics.median(seconds)
-
-
-def peak_rss_mb(command):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(before, after) / 1024
+from side_by_side import peak_rss_mb, timed
 
 
 def main():

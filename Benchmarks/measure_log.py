@@ -5,9 +5,8 @@ tenth line) beside the plain NDJSON corpus, per byte: the issue's target is
 log mode within 1.3x of NDJSON per byte."""
 import argparse
 import os
-import statistics
-import subprocess
-import time
+
+from side_by_side import timed
 
 PREFIXES = [
     "2026-12-06T10:00:00Z INFO vod callback body=",
@@ -26,17 +25,6 @@ def generate(corpus, log):
                 out.write(b"2026-12-06T10:00:01Z DEBUG health check ok\n")
             out.write(PREFIXES[number % len(PREFIXES)].encode() + line)
     os.replace(log + ".tmp", log)
-
-
-def timed(command, runs):
-    seconds = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        seconds.append(time.perf_counter() - start)
-        if result.returncode not in (0, 1):
-            raise SystemExit(f"{' '.join(command)} exited {result.returncode}")
-    return statistics.median(seconds)
 
 
 def main():
