@@ -28,30 +28,11 @@ enum ListenResponse {
     /// deadline; false when it could not (the client stalled or left).
     @discardableResult
     static func send(_ bytes: [UInt8], to descriptor: Int32, deadline: Int) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let sent: Int
-            do {
-                sent = try bytes.withUnsafeBytes { raw in
-                    Result { () throws(SystemError) in try Sockets.send(descriptor, UnsafeRawBufferPointer(rebasing: raw[offset...])) }
-                }.get()
-            } catch {
-                return false
-            }
-            if sent > 0 {
-                offset += sent
-                continue
-            }
-            let remaining = deadline - MonotonicClock.milliseconds()
-            guard remaining > 0 else { return false }
-            do {
-                guard try Sockets.wait(descriptor, for: .writable, milliseconds: remaining) else { return false }
-            } catch where error.isInterrupted {
-                continue
-            } catch {
-                return false
-            }
+        do {
+            try TCPConnection.send(bytes, on: descriptor, deadline: deadline)
+            return true
+        } catch {
+            return false
         }
-        return true
     }
 }

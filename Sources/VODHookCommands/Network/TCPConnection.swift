@@ -73,6 +73,12 @@ final class TCPConnection {
     }
 
     func send(_ bytes: [UInt8], deadline: Int) throws(NetworkFailure) {
+        try Self.send(bytes, on: descriptor, deadline: deadline)
+    }
+
+    /// Writes all of `bytes` to a non-blocking socket, waiting for room up
+    /// to the deadline; shared with listen, whose sockets are not connections it opened.
+    static func send(_ bytes: [UInt8], on descriptor: Int32, deadline: Int) throws(NetworkFailure) {
         var offset = 0
         while offset < bytes.count {
             let sent: Int
@@ -86,7 +92,7 @@ final class TCPConnection {
             if sent > 0 {
                 offset += sent
             } else {
-                try wait(for: .writable, until: deadline)
+                try wait(descriptor, for: .writable, until: deadline)
             }
         }
     }
@@ -110,6 +116,10 @@ final class TCPConnection {
     }
 
     private func wait(for event: SocketEvent, until deadline: Int) throws(NetworkFailure) {
+        try Self.wait(descriptor, for: event, until: deadline)
+    }
+
+    private static func wait(_ descriptor: Int32, for event: SocketEvent, until deadline: Int) throws(NetworkFailure) {
         while true {
             let remaining = deadline - MonotonicClock.milliseconds()
             guard remaining > 0 else { throw .timedOut }
