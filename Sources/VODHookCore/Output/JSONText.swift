@@ -5,7 +5,7 @@ public enum JSONText {
     public static func appendString(_ text: String, to out: inout [UInt8]) {
         // Printable ASCII other than '"' and '\\' needs no escape: copy it whole.
         let copied = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
-            guard utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) else { return false }
+            guard isPlain(utf8) else { return false }
             out.append(UInt8(ascii: "\""))
             out.append(contentsOf: utf8)
             out.append(UInt8(ascii: "\""))
@@ -28,6 +28,12 @@ public enum JSONText {
             }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// True when every byte is printable ASCII other than '"' and '\\': the literal is the text in quotes.
+    @inline(__always)
+    public static func isPlain(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
     }
 
     public static func appendOptionalString(_ text: String?, to out: inout [UInt8]) {
