@@ -124,3 +124,33 @@ import VODHookCore
         #expect(!text.hasPrefix(","))
     }
 }
+
+/// `JSONText.isPlain`, eight bytes at a time, against the byte-at-a-time rule.
+@Suite struct PlainTextTests {
+    static func plainByteByByte(_ bytes: [UInt8]) -> Bool {
+        bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+    }
+
+    @Test func everyByteInEveryPlaceOfAWord() {
+        for length in [1, 7, 8, 9, 16, 19] {
+            for place in 0..<length {
+                for byte in UInt8.min...UInt8.max {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                    bytes[place] = byte
+                    let plain = bytes.withUnsafeBufferPointer(JSONText.isPlain)
+                    #expect(plain == Self.plainByteByByte(bytes), "byte \(byte) at \(place) of \(length)")
+                }
+            }
+        }
+    }
+
+    @Test func neighboursDoNotHideOrInventABorrow() {
+        // A zero-distance byte next to bytes one above or below the compared values.
+        let tricky: [UInt8] = [0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7E, 0x7F, 0x80, 0x00, 0x01]
+        var generator = SplitMix64(seed: 25)
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int.random(in: 0...24, using: &generator)).map { _ in tricky.randomElement(using: &generator)! }
+            #expect(bytes.withUnsafeBufferPointer(JSONText.isPlain) == Self.plainByteByByte(bytes), "\(bytes)")
+        }
+    }
+}

@@ -4,8 +4,22 @@
 public struct JSONRecordRenderer: ReportWriter {
     /// The record's start up to its document number, `{"source":...,"document":`,
     /// for the source of the last document written: the same for every
-    /// record of a source, so it is escaped once.
-    private var sourceHead: (source: String, bytes: [UInt8])?
+    /// record of a source, so it is escaped once. A reference, so the
+    /// writer fits an existential's inline buffer: a boxed one is checked
+    /// for uniqueness on every mutating call (~60 instructions a record).
+    private var sourceHead: SourceHead?
+
+    private final class SourceHead {
+        let source: String
+        let bytes: [UInt8]
+
+        init(_ source: String) {
+            self.source = source
+            var bytes: [UInt8] = []
+            JSONRecordRenderer.appendSourceHead(source, to: &bytes)
+            self.bytes = bytes
+        }
+    }
 
     public init() {}
 
@@ -54,14 +68,13 @@ public struct JSONRecordRenderer: ReportWriter {
             bytes.put("null")
             return true
         }
-        var name = eventType
-        return name.withUTF8 { utf8 in
+        return eventType.utf8.withContiguousStorageIfAvailable { utf8 in
             guard utf8.count <= eventTypeLimit, JSONText.isPlain(utf8) else { return false }
             bytes.put(UInt8(ascii: "\""))
             bytes.put(utf8)
             bytes.put(UInt8(ascii: "\""))
             return true
-        }
+        } ?? false
     }
 
     private func appendFindings(_ report: DocumentReport, locator: any SourceLocator, signature: SignatureNote?, into out: inout [UInt8]) {
@@ -102,11 +115,7 @@ public struct JSONRecordRenderer: ReportWriter {
 
     /// The source's head, the number and the prepared rest, in one append when they fit the stack buffer.
     public mutating func writeDocument(_ prepared: UnsafeRawBufferPointer, number: Int, source: String, counts: DocumentCounts, into out: inout [UInt8]) {
-        if sourceHead?.source != source {
-            var bytes: [UInt8] = []
-            Self.appendSourceHead(source, to: &bytes)
-            sourceHead = (source, bytes)
-        }
+        if sourceHead?.source != source { sourceHead = SourceHead(source) }
         let head = sourceHead!.bytes
         guard head.count + 20 + prepared.count <= Self.recordCapacity else {
             out.append(contentsOf: head)
@@ -125,7 +134,7 @@ public struct JSONRecordRenderer: ReportWriter {
 
     private static let recordCapacity = 512
 
-    private static func appendSourceHead(_ source: String, to out: inout [UInt8]) {
+    fileprivate static func appendSourceHead(_ source: String, to out: inout [UInt8]) {
         out.append("{\"source\":")
         JSONText.appendString(source, to: &out)
         out.append(",\"document\":")
