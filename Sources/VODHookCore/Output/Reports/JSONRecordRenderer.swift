@@ -6,7 +6,8 @@ public struct JSONRecordRenderer: ReportWriter {
     /// for the source of the last document written: the same for every
     /// record of a source, so it is escaped once. A reference, so the
     /// writer fits an existential's inline buffer: a boxed one is checked
-    /// for uniqueness on every mutating call (~60 instructions a record).
+    /// for uniqueness on every mutating call (this and the eight-byte name
+    /// check took 174 instructions off a record, BENCHMARKS.md).
     private var sourceHead: SourceHead?
 
     private final class SourceHead {
@@ -34,8 +35,11 @@ public struct JSONRecordRenderer: ReportWriter {
     /// The record after its document number.
     public func prepare(_ report: DocumentReport, locator: any SourceLocator, signature: SignatureNote?, into arena: inout [UInt8]) {
         let start = locator.position(ofSourceOffset: report.startOffset)
-        // Nearly every record is a valid document's, which fits the stack
-        // buffer whole: 3 appends instead of 16 (~900 instructions a record).
+        // Nearly every record is a valid document's, whose fields after the
+        // number fit the stack buffer: one array append instead of one a
+        // field (with the writer protocol, 9,271 -> 8,287 instructions a
+        // document, BENCHMARKS.md). Room: at most 228 bytes with a name of
+        // `eventTypeLimit` bytes.
         let closed = signature == nil && report.diagnostics.isEmpty
         let eventTypeWritten = arena.appendBuilt(capacity: Self.fixedFieldsCapacity) { bytes in
             bytes.put(",\"line\":")
