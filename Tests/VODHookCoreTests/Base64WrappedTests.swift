@@ -48,7 +48,7 @@ import Testing
 
     static func read(_ text: String) -> Found {
         var found = Found()
-        var validator = Validator()
+        let validator = Validator()
         Base64Documents.forEach(Array(text.utf8)) { document, origin in
             found.documents += 1
             if document.json != nil { found.parsed += 1 }

@@ -9,7 +9,7 @@ import Testing
     static func checkEnvelopes(_ text: String, at pointer: String) throws -> [[Finding]] {
         let envelope = try #require(EnvelopePointer(pointer))
         let reader = DocumentReader(input: BytesInput(text), mode: .stream)
-        var validator = Validator()
+        let validator = Validator()
         var documents: [[Finding]] = []
         try reader.forEach { document in
             EnvelopeDocuments.unwrap(document, at: envelope) { callback, envelopeFindings, relocate in

@@ -84,7 +84,7 @@ import Testing
 
     @Test(arguments: events)
     func quickVerdictAgreesWithTheFullCheck(_ name: String) throws {
-        var validator = Validator()
+        let validator = Validator()
         var random = SplitMix64(seed: 7)
         var sampler = Self.sampler(name, seed: 3)
         let writer = SampleWriter(layout: .compact, event: sampler.event)

@@ -43,7 +43,7 @@ import VODHookCore
     @Test func capturedBodyFindingsPointIntoTheCapture() throws {
         let capture = "POST /cb HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 54\r\n\r\n{\"Status\":\"Success\",\"EventType\":\"DeleteMediaComplete\"}"
         var positions: [(String, SourcePosition)] = []
-        var validator = Validator()
+        let validator = Validator()
         HTTPCaptureDocuments.forEach(Array(capture.utf8)) { document, origin in
             var diagnostics = document.findings + (document.json.map { validator.validate($0).diagnostics } ?? [])
             for index in diagnostics.indices { origin.relocate(&diagnostics[index]) }
@@ -56,7 +56,7 @@ import VODHookCore
     @Test func chunkedBodyFindingsMapAcrossChunks() throws {
         let capture = "POST /cb HTTP/1.1\nTransfer-Encoding: chunked\n\n5\n{\"Sta\n31\ntus\":\"Success\",\"EventType\":\"DeleteMediaComplete\"}\n0\n\n"
         var found: [SourcePosition] = []
-        var validator = Validator()
+        let validator = Validator()
         HTTPCaptureDocuments.forEach(Array(capture.utf8)) { document, origin in
             var diagnostics = document.json.map { validator.validate($0).diagnostics } ?? []
             for index in diagnostics.indices { origin.relocate(&diagnostics[index]) }

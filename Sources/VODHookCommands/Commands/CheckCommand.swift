@@ -66,14 +66,12 @@ enum CheckCommand {
         var pipeline = DocumentPipeline(mode: CommonOptions.inputMode(parsed), policy: session.policy)
         pipeline.verbose = parsed.isSet("verbose")
         pipeline.envelope = envelope
-        // Text findings quote the source around them from the reader's
-        // buffer, whose extent differs between threads: one thread reads
-        // those (docs/design.md says why, and what would change it).
-        let threads = session.format == .text && !session.quiet ? 1 : jobs
-        let (format, quiet, style, directory) = (session.format, session.quiet, session.style, environment.workingDirectory)
+        let threads = session.format.quotesSource && !session.quiet ? 1 : jobs
+        // Each thread makes its own preparer, so the writer in it needs no locks.
+        let (format, quiet, settings) = (session.format, session.quiet, session.settings)
         let readable = pipeline.run(
             paths: parsed.positionals, environment: session.environment, command: "check", jobs: threads,
-            preparer: { ReportPreparer(format: format, quiet: quiet, style: style, workingDirectory: directory) }, committer: &assembler)
+            preparer: { ReportPreparer(format: format, quiet: quiet, settings: settings) }, committer: &assembler)
         return session.end(&assembler, readable: readable, skippedLogLines: pipeline.skippedLogLines.total)
     }
 }

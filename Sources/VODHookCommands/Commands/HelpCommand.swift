@@ -5,14 +5,18 @@ import VODHookCore
 /// `vodhook help [COMMAND]`: a command's help as `COMMAND --help` prints it, or every
 /// command at once as the man page or the Markdown of docs/commands.md.
 enum HelpCommand {
+    /// What `--format` may ask for.
+    enum Format: String, OptionChoice {
+        case text, man, markdown
+    }
+
     static let spec = CommandSpec(
         name: "help",
         abstract: "Show a command's help, or the whole reference as a man page or Markdown.",
         usage: ["[COMMAND]", "--format man|markdown"],
         options: [
-            OptionSpec("format", kind: .value(placeholder: "format"),
-                       help: "text (the overview, or COMMAND's help), man (the vodhook.1 page) or markdown (docs/commands.md)",
-                       allowedValues: ["text", "man", "markdown"]),
+            Format.option("format", placeholder: "format",
+                          help: "text (the overview, or COMMAND's help), man (the vodhook.1 page) or markdown (docs/commands.md)"),
         ],
         positionals: "[COMMAND]",
         discussion: """
@@ -26,10 +30,10 @@ enum HelpCommand {
         guard parsed.positionals.count <= 1 else {
             return usage("expected at most one command, such as 'check'", environment)
         }
-        let format = parsed.value("format") ?? "text"
+        let format = parsed.choice("format", default: Format.text)
         if let name = parsed.positionals.first {
-            guard format == "text" else {
-                return usage("'--format \(format)' prints every command; drop \(TerminalSafe.quoted(name))", environment)
+            guard format == .text else {
+                return usage("'--format \(format.rawValue)' prints every command; drop \(TerminalSafe.quoted(name))", environment)
             }
             let index: Int
             do {
@@ -41,9 +45,9 @@ enum HelpCommand {
             return .success
         }
         switch format {
-        case "man": environment.output.write(CommandReference.manPage(commands, version: VODHook.version).text)
-        case "markdown": environment.output.write(CommandReference.commandsPage(commands).text)
-        default: environment.output.write(VODHook.overview() + "\n")
+        case .man: environment.output.write(CommandReference.manPage(commands, version: VODHook.version).text)
+        case .markdown: environment.output.write(CommandReference.commandsPage(commands).text)
+        case .text: environment.output.write(VODHook.overview() + "\n")
         }
         return .success
     }

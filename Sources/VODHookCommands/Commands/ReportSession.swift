@@ -24,7 +24,7 @@ struct ReportSession {
         guard let configuration = RuleConfiguration.load(parsed, command: command, environment) else { return nil }
         self.command = command
         self.configuration = configuration
-        format = parsed.value("format").flatMap(ReportFormat.init(rawValue:)) ?? .text
+        format = parsed.choice("format", default: ReportFormat.text)
         silent = parsed.isSet("quiet")
         quiet = silent && !parsed.isSet("output")
         original = environment
@@ -48,10 +48,20 @@ struct ReportSession {
 
     var policy: FindingPolicy { configuration.policy }
 
+    /// What the format's writer needs to know about the run.
+    var settings: ReportFormat.Settings {
+        ReportFormat.Settings(
+            style: style, workingDirectory: environment.workingDirectory,
+            rulesDocument: environment.variables[RuleDocumentation.variable].flatMap { $0.isEmpty ? nil : $0 },
+            runName: "vodhook \(command)")
+    }
+
     func assembler() -> ReportAssembler {
-        ReportAssembler(format: format, quiet: quiet, sink: environment.output, policy: policy,
-                        runName: "vodhook \(command)", workingDirectory: environment.workingDirectory,
-                        rulesDocument: environment.variables[RuleDocumentation.variable].flatMap { $0.isEmpty ? nil : $0 })
+        ReportAssembler(format: format, quiet: quiet, sink: environment.output, policy: policy, settings: settings)
+    }
+
+    func preparer() -> ReportPreparer {
+        ReportPreparer(format: format, quiet: quiet, settings: settings)
     }
 
     /// Ends the report and decides the exit code; `readable` is false when a path could not be read.
@@ -62,11 +72,11 @@ struct ReportSession {
         outcome.hadTrouble = !readable
         let footer = TextDiagnosticRenderer(style: style).footer(outcome.tally, noun: noun, skippedLogLines: skippedLogLines)
         if !quiet {
-            if format == .text { environment.output.write(footer) }
+            if format.isForPeople { environment.output.write(footer) }
             // A report in a file or in a machine format on stdout leaves the
             // log nothing to read: the count goes to stderr too, unless
             // whoever read stdout went away (`| head`), which ends quietly.
-            if (file != nil || (format != .text && !environment.output.isClosed)) && !silent {
+            if (file != nil || (!format.isForPeople && !environment.output.isClosed)) && !silent {
                 original.errors.write(TextDiagnosticRenderer(style: TextStyle(enabled: false)).footer(outcome.tally, noun: noun, skippedLogLines: skippedLogLines))
             }
         }

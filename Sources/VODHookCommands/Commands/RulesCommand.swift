@@ -4,22 +4,26 @@ import VODHookCore
 
 /// `vodhook rules`: every rule with its ID, severity and one line.
 enum RulesCommand {
+    /// What `--format` may ask for.
+    enum Format: String, OptionChoice {
+        case text, json, markdown
+    }
+
     static let spec = CommandSpec(
         name: "rules",
         abstract: "List every rule: its ID, severity and what it checks.",
         usage: ["[--format text|json|markdown]"],
         options: [
-            OptionSpec("format", kind: .value(placeholder: "format"),
-                       help: "text (a table), json (an array of objects) or markdown (docs/rules.md, with explanations and examples)",
-                       allowedValues: ["text", "json", "markdown"]),
+            Format.option("format", placeholder: "format",
+                          help: "text (a table), json (an array of objects) or markdown (docs/rules.md, with explanations and examples)"),
         ])
 
     static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> ExitCode {
-        if parsed.value("format") == "markdown" {
+        switch parsed.choice("format", default: Format.text) {
+        case .markdown:
             environment.output.write(CommandReference.rulesPage().text)
             return .success
-        }
-        if parsed.value("format") == "json" {
+        case .json:
             var out: [UInt8] = [UInt8(ascii: "[")]
             for (index, rule) in RuleCatalog.all.enumerated() {
                 out.append(index == 0 ? "\n  {\"id\":" : ",\n  {\"id\":")
@@ -33,6 +37,8 @@ enum RulesCommand {
             out.append("\n]\n")
             environment.output.write(out)
             return .success
+        case .text:
+            break
         }
         let idWidth = RuleCatalog.all.map(\.id.rawValue.count).max() ?? 0
         var text = ""

@@ -16,7 +16,7 @@ enum SendCommand {
             OptionSpec("timeout", kind: .value(placeholder: "seconds"), help: "how long one attempt may take, such as 5 or 0.5 (default: 5, as VOD)"),
             OptionSpec("cacert", kind: .value(placeholder: "file"), help: "for https://, trust the CA certificates in this PEM file instead of the system's", completion: .files),
             OptionSpec("insecure", short: "k", help: "for https://, accept any certificate for any name (still encrypted, not authenticated)"),
-            OptionSpec("format", kind: .value(placeholder: "format"), help: "a line of text or a JSON object per document", allowedValues: ["text", "json"]),
+            TextOrJSON.option("format", placeholder: "format", help: "a line of text or a JSON object per document"),
             OptionSpec("input", kind: .value(placeholder: "mode"), help: "what a source holds, as for check; body sends each source whole, byte for byte",
                        allowedValues: InputMode.allCases.map(\.rawValue)),
         ],

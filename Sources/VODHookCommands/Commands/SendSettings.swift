@@ -75,7 +75,7 @@ struct SendSettings {
             url: url, key: key, timestamp: timestamp, attempts: retries + 1, timeout: timeout, delay: delay, now: environment.now)
         return .success(SendSettings(
             sender: sender, paths: Array(parsed.positionals.dropFirst()), mode: CommonOptions.inputMode(parsed),
-            json: parsed.value("format") == "json", trust: trust))
+            json: parsed.choice("format", default: TextOrJSON.text) == .json, trust: trust))
     }
 
     /// --cacert and --insecure, as curl spells them; they go with https:// only.

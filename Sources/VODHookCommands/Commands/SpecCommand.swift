@@ -5,14 +5,20 @@ import VODHookCore
 /// `vodhook spec`: the event catalog, one event's field table, a JSON
 /// Schema, or the catalog as a markdown reference page.
 enum SpecCommand {
+    /// What `--format` may ask for.
+    enum Format: String, OptionChoice {
+        case text
+        case jsonSchema = "json-schema"
+        case markdown
+    }
+
     static let spec = CommandSpec(
         name: "spec",
         abstract: "List the events, print an event's field table, or a JSON Schema (draft 2020-12) or markdown page of them.",
         usage: ["[EVENT] [--format text|json-schema|markdown] [--list]"],
         options: [
-            OptionSpec("format", kind: .value(placeholder: "format"),
-                       help: "text (the list, or EVENT's table), json-schema (EVENT's, or every event's), markdown (the reference page)",
-                       allowedValues: ["text", "json-schema", "markdown"]),
+            Format.option("format", placeholder: "format",
+                          help: "text (the list, or EVENT's table), json-schema (EVENT's, or every event's), markdown (the reference page)"),
             OptionSpec("event", kind: .value(placeholder: "name"), help: "the event, as EVENT does ('vodhook spec' lists them)",
                        completion: .words(EventCatalog.events.map(\.eventType))),
             OptionSpec("list", help: "with --format markdown: only the table of events (name, identity, source), as the README has it"),
@@ -40,17 +46,17 @@ enum SpecCommand {
             }
             event = found
         }
-        switch parsed.value("format") ?? "text" {
-        case "json-schema":
+        switch parsed.choice("format", default: Format.text) {
+        case .jsonSchema:
             let schema = event.map(JSONSchemaExport.schema(for:)) ?? JSONSchemaExport.catalogSchema()
             environment.output.write(schema.pretty() + [0x0A])
-        case "markdown":
+        case .markdown:
             if parsed.isSet("list") {
                 environment.output.write(EventCatalogMarkdown.list())
             } else {
                 environment.output.write(event.map(EventCatalogMarkdown.section) ?? EventCatalogMarkdown.page())
             }
-        default:
+        case .text:
             if parsed.isSet("list") { return UsageRefusal.refuse("'--list' goes with '--format markdown'", environment, command: "spec") }
             environment.output.write(event.map(table) ?? list())
         }

@@ -10,8 +10,7 @@ enum SummaryCommand {
         options: [
             CommonOptions.input,
             CommonOptions.at,
-            OptionSpec("format", kind: .value(placeholder: "format"), help: "text (totals and a line per event type) or json (one object)",
-                       allowedValues: ["text", "json"]),
+            TextOrJSON.option("format", placeholder: "format", help: "text (totals and a line per event type) or json (one object)"),
             OptionSpec("rows", help: "text: first a line per callback (time, status, event, identity, details, where)"),
             OptionSpec("totals-only", help: "text: totals and event types only, without --rows' lines (the default)"),
             OptionSpec("shard-key", kind: .value(placeholder: "key"),
@@ -40,7 +39,7 @@ enum SummaryCommand {
             """)
 
     static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> ExitCode {
-        let json = parsed.value("format") == "json"
+        let json = parsed.choice("format", default: TextOrJSON.text) == .json
         if parsed.isSet("rows") && (json || parsed.isSet("totals-only") || parsed.isSet("merge")) {
             let other = json ? "--format json" : parsed.isSet("merge") ? "--merge" : "--totals-only"
             environment.errors.write("vodhook summary: error: --rows cannot be combined with \(other)\nRun 'vodhook summary --help' for usage.\n")

@@ -55,7 +55,7 @@ enum VerifyCommand {
         }
         let verifier = SignatureVerifier(url: url ?? "", keys: keys, maxAge: maxAge, now: now)
         guard let session = ReportSession(parsed, command: "verify", environment) else { return .trouble }
-        let preparer = ReportPreparer(format: session.format, quiet: session.quiet, style: session.style, workingDirectory: environment.workingDirectory)
+        let preparer = session.preparer()
         var assembler = session.assembler()
         var arena: [UInt8] = []
         var pipeline = DocumentPipeline(mode: .http, policy: session.policy)

@@ -36,7 +36,7 @@ enum ListenCommand {
             OptionSpec("grace", kind: .value(placeholder: "duration"), help: "after Ctrl-C, time for requests in flight to finish (default: 5s)"),
             OptionSpec("max-memory", kind: .value(placeholder: "MiB"), help: "bytes of requests in flight, all together (default: 256); a request beyond it is answered 503"),
             OptionSpec("count", short: "n", kind: .value(placeholder: "N"), help: "stop after N requests; exit 1 if any failed its signature or check"),
-            OptionSpec("format", kind: .value(placeholder: "format"), help: "a line and findings per request, or one JSON record per request", allowedValues: ["text", "json"]),
+            TextOrJSON.option("format", placeholder: "format", help: "a line and findings per request, or one JSON record per request"),
             CommonOptions.strict,
             CommonOptions.color,
         ],
@@ -218,7 +218,7 @@ enum ListenCommand {
             return .failure(UsageError("'--\(parsed.isSet("insecure") ? "insecure" : "cacert")' goes with an https:// --forward-to"))
         }
         settings.savePath = parsed.value("save")
-        settings.json = parsed.value("format") == "json"
+        settings.json = parsed.choice("format", default: TextOrJSON.text) == .json
         settings.strict = parsed.isSet("strict")
         settings.style = CommonOptions.style(parsed, environment)
         return .success(settings)

@@ -17,6 +17,8 @@ enum Tuning {
     static let maxThreads = 64
 
     /// Output a command gathers before handing it to the sink: one sink
-    /// call per block instead of per document.
-    static let outputFlushBytes = 1 << 16
+    /// call per block instead of per document. As large as `FileOutput`'s
+    /// buffer, so a block goes to write(2) as it is instead of being copied
+    /// into that buffer first (~130 instructions a `check --format json` record).
+    static let outputFlushBytes = 1 << 18
 }

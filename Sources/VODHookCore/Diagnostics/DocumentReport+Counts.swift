@@ -15,12 +15,3 @@ extension DocumentReport {
         return DocumentCounts(isValid: errors == 0, errors: errors, warnings: warnings, notes: notes)
     }
 }
-
-extension DocumentCounts {
-    init(isValid: Bool, errors: Int32, warnings: Int32, notes: Int32) {
-        self.isValid = isValid
-        self.errors = errors
-        self.warnings = warnings
-        self.notes = notes
-    }
-}

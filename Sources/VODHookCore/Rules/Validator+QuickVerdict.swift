@@ -200,7 +200,7 @@ extension Validator {
     /// but must never pass one the full check has anything to say about.
     /// Public for the pipeline fuzzer, which sees only the public API and
     /// asks this of every document it reads.
-    public mutating func quickVerdictDisagreement(_ document: JSONDocument) -> String? {
+    public func quickVerdictDisagreement(_ document: JSONDocument) -> String? {
         guard let quick = quickVerdict(document) else { return nil }
         let full = fullCheck(document, pointerPrefix: "")
         if !full.diagnostics.isEmpty {

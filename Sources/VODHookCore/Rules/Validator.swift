@@ -45,7 +45,7 @@ public struct Validator {
         public var eventTypeInferred: Bool = false
     }
 
-    public mutating func validate(_ document: JSONDocument, pointerPrefix: String = "") -> Result {
+    public func validate(_ document: JSONDocument, pointerPrefix: String = "") -> Result {
         if let chosen = quickVerdict(document) { return Result(diagnostics: [], eventType: specs[chosen].spec.eventType) }
         return fullCheck(document, pointerPrefix: pointerPrefix)
     }

@@ -36,7 +36,7 @@ import Testing
         let reader = limit == Int.max && start == .sourceStart
             ? DocumentReader(input: input, mode: .stream, blockSize: 64)
             : DocumentReader(input: input, from: start, stoppingBefore: limit, blockSize: 64)
-        var validator = Validator()
+        let validator = Validator()
         var documents: [[Finding]] = []
         try reader.forEach { document in
             var diagnostics = document.findings

@@ -69,7 +69,7 @@ import Testing
 
     private func read(_ bytes: [UInt8], reads: [Int], blockSize: Int) throws -> [[Finding]] {
         let reader = DocumentReader(input: ShortReads(bytes: bytes, reads: reads), mode: .stream, blockSize: blockSize)
-        var validator = Validator()
+        let validator = Validator()
         var documents: [[Finding]] = []
         try reader.forEach { document in
             var diagnostics = document.findings

@@ -70,7 +70,7 @@ import Testing
     ]
 
     @Test(arguments: shapes) func newShapesAgree(_ text: String) throws {
-        var validator = Validator()
+        let validator = Validator()
         let reader = DocumentReader(input: BytesInput(Array(text.utf8)), mode: .body)
         try reader.forEach { document in
             guard let json = document.json else {
@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test func aQuickPassMeansTheFullCheckFindsNothing() throws {
-        var validator = Validator()
+        let validator = Validator()
         var passed = 0, clean = 0
         for text in Self.documents() {
             let reader = DocumentReader(input: BytesInput(Array(text.utf8)), mode: .body)

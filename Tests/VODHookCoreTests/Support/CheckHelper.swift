@@ -15,7 +15,7 @@ struct Finding: Equatable, CustomStringConvertible {
 /// Reads `bytes` and validates every document, as `vodhook check` does.
 func checkDocuments(_ bytes: [UInt8], mode: ReadingMode = .stream, blockSize: Int = 1 << 20) throws -> [[Finding]] {
     let reader = DocumentReader(input: BytesInput(bytes), mode: mode, blockSize: blockSize)
-    var validator = Validator()
+    let validator = Validator()
     var documents: [[Finding]] = []
     try reader.forEach { document in
         var diagnostics = document.findings

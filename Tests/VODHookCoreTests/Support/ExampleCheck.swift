@@ -36,7 +36,7 @@ func checkExample(_ text: String, format: RuleDescription.ExampleFormat) throws 
         return findings
     case .http, .base64:
         let bytes = Array(text.utf8)
-        var validator = Validator()
+        let validator = Validator()
         var findings: [Finding] = []
         let verifier = SignatureVerifier(url: RuleCatalog.exampleURL, keys: [RuleCatalog.exampleKey], maxAge: 300, now: RuleCatalog.exampleNow)
         let handle = { (document: ReadDocument, origin: DocumentOrigin) in

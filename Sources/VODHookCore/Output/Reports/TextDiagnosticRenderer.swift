@@ -1,7 +1,7 @@
 /// Compiler-style findings: a `path:line:col: severity: message [rule]` line
 /// that editors and CI parse, then the source line with a line-number gutter
 /// and a marker under the column, then the hint.
-public struct TextDiagnosticRenderer {
+public struct TextDiagnosticRenderer: ReportWriter {
     public let style: TextStyle
     /// Display columns of source shown on each side of the marker: 60, or
     /// what fits the terminal beside the gutter and the two "...".
@@ -24,6 +24,13 @@ public struct TextDiagnosticRenderer {
             excerpt(diagnostic, at: position, documentLine: documentLine, locator: locator, into: &out)
         }
     }
+
+    public func prepare(_ report: DocumentReport, locator: any SourceLocator, signature: SignatureNote?, into out: inout [UInt8]) {
+        render(report, locator: locator, into: &out)
+    }
+
+    /// Nothing: the stderr line that says so is text's whole report of it.
+    public func writeUnreadable(_ finding: Diagnostic, path: String, into out: inout [UInt8]) {}
 
     /// Only the `path:line:col: severity: message [rule]` lines, for commands
     /// whose findings are a side note (normalize's refusals on stderr).

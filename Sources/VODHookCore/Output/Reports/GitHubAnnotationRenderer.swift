@@ -1,10 +1,10 @@
 /// GitHub Actions workflow commands: `::error file=F,line=N,col=N,title=RULE::MESSAGE`.
 /// Escaped as the runner requires, so a payload cannot end the command early
 /// or inject one of its own.
-public struct GitHubAnnotationRenderer {
+public struct GitHubAnnotationRenderer: ReportWriter {
     public init() {}
 
-    public func render(_ report: DocumentReport, locator: some SourceLocator, into out: inout [UInt8]) {
+    public func prepare(_ report: DocumentReport, locator: any SourceLocator, signature: SignatureNote?, into out: inout [UInt8]) {
         for diagnostic in report.diagnostics {
             let position = locator.position(ofSourceOffset: diagnostic.offset)
             out.append(string: "::\(Self.command(diagnostic.severity)) file=\(Self.property(report.source)),line=\(position.line),col=\(position.column),title=\(Self.property(diagnostic.rule.rawValue))::\(Self.message(diagnostic))\n")
@@ -12,7 +12,7 @@ public struct GitHubAnnotationRenderer {
     }
 
     /// A path that could not be read: an annotation on the file, without a line.
-    public func renderUnreadable(_ diagnostic: Diagnostic, path: String, into out: inout [UInt8]) {
+    public func writeUnreadable(_ diagnostic: Diagnostic, path: String, into out: inout [UInt8]) {
         out.append(string: "::\(Self.command(diagnostic.severity)) file=\(Self.property(path)),title=\(Self.property(diagnostic.rule.rawValue))::\(Self.message(diagnostic))\n")
     }
 

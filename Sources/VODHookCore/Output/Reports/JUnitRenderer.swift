@@ -2,16 +2,21 @@
 /// `testsuite` per source, one `testcase` per document, one `failure` per
 /// error-level finding. A test case fails when it has a failure; a source
 /// that could not be read is a test case with an `error`.
-public struct JUnitRenderer {
-    public init() {}
+public struct JUnitRenderer: ReportWriter {
+    /// The document's name: "vodhook check".
+    public let runName: String
+    /// The suite of the source being written: its test cases wait for its counts.
+    private var suite: (name: String, counts: Counts, testcases: [UInt8])?
+    private var runCounts = Counts()
+    /// Finished suites: the document waits for the run's counts.
+    private var suites: [UInt8] = []
 
-    /// A test case up to its document number, which only the reader of the whole source knows.
-    public func appendTestcaseHead(into out: inout [UInt8]) {
-        out.append("    <testcase name=\"document ")
+    public init(runName: String) {
+        self.runName = runName
     }
 
-    /// The rest of a test case, after its document number.
-    public func appendTestcaseTail(_ report: DocumentReport, locator: some SourceLocator, into out: inout [UInt8]) {
+    /// A test case after its document number (`name="document N`), which `writeDocument` puts before it.
+    public func prepare(_ report: DocumentReport, locator: any SourceLocator, signature: SignatureNote?, into out: inout [UInt8]) {
         let start = locator.position(ofSourceOffset: report.startOffset)
         out.append(" (line ")
         out.append(decimal: start.line)
@@ -52,8 +57,32 @@ public struct JUnitRenderer {
         out.append("    </testcase>\n")
     }
 
-    /// A source that could not be read: one test case in error.
-    public func appendUnreadable(_ diagnostic: Diagnostic, path: String, into out: inout [UInt8]) {
+    /// The test case into its source's suite, which starts when the source does.
+    public mutating func writeDocument(_ prepared: UnsafeRawBufferPointer, number: Int, source: String, counts: DocumentCounts, into out: inout [UInt8]) {
+        if suite?.name != source {
+            closeSuite()
+            suite = (source, Counts(), [])
+        }
+        suite!.counts.tests += 1
+        if !counts.isValid { suite!.counts.failures += 1 }
+        suite!.testcases.append("    <testcase name=\"document ")
+        suite!.testcases.append(decimal: number)
+        suite!.testcases.append(bytes: prepared)
+    }
+
+    /// A source that could not be read: a suite of its own with one test case in error.
+    public mutating func writeUnreadable(_ diagnostic: Diagnostic, path: String, into out: inout [UInt8]) {
+        closeSuite()
+        var counts = Counts()
+        counts.tests = 1
+        counts.errors = 1
+        var testcase: [UInt8] = []
+        appendUnreadable(diagnostic, path: path, into: &testcase)
+        suite = (path, counts, testcase)
+        closeSuite()
+    }
+
+    private func appendUnreadable(_ diagnostic: Diagnostic, path: String, into out: inout [UInt8]) {
         out.append("    <testcase name=\"read\" classname=\"")
         XMLText.appendAttribute(path, to: &out)
         out.append("\">\n      <error type=\"")
@@ -78,8 +107,22 @@ public struct JUnitRenderer {
         }
     }
 
+    private mutating func closeSuite() {
+        guard let finished = suite else { return }
+        appendSuite(name: finished.name, counts: finished.counts, testcases: finished.testcases, into: &suites)
+        runCounts.add(finished.counts)
+        suite = nil
+    }
+
+    /// The whole document, now that the run's counts are known.
+    public mutating func writeTail(into out: inout [UInt8]) {
+        closeSuite()
+        appendDocument(name: runName, counts: runCounts, suites: suites, into: &out)
+        suites = []
+    }
+
     /// A whole suite around its test cases.
-    public func appendSuite(name: String, counts: Counts, testcases: [UInt8], into out: inout [UInt8]) {
+    private func appendSuite(name: String, counts: Counts, testcases: [UInt8], into out: inout [UInt8]) {
         out.append("  <testsuite name=\"")
         XMLText.appendAttribute(name, to: &out)
         appendCounts(counts, into: &out)
@@ -89,7 +132,7 @@ public struct JUnitRenderer {
     }
 
     /// The document around its suites.
-    public func appendDocument(name: String, counts: Counts, suites: [UInt8], into out: inout [UInt8]) {
+    private func appendDocument(name: String, counts: Counts, suites: [UInt8], into out: inout [UInt8]) {
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"")
         XMLText.appendAttribute(name, to: &out)
         appendCounts(counts, into: &out)
