@@ -12,8 +12,8 @@ on a shared machine for runs of a few milliseconds.
 """
 import argparse
 import os
-import subprocess
-import time
+
+from side_by_side import wall
 
 COMMANDS = [
     ("check --quiet", ["check", "--quiet"]),
@@ -34,15 +34,6 @@ def prefix(corpus, lines, directory):
         os.replace(path + ".tmp", path)
     return path
 
-
-def wall(argv, stdin_path):
-    with open(stdin_path, "rb") as stdin:
-        started = time.perf_counter()
-        status = subprocess.run(argv, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
-        elapsed = time.perf_counter() - started
-    if status not in (0, 1):
-        raise SystemExit(f"bench: {' '.join(argv)} exited {status}")
-    return elapsed
 
 
 def main():

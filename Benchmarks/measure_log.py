@@ -6,7 +6,7 @@ log mode within 1.3x of NDJSON per byte."""
 import argparse
 import os
 
-from side_by_side import timed
+from side_by_side import print_rate_table, timed
 
 PREFIXES = [
     "2026-12-06T10:00:00Z INFO vod callback body=",
@@ -42,11 +42,7 @@ def main():
     ):
         size = os.path.getsize(path)
         rows.append((name, size, timed([args.binary, *command, path], args.runs)))
-    print()
-    print("| case | bytes | median s | MB/s |")
-    print("| --- | ---: | ---: | ---: |")
-    for name, size, seconds in rows:
-        print(f"| check --quiet, {name} | {size} | {seconds:.3f} | {size / seconds / 1e6:.1f} |")
+    print_rate_table("check --quiet, ", rows)
     per_byte = (rows[1][2] / rows[1][1]) / (rows[0][2] / rows[0][1])
     print(f"\nlog mode per byte: {per_byte:.2f}x the NDJSON corpus's time on one thread (target: at most 1.3x)")
 

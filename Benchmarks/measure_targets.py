@@ -12,8 +12,8 @@ would stop (the `--json-only` copy).
 """
 import argparse
 import os
-import subprocess
-import time
+
+from side_by_side import wall
 
 COMMANDS = [
     ("check --quiet", ["check", "--quiet"], 27.0),
@@ -23,15 +23,6 @@ COMMANDS = [
     ("normalize --canonical", ["normalize", "--canonical"], 13.5),
 ]
 
-
-def wall(argv, stdin_path):
-    with open(stdin_path, "rb") as stdin:
-        started = time.perf_counter()
-        status = subprocess.run(argv, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
-        elapsed = time.perf_counter() - started
-    if status not in (0, 1):
-        raise SystemExit(f"bench: {' '.join(argv)} exited {status}")
-    return elapsed
 
 
 def best_in_rounds(cases, runs):
