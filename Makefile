@@ -18,6 +18,9 @@ MANDIR = $(PREFIX)/share/man/man1
 BASH_COMPLETIONS = $(PREFIX)/share/bash-completion/completions
 ZSH_COMPLETIONS = $(PREFIX)/share/zsh/site-functions
 FISH_COMPLETIONS = $(PREFIX)/share/fish/vendor_completions.d
+# The Markdown reference, laid out as in the sources so that README's links and
+# every "docs/X.md" a help text names resolve.
+DOCDIR = $(PREFIX)/share/doc/vodhook
 
 .PHONY: help build test release man completions install dist docs pre-commit-check demo bench fuzz fuzz-smoke sanitize stress stress-small clean FORCE
 
@@ -27,7 +30,7 @@ help:
 	@echo "make release    optimized build, Swift runtime linked statically on Linux"
 	@echo "make man        the man page, vodhook.1, into $(GENERATED)"
 	@echo "make completions  bash, zsh and fish completion scripts into $(GENERATED)/completions"
-	@echo "make install    binary, man page and completions under PREFIX (PREFIX=$(PREFIX)); honours DESTDIR"
+	@echo "make install    binary, man page, completions and the Markdown docs under PREFIX (PREFIX=$(PREFIX)); honours DESTDIR"
 	@echo "make dist       release tarball (stripped binary, man page, completions, README, LICENSE) and its SHA-256 in $(DIST_DIR)/"
 	@echo "make docs       regenerate docs/commands.md, docs/rules.md and docs/events.md from the tool"
 	@echo "make pre-commit-check  the .pre-commit-hooks.yaml hook on a fresh clone (needs pre-commit)"
@@ -73,6 +76,10 @@ install: man completions
 	install -m 0644 $(GENERATED)/completions/vodhook.bash "$(DESTDIR)$(BASH_COMPLETIONS)/vodhook"
 	install -m 0644 $(GENERATED)/completions/_vodhook "$(DESTDIR)$(ZSH_COMPLETIONS)/_vodhook"
 	install -m 0644 $(GENERATED)/completions/vodhook.fish "$(DESTDIR)$(FISH_COMPLETIONS)/vodhook.fish"
+	install -d "$(DESTDIR)$(DOCDIR)/docs/schemas"
+	install -m 0644 README.md CHANGELOG.md LICENSE "$(DESTDIR)$(DOCDIR)"
+	install -m 0644 docs/*.md "$(DESTDIR)$(DOCDIR)/docs"
+	install -m 0644 docs/schemas/*.json "$(DESTDIR)$(DOCDIR)/docs/schemas"
 
 # A tarball laid out like PREFIX, its binary stripped, with a SHA-256 file beside it.
 dist: release

@@ -71,6 +71,13 @@ if [ ! -s "$lifecycle" ]; then
     "$binary" sample --lifecycle --count "$docs" --seed 1 > "$lifecycle"
 fi
 python3 Benchmarks/measure_lifecycle.py --binary "$binary" --corpus "$corpus" --lifecycle "$lifecycle" --runs "$runs" --jq "$jq_path" | tee -a "$report"
+# Issue 24's table: every command on one thread against jq, on both corpora, with the targets.
+if [ -n "$jq_path" ]; then
+    python3 Benchmarks/measure_targets.py --binary "$binary" --jq "$jq_path" --runs "$runs" \
+        --corpus DeleteMediaComplete "$corpus" "$corpus.json-only" --corpus lifecycle "$lifecycle" "$lifecycle" | tee -a "$report"
+fi
+# --jobs left to its default against one thread, from one document to the whole corpus.
+python3 Benchmarks/measure_jobs.py --binary "$binary" --corpus "$corpus" --directory "$work" --runs "$runs" | tee -a "$report"
 # A receiver's log: the corpus's callbacks after log-line prefixes (issue 22).
 python3 Benchmarks/measure_log.py --binary "$binary" --corpus "$corpus" --log "$work/log-$docs-$stamp.log" --runs "$runs" | tee -a "$report"
 if [ -n "${BENCH_OUT:-}" ]; then cp "$report" "$BENCH_OUT"; fi

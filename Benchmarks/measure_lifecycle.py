@@ -5,7 +5,7 @@ of the DeleteMediaComplete corpus per byte and at least 10x jq."""
 import argparse
 import os
 
-from side_by_side import peak_rss_mb, timed
+from side_by_side import peak_rss_mb, print_rate_table, timed
 
 
 def main():
@@ -21,11 +21,7 @@ def main():
         size = os.path.getsize(path)
         seconds = timed([args.binary, "check", "--quiet", path], args.runs)
         rows.append((name, size, seconds))
-    print()
-    print("| case | bytes | median s | MB/s |")
-    print("| --- | ---: | ---: | ---: |")
-    for name, size, seconds in rows:
-        print(f"| check --quiet, {name} | {size} | {seconds:.3f} | {size / seconds / 1e6:.1f} |")
+    print_rate_table("check --quiet, ", rows)
     per_byte = (rows[1][2] / rows[1][1]) / (rows[0][2] / rows[0][1])
     print(f"\nlifecycle per byte: {per_byte:.2f}x the DeleteMediaComplete corpus's time (target: at most 1.5x)")
     print(f"peak RSS, check --quiet on the lifecycle corpus: {peak_rss_mb([args.binary, 'check', '--quiet', args.lifecycle]):.0f} MB")

@@ -106,7 +106,8 @@ public enum VODHook {
         for command in subcommands {
             lines.append("  " + command.spec.name + String(repeating: " ", count: width - command.spec.name.count + 2) + command.spec.abstract)
         }
-        lines += ["", "Run 'vodhook help <command>' or 'vodhook <command> --help' for a command's options.", "Exit status: 0 valid, 1 invalid, 2 usage or I/O trouble."]
+        lines += ["", "Run 'vodhook help <command>' or 'vodhook <command> --help' for a command's options.", "Exit status: 0 valid, 1 invalid, 2 usage or I/O trouble.",
+                  "The docs/*.md a help names are in the sources and, after 'make install', in PREFIX/share/doc/vodhook/docs/."]
         return lines.joined(separator: "\n")
     }
 }

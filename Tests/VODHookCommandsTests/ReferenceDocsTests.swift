@@ -97,6 +97,16 @@ import Testing
             #expect(installed == InProcess.run(arguments).text, "\(path)")
         }
         #expect(FileManager.default.isExecutableFile(atPath: prefix.appendingPathComponent("bin/vodhook").path))
+        // The installed Markdown keeps the sources' layout, so README's links and help's "docs/X.md" resolve.
+        let root = BinaryRunner.packageRoot
+        let sources = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path)
+            .filter { $0.hasSuffix(".md") }.map { "docs/" + $0 }
+            + ["README.md", "CHANGELOG.md", "LICENSE", "docs/schemas/check-record-v1.schema.json", "docs/schemas/summary-v1.schema.json"]
+        #expect(sources.contains("docs/ci.md"))
+        for path in sources {
+            let installed = FileManager.default.contents(atPath: prefix.appendingPathComponent("share/doc/vodhook/" + path).path)
+            #expect(installed == FileManager.default.contents(atPath: root.appendingPathComponent(path).path), "\(path) is not installed as it is in the sources")
+        }
     }
 
     /// The hook passes the files a directory walk reads, and only those.

@@ -39,6 +39,16 @@ enum CommandReference {
                     text: "the URL of docs/rules.md that SARIF rules link to (helpUri, with the rule as its #fragment); default: the repository's copy at this version's tag"),
     ]
 
+    /// Installed help cannot point into a source tree nobody has, and no public URL is
+    /// recorded for the project: `make install` puts the Markdown reference beside the man
+    /// page, in the layout of the sources, so every "docs/X.md" a help text names resolves.
+    static let seeAlso = """
+        jq(1). The Markdown reference, README.md and docs/ (commands.md, rules.md, events.md, input.md, \
+        output.md, ci.md, scale.md, receiver.md, ...), is in vodhook's sources and is installed by 'make install' \
+        in PREFIX/share/doc/vodhook/ (PREFIX is /usr/local unless given): a "docs/X.md" named in this page \
+        is PREFIX/share/doc/vodhook/docs/X.md.
+        """
+
     /// Every command, as `help --format markdown` prints it for docs/commands.md.
     static func commandsPage(_ commands: [CommandSpec]) -> MarkdownPage {
         var blocks: [ReferenceBlock] = [.paragraph(generatedNote), .preformatted(synopsis), .paragraph(builtIns)]
@@ -68,7 +78,7 @@ enum CommandReference {
         }
         blocks += [.heading("Exit status", level: 1)] + exitStatus
         blocks += [.heading("Environment", level: 1)] + environment
-        blocks += [.heading("See also", level: 1), .paragraph("jq(1); the docs/ folder of the vodhook sources: commands.md, rules.md, install.md.")]
+        blocks += [.heading("See also", level: 1), .paragraph(seeAlso)]
         return ManPage(name: "vodhook", section: "1", source: "vodhook \(version)", manual: "User Commands", blocks: blocks)
     }
 
