@@ -21,7 +21,8 @@ import VODHookCore
     }()
 
     static func writeTemporary(_ data: Data, name: String) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vodhook-keyfile-\(getpid())")
+        // A folder per call: two tests sign with the long key at once, and one's cleanup must not take the other's file.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vodhook-keyfile-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let file = directory.appendingPathComponent(name)
         try data.write(to: file)
@@ -30,7 +31,7 @@ import VODHookCore
 
     static func signWithLongKey() throws -> BinaryRunner.Result {
         let file = try writeTemporary(Data(("  " + longKey + " \r\n\n").utf8), name: "long.key")
-        defer { try? FileManager.default.removeItem(at: file) }
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         return try BinaryRunner.run(["sign", "--url", url, "--key-file", file.path, "--timestamp", timestamp])
     }
 
@@ -87,7 +88,7 @@ import VODHookCore
 
     @Test func keyFileOverTheLimitIsAUsageError() throws {
         let file = try Self.writeTemporary(Data(), name: "huge.key")
-        defer { try? FileManager.default.removeItem(at: file) }
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         // Sparse: 64 MiB and one byte of zeros, without writing them.
         let handle = try FileHandle(forWritingTo: file)
         try handle.truncate(atOffset: UInt64(64 << 20) + 1)
