@@ -94,14 +94,27 @@ import Testing
         Data(String(repeating: "{\"EventType\":\"DeleteMediaComplete\",\"Status\":\"bad\"}\n", count: lines).utf8)
     }
 
+    /// A stream that makes `command` print about 4 MB, a dozen times what the
+    /// pipe (64 KiB) and the tool's buffer (256 KiB) hold, so the tool writes
+    /// long after the output closed. check prints about 1 KB a document and
+    /// normalize each invalid line as it came, padded to 1 KB; summary --rows
+    /// prints 240 bytes a row. (60,000 short lines for every command cost the
+    /// suite 12 s of CPU, to print up to 78 MB.)
+    static func streamPrintingFourMegabytes(_ command: String) -> Data {
+        if command == "summary" { return invalidStream(lines: 16_000) }
+        let padded = #"{"EventType":"DeleteMediaComplete","Status":"bad","Note":""# + String(repeating: "x", count: 1000) + "\"}\n"
+        return Data(String(repeating: padded, count: 4_000).utf8)
+    }
+
     /// `vodhook check big.ndjson | head -1`: the output closes after one line;
     /// the tool stops early and quietly, without a signal or a message.
+    /// A process of its own: a closed pipe signals the whole process.
     @Test(arguments: [["check"], ["check", "--format", "json"], ["check", "--format", "github"], ["summary", "--rows"], ["normalize"]])
     func closedOutputEndsQuietly(_ command: [String]) throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("big.ndjson")
-        try Self.invalidStream(lines: 60_000).write(to: file)
+        try Self.streamPrintingFourMegabytes(command[0]).write(to: file)
         let result = try Spawn.run(command + [file.path], closeOutputAfter: 1)
         #expect(!result.timedOut)
         #expect(result.exitedNormally, "ended by a signal")

@@ -75,7 +75,8 @@ import Testing
 
     /// Attack 4: idle and half-sent connections hold no thread each, and the connection limit makes room.
     @Test func idleAndHalfSentConnectionsHoldNoThreadsAndTheLimitMakesRoom() throws {
-        let listen = try LiveProcess(["listen", "--port", "0", "--max-connections", "400", "--count", "1"])
+        // A short --grace: at --count the half-sent connections are in flight, and the default 5 s would be waited out.
+        let listen = try LiveProcess(["listen", "--port", "0", "--max-connections", "400", "--count", "1", "--grace", "100ms"])
         let port = try #require(listen.listenPort())
         var held: [RawClient] = []
         for index in 0..<500 {
