@@ -34,13 +34,29 @@ import Testing
 
     /// Attack 2: a relay to its own address is refused at start; a loop through another name is answered 508.
     @Test func aRelayToItselfIsRefusedAndALoopIsAnswered508() throws {
-        let port = try #require(TestReceiver.closedPort())
-        let itself = try BinaryRunner.run(["listen", "--port", String(port), "--forward-to", "http://localhost:\(port)/cb"])
-        #expect(itself.status == 2)
-        #expect(String(decoding: itself.stderr, as: UTF8.self).contains("is this listener's own address"))
+        // Listen binds before it compares, so a port another run took first is tried again too.
+        var refusal = ""
+        for _ in 0..<5 {
+            let candidate = try #require(TestReceiver.unusedPort())
+            let itself = try BinaryRunner.run(["listen", "--port", String(candidate), "--forward-to", "http://localhost:\(candidate)/cb"])
+            #expect(itself.status == 2)
+            refusal = String(decoding: itself.stderr, as: UTF8.self)
+            if !refusal.contains("the port is already in use") { break }
+        }
+        #expect(refusal.contains("is this listener's own address"), "\(refusal)")
         // 127.0.0.2 is this machine too, by a name the listener cannot know is its own: the hop header catches it.
-        let loop = try LiveProcess(["listen", "--host", "0.0.0.0", "--port", String(port), "--count", "2", "--forward-to", "http://127.0.0.2:\(port)/cb"])
-        #expect(loop.waitFor(stderr: true) { $0.contains("listening on") })
+        // The port is in the relay target, so it is chosen before listen starts; another run may take it first, then another is tried.
+        var started: (LiveProcess, Int)?
+        for _ in 0..<5 where started == nil {
+            let candidate = try #require(TestReceiver.unusedPort())
+            let listen = try LiveProcess(["listen", "--host", "0.0.0.0", "--port", String(candidate), "--count", "2", "--forward-to", "http://127.0.0.2:\(candidate)/cb"])
+            if listen.waitFor(stderr: true, { $0.contains("listening on") }) {
+                started = (listen, candidate)
+            } else {
+                #expect(listen.wait() == 2 && listen.stderr.contains("the port is already in use"), "\(listen.stderr)")
+            }
+        }
+        let (loop, port) = try #require(started)
         let client = try #require(RawClient(port: port))
         client.send(ListenTests.post(ListenTests.body("a2a2a2a2")))
         #expect(client.statuses(1) == [508])
