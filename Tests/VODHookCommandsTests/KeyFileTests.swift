@@ -57,20 +57,12 @@ import VODHookCore
             ("/usr/bin/env", ["md5sum"]),
         ]
         for (executable, arguments) in attempts {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
-            let input = Pipe(), output = Pipe()
-            process.standardInput = input
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            guard (try? process.run()) != nil else { continue }
-            input.fileHandleForWriting.write(Data(text.utf8))
-            try? input.fileHandleForWriting.close()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else { continue }
-            let digest = String(decoding: data, as: UTF8.self).prefix { $0.isHexDigit }
+            guard let run = try? ExternalTool.launch(
+                URL(fileURLWithPath: executable), arguments, in: BinaryRunner.packageRoot,
+                environment: ProcessInfo.processInfo.environment, input: .bytes(Data(text.utf8)), timeout: 600),
+                run.status == 0
+            else { continue }
+            let digest = String(decoding: run.stdout, as: UTF8.self).prefix { $0.isHexDigit }
             if digest.count == 32 { return String(digest) }
         }
         return nil
