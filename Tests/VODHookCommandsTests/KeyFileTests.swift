@@ -32,7 +32,7 @@ import VODHookCore
     static func signWithLongKey() throws -> BinaryRunner.Result {
         let file = try writeTemporary(Data(("  " + longKey + " \r\n\n").utf8), name: "long.key")
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
-        return try BinaryRunner.run(["sign", "--url", url, "--key-file", file.path, "--timestamp", timestamp])
+        return try InProcess.runLikeBinary(["sign", "--url", url, "--key-file", file.path, "--timestamp", timestamp], stdin: nil)
     }
 
     /// The reproducer as a golden file (the path is a temporary one, so it is left out).
@@ -85,7 +85,7 @@ import VODHookCore
         let handle = try FileHandle(forWritingTo: file)
         try handle.truncate(atOffset: UInt64(64 << 20) + 1)
         try handle.close()
-        let result = try BinaryRunner.run(["sign", "--url", Self.url, "--key-file", file.path, "--timestamp", Self.timestamp])
+        let result = try InProcess.runLikeBinary(["sign", "--url", Self.url, "--key-file", file.path, "--timestamp", Self.timestamp], stdin: nil)
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
         #expect(String(decoding: result.stderr, as: UTF8.self).contains("is larger than 64 MiB; it should hold keys, one per line"))

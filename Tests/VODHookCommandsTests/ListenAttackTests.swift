@@ -190,7 +190,7 @@ import Testing
     /// Attack 8: an absolute-form target is the URL the signature covers, not Host + the whole URL again.
     @Test func anAbsoluteFormTargetIsVerifiedAgainstItsOwnURL() throws {
         let url = "http://receiver.example/vod/cb"
-        let signed = try BinaryRunner.run(["sign", "--url", url, "--key", "k3y", "--timestamp", "1764316801"])
+        let signed = try InProcess.runLikeBinary(["sign", "--url", url, "--key", "k3y", "--timestamp", "1764316801"], stdin: nil)
         let headers = String(decoding: signed.stdout, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n")
         let listen = try LiveProcess(["listen", "--port", "0", "--key", "k3y", "--count", "1"])
         let port = try #require(listen.listenPort())
@@ -247,7 +247,7 @@ extension ListenAttackTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let capture = directory.appendingPathComponent("tunnel.http").path
         let public_ = "https://quiet-river-1234.trycloudflare.com/vod/cb"
-        let signed = try BinaryRunner.run(["sign", "--url", public_, "--key", "tunnel-key", "--timestamp", "1764316801"])
+        let signed = try InProcess.runLikeBinary(["sign", "--url", public_, "--key", "tunnel-key", "--timestamp", "1764316801"], stdin: nil)
         let signature = String(decoding: signed.stdout, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n")
         let listen = try LiveProcess(["listen", "--port", "0", "--key", "tunnel-key", "--count", "3", "--save", capture])
         let port = try #require(listen.listenPort())
@@ -266,9 +266,9 @@ extension ListenAttackTests {
         #expect(listen.stdout.contains("built from X-Forwarded-Proto, X-Forwarded-Host: configure that URL in the VOD console, and restart with --url \(public_) to pin it"))
         #expect(listen.stdout.contains("built from Forwarded: configure that URL"))
         #expect(listen.stdout.contains("the signature matches \"\(public_)\": restart with --url \(public_)"))
-        let verified = try BinaryRunner.run(["verify", "--key", "tunnel-key", "--now", "1764316801", capture])
+        let verified = try InProcess.runLikeBinary(["verify", "--key", "tunnel-key", "--now", "1764316801", capture], stdin: nil)
         #expect(String(decoding: verified.stdout, as: UTF8.self).contains("checked 3 requests: 2 valid, 1 invalid"))
-        let pinned = try BinaryRunner.run(["verify", "--url", public_, "--key", "tunnel-key", "--now", "1764316801", capture])
+        let pinned = try InProcess.runLikeBinary(["verify", "--url", public_, "--key", "tunnel-key", "--now", "1764316801", capture], stdin: nil)
         #expect(String(decoding: pinned.stdout, as: UTF8.self).contains("checked 3 requests: 3 valid, 0 invalid"), "--url wins")
     }
 }
