@@ -22,11 +22,12 @@ FISH_COMPLETIONS = $(PREFIX)/share/fish/vendor_completions.d
 # every "docs/X.md" a help text names resolve.
 DOCDIR = $(PREFIX)/share/doc/vodhook
 
-.PHONY: help build test release man completions install dist docs pre-commit-check demo bench fuzz fuzz-smoke sanitize stress stress-small clean FORCE
+.PHONY: help build test test-quick release man completions install dist docs pre-commit-check demo bench fuzz fuzz-smoke sanitize stress stress-small clean FORCE
 
 help:
 	@echo "make build      debug build"
 	@echo "make test       the whole test suite (what CI runs)"
+	@echo "make test-quick the suite without its slowest suites (SLOW_SUITES), for a check while working"
 	@echo "make release    optimized build, Swift runtime linked statically on Linux"
 	@echo "make man        the man page, vodhook.1, into $(GENERATED)"
 	@echo "make completions  bash, zsh and fish completion scripts into $(GENERATED)/completions"
@@ -48,6 +49,14 @@ build:
 
 test:
 	$(SWIFT) test
+
+# The suites that take most of the suite's CPU time, measured one by one in
+# docs/testing.md: large inputs, --jobs comparisons, the argument sweep, the
+# processes of listen and the documented shell recipes.
+SLOW_SUITES ?= PipeReadingTests|LargeInputTests|ArgumentSweepTests|GzipReadingTests|JSONWriterPropertyTests|ListenAttackTests|SummaryMergeTests|TerminalSafetyTests|EventCatalogTests|ReportFormatTests|ParallelReadingTests|LifecycleTests|ScaleRecipeTests|ReceiverDocTests
+
+test-quick:
+	$(SWIFT) test --skip '$(SLOW_SUITES)'
 
 release: $(RELEASE_BIN)
 

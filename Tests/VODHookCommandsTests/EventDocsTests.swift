@@ -6,14 +6,14 @@ import Testing
 /// `vodhook spec --format markdown > docs/events.md`.
 @Suite struct EventDocsTests {
     @Test func eventsPageMatchesTheCatalog() throws {
-        let result = try BinaryRunner.run(["spec", "--format", "markdown"])
+        let result = try InProcess.runLikeBinary(["spec", "--format", "markdown"], stdin: nil)
         #expect(result.status == 0)
         let committed = try Data(contentsOf: BinaryRunner.packageRoot.appendingPathComponent("docs/events.md"))
         #expect(committed == result.stdout, "docs/events.md differs from 'vodhook spec --format markdown'; regenerate it")
     }
 
     @Test func listNamesEveryEventWithItsSource() throws {
-        let result = try BinaryRunner.run(["spec", "--format", "markdown", "--list"])
+        let result = try InProcess.runLikeBinary(["spec", "--format", "markdown", "--list"], stdin: nil)
         let text = String(decoding: result.stdout, as: UTF8.self)
         let lines = text.split(separator: "\n")
         #expect(lines.count == 2 + 21)
@@ -22,7 +22,7 @@ import Testing
 
     /// The README's event table is that list, byte for byte.
     @Test func readmeListsTheCatalogsEvents() throws {
-        let result = try BinaryRunner.run(["spec", "--format", "markdown", "--list"])
+        let result = try InProcess.runLikeBinary(["spec", "--format", "markdown", "--list"], stdin: nil)
         let readme = try String(contentsOf: BinaryRunner.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         #expect(readme.contains("\n" + String(decoding: result.stdout, as: UTF8.self) + "\n"),
                 "README.md's event table differs from 'vodhook spec --format markdown --list'; paste it again")

@@ -1,8 +1,11 @@
 import Foundation
 import Testing
 
-/// The built binary on sources that cannot be read, streams with broken
-/// lines, hostile nesting and an output pipe that closes early.
+/// vodhook on sources that cannot be read, streams with broken
+/// lines, hostile nesting and an output pipe that closes early: in this
+/// process as the binary runs (`InProcess.runLikeBinary`), and as the built
+/// binary where only a process will do (a directory as standard input, a
+/// walk that must not hang, a closed output).
 @Suite struct HostileInputTests {
     static func temporaryDirectory() throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vodhook-hostile-\(UUID().uuidString)")
@@ -27,7 +30,7 @@ import Testing
     // MARK: Unreadable paths
 
     @Test func missingPathIsNamedAndTheOthersAreChecked() throws {
-        let result = try BinaryRunner.run(["check", "no/such.json", "Examples/docs-success.json", "Examples/docs-success.json/x.json"])
+        let result = try InProcess.runLikeBinary(["check", "no/such.json", "Examples/docs-success.json", "Examples/docs-success.json/x.json"], stdin: nil)
         #expect(result.status == 2)
         let errors = String(decoding: result.stderr, as: UTF8.self)
         #expect(errors.contains("cannot read \"no/such.json\": no such file or directory"))
@@ -59,7 +62,7 @@ import Testing
         let closed = directory.appendingPathComponent("closed")
         try FileManager.default.createDirectory(at: closed, withIntermediateDirectories: true)
         chmod(closed.path, 0)
-        let result = try BinaryRunner.run(["check", file.path, closed.path, "Examples/docs-success.json"])
+        let result = try InProcess.runLikeBinary(["check", file.path, closed.path, "Examples/docs-success.json"], stdin: nil)
         #expect(result.status == 2)
         let errors = String(decoding: result.stderr, as: UTF8.self)
         #expect(errors.contains("cannot read \"\(file.path)\": permission denied"))
@@ -79,7 +82,7 @@ import Testing
         for (name, target) in [("self", "."), ("again", "."), ("sub/top", ".."), ("sub/here", ".")] {
             try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent(name).path, withDestinationPath: target)
         }
-        let result = try Spawn.run(["check", "--format", "json", directory.path], timeout: 30)
+        let result = try Spawn.run(["check", "--format", "json", directory.path], timeout: 120)
         #expect(!result.timedOut)
         let sources = result.stdout.split(separator: 0x0A).compactMap { line in
             ((try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any])?["source"] as? String
@@ -94,14 +97,27 @@ import Testing
         Data(String(repeating: "{\"EventType\":\"DeleteMediaComplete\",\"Status\":\"bad\"}\n", count: lines).utf8)
     }
 
+    /// A stream that makes `command` print about 4 MB, a dozen times what the
+    /// pipe (64 KiB) and the tool's buffer (256 KiB) hold, so the tool writes
+    /// long after the output closed. check prints about 1 KB a document and
+    /// normalize each invalid line as it came, padded to 1 KB; summary --rows
+    /// prints 240 bytes a row. (60,000 short lines for every command cost the
+    /// suite 12 s of CPU, to print up to 78 MB.)
+    static func streamPrintingFourMegabytes(_ command: String) -> Data {
+        if command == "summary" { return invalidStream(lines: 16_000) }
+        let padded = #"{"EventType":"DeleteMediaComplete","Status":"bad","Note":""# + String(repeating: "x", count: 1000) + "\"}\n"
+        return Data(String(repeating: padded, count: 4_000).utf8)
+    }
+
     /// `vodhook check big.ndjson | head -1`: the output closes after one line;
     /// the tool stops early and quietly, without a signal or a message.
+    /// A process of its own: a closed pipe signals the whole process.
     @Test(arguments: [["check"], ["check", "--format", "json"], ["check", "--format", "github"], ["summary", "--rows"], ["normalize"]])
     func closedOutputEndsQuietly(_ command: [String]) throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("big.ndjson")
-        try Self.invalidStream(lines: 60_000).write(to: file)
+        try Self.streamPrintingFourMegabytes(command[0]).write(to: file)
         let result = try Spawn.run(command + [file.path], closeOutputAfter: 1)
         #expect(!result.timedOut)
         #expect(result.exitedNormally, "ended by a signal")
@@ -132,11 +148,11 @@ import Testing
             if !text.isEmpty { nonBlank.append(line) }
             stream += text + Data([0x0A])
         }
-        let result = try BinaryRunner.run(["check", "--format", "json"], stdin: stream)
+        let result = try InProcess.runLikeBinary(["check", "--format", "json"], stdin: stream)
         let records = result.stdout.split(separator: 0x0A).compactMap { try? JSONSerialization.jsonObject(with: Data($0)) as? [String: Any] }
         #expect(records.map { $0["line"] as? Int ?? -1 } == nonBlank)
         #expect(records.map { $0["document"] as? Int ?? -1 } == Array(1...nonBlank.count))
-        let summary = try BinaryRunner.run(["summary", "--format", "json"], stdin: stream)
+        let summary = try InProcess.runLikeBinary(["summary", "--format", "json"], stdin: stream)
         let totals = try JSONSerialization.jsonObject(with: summary.stdout) as? [String: Any]
         #expect(totals?["documents"] as? Int == nonBlank.count)
     }
@@ -155,13 +171,13 @@ import Testing
     }
 
     @Test func depthLimitAt512And513() throws {
-        let atLimit = try BinaryRunner.run(["check", "--format", "json"], stdin: Self.nested(512))
+        let atLimit = try InProcess.runLikeBinary(["check", "--format", "json"], stdin: Self.nested(512))
         #expect(!Self.rules(atLimit).contains("json-depth"))
-        let pastLimit = try BinaryRunner.run(["check", "--format", "json"], stdin: Self.nested(513))
+        let pastLimit = try InProcess.runLikeBinary(["check", "--format", "json"], stdin: Self.nested(513))
         #expect(Self.rules(pastLimit) == ["json-depth"])
         #expect(pastLimit.status == 1)
         // The writer walks as deep as the reader reads.
-        let pretty = try BinaryRunner.run(["normalize", "--pretty"], stdin: Self.nested(512))
+        let pretty = try InProcess.runLikeBinary(["normalize", "--pretty"], stdin: Self.nested(512))
         #expect(pretty.status == 0)
         #expect(String(decoding: pretty.stdout, as: UTF8.self).split(separator: "\n").count == 2 * 512 + 1)
     }

@@ -12,8 +12,8 @@ import Testing
     @Test func aCaptureFromAPipeHasTheFilesPositions() throws {
         let path = Self.fixtures + "rounded-number.http"
         let capture = try Data(contentsOf: BinaryRunner.packageRoot.appendingPathComponent(path))
-        let fromFile = try BinaryRunner.run(["normalize", "--canonical", "--input", "http", path])
-        let fromPipe = try BinaryRunner.run(["normalize", "--canonical", "--input", "http"], stdin: capture)
+        let fromFile = try InProcess.runLikeBinary(["normalize", "--canonical", "--input", "http", path], stdin: nil)
+        let fromPipe = try InProcess.runLikeBinary(["normalize", "--canonical", "--input", "http"], stdin: capture)
         let fileErrors = String(decoding: fromFile.stderr, as: UTF8.self)
         let pipeErrors = String(decoding: fromPipe.stderr, as: UTF8.self)
         #expect(fileErrors.contains(path + ":6:59: warning: number 123456789012345678901"))

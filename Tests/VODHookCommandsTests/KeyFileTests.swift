@@ -21,7 +21,8 @@ import VODHookCore
     }()
 
     static func writeTemporary(_ data: Data, name: String) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vodhook-keyfile-\(getpid())")
+        // A folder per call: two tests sign with the long key at once, and one's cleanup must not take the other's file.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vodhook-keyfile-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let file = directory.appendingPathComponent(name)
         try data.write(to: file)
@@ -30,8 +31,8 @@ import VODHookCore
 
     static func signWithLongKey() throws -> BinaryRunner.Result {
         let file = try writeTemporary(Data(("  " + longKey + " \r\n\n").utf8), name: "long.key")
-        defer { try? FileManager.default.removeItem(at: file) }
-        return try BinaryRunner.run(["sign", "--url", url, "--key-file", file.path, "--timestamp", timestamp])
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        return try InProcess.runLikeBinary(["sign", "--url", url, "--key-file", file.path, "--timestamp", timestamp], stdin: nil)
     }
 
     /// The reproducer as a golden file (the path is a temporary one, so it is left out).
@@ -56,20 +57,12 @@ import VODHookCore
             ("/usr/bin/env", ["md5sum"]),
         ]
         for (executable, arguments) in attempts {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
-            let input = Pipe(), output = Pipe()
-            process.standardInput = input
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            guard (try? process.run()) != nil else { continue }
-            input.fileHandleForWriting.write(Data(text.utf8))
-            try? input.fileHandleForWriting.close()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else { continue }
-            let digest = String(decoding: data, as: UTF8.self).prefix { $0.isHexDigit }
+            guard let run = try? ExternalTool.launch(
+                URL(fileURLWithPath: executable), arguments, in: BinaryRunner.packageRoot,
+                environment: ProcessInfo.processInfo.environment, input: .bytes(Data(text.utf8)), timeout: 600),
+                run.status == 0
+            else { continue }
+            let digest = String(decoding: run.stdout, as: UTF8.self).prefix { $0.isHexDigit }
             if digest.count == 32 { return String(digest) }
         }
         return nil
@@ -87,12 +80,12 @@ import VODHookCore
 
     @Test func keyFileOverTheLimitIsAUsageError() throws {
         let file = try Self.writeTemporary(Data(), name: "huge.key")
-        defer { try? FileManager.default.removeItem(at: file) }
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         // Sparse: 64 MiB and one byte of zeros, without writing them.
         let handle = try FileHandle(forWritingTo: file)
         try handle.truncate(atOffset: UInt64(64 << 20) + 1)
         try handle.close()
-        let result = try BinaryRunner.run(["sign", "--url", Self.url, "--key-file", file.path, "--timestamp", Self.timestamp])
+        let result = try InProcess.runLikeBinary(["sign", "--url", Self.url, "--key-file", file.path, "--timestamp", Self.timestamp], stdin: nil)
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
         #expect(String(decoding: result.stderr, as: UTF8.self).contains("is larger than 64 MiB; it should hold keys, one per line"))

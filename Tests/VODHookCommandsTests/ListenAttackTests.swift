@@ -34,13 +34,29 @@ import Testing
 
     /// Attack 2: a relay to its own address is refused at start; a loop through another name is answered 508.
     @Test func aRelayToItselfIsRefusedAndALoopIsAnswered508() throws {
-        let port = try #require(TestReceiver.closedPort())
-        let itself = try BinaryRunner.run(["listen", "--port", String(port), "--forward-to", "http://localhost:\(port)/cb"])
-        #expect(itself.status == 2)
-        #expect(String(decoding: itself.stderr, as: UTF8.self).contains("is this listener's own address"))
+        // Listen binds before it compares, so a port another run took first is tried again too.
+        var refusal = ""
+        for _ in 0..<5 {
+            let candidate = try #require(TestReceiver.unusedPort())
+            let itself = try BinaryRunner.run(["listen", "--port", String(candidate), "--forward-to", "http://localhost:\(candidate)/cb"])
+            #expect(itself.status == 2)
+            refusal = String(decoding: itself.stderr, as: UTF8.self)
+            if !refusal.contains("the port is already in use") { break }
+        }
+        #expect(refusal.contains("is this listener's own address"), "\(refusal)")
         // 127.0.0.2 is this machine too, by a name the listener cannot know is its own: the hop header catches it.
-        let loop = try LiveProcess(["listen", "--host", "0.0.0.0", "--port", String(port), "--count", "2", "--forward-to", "http://127.0.0.2:\(port)/cb"])
-        #expect(loop.waitFor(stderr: true) { $0.contains("listening on") })
+        // The port is in the relay target, so it is chosen before listen starts; another run may take it first, then another is tried.
+        var started: (LiveProcess, Int)?
+        for _ in 0..<5 where started == nil {
+            let candidate = try #require(TestReceiver.unusedPort())
+            let listen = try LiveProcess(["listen", "--host", "0.0.0.0", "--port", String(candidate), "--count", "2", "--forward-to", "http://127.0.0.2:\(candidate)/cb"])
+            if listen.waitFor(stderr: true, { $0.contains("listening on") }) {
+                started = (listen, candidate)
+            } else {
+                #expect(listen.wait() == 2 && listen.stderr.contains("the port is already in use"), "\(listen.stderr)")
+            }
+        }
+        let (loop, port) = try #require(started)
         let client = try #require(RawClient(port: port))
         client.send(ListenTests.post(ListenTests.body("a2a2a2a2")))
         #expect(client.statuses(1) == [508])
@@ -75,7 +91,8 @@ import Testing
 
     /// Attack 4: idle and half-sent connections hold no thread each, and the connection limit makes room.
     @Test func idleAndHalfSentConnectionsHoldNoThreadsAndTheLimitMakesRoom() throws {
-        let listen = try LiveProcess(["listen", "--port", "0", "--max-connections", "400", "--count", "1"])
+        // A short --grace: at --count the half-sent connections are in flight, and the default 5 s would be waited out.
+        let listen = try LiveProcess(["listen", "--port", "0", "--max-connections", "400", "--count", "1", "--grace", "100ms"])
         let port = try #require(listen.listenPort())
         var held: [RawClient] = []
         for index in 0..<500 {
@@ -173,7 +190,7 @@ import Testing
     /// Attack 8: an absolute-form target is the URL the signature covers, not Host + the whole URL again.
     @Test func anAbsoluteFormTargetIsVerifiedAgainstItsOwnURL() throws {
         let url = "http://receiver.example/vod/cb"
-        let signed = try BinaryRunner.run(["sign", "--url", url, "--key", "k3y", "--timestamp", "1764316801"])
+        let signed = try InProcess.runLikeBinary(["sign", "--url", url, "--key", "k3y", "--timestamp", "1764316801"], stdin: nil)
         let headers = String(decoding: signed.stdout, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n")
         let listen = try LiveProcess(["listen", "--port", "0", "--key", "k3y", "--count", "1"])
         let port = try #require(listen.listenPort())
@@ -230,7 +247,7 @@ extension ListenAttackTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let capture = directory.appendingPathComponent("tunnel.http").path
         let public_ = "https://quiet-river-1234.trycloudflare.com/vod/cb"
-        let signed = try BinaryRunner.run(["sign", "--url", public_, "--key", "tunnel-key", "--timestamp", "1764316801"])
+        let signed = try InProcess.runLikeBinary(["sign", "--url", public_, "--key", "tunnel-key", "--timestamp", "1764316801"], stdin: nil)
         let signature = String(decoding: signed.stdout, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n")
         let listen = try LiveProcess(["listen", "--port", "0", "--key", "tunnel-key", "--count", "3", "--save", capture])
         let port = try #require(listen.listenPort())
@@ -249,9 +266,9 @@ extension ListenAttackTests {
         #expect(listen.stdout.contains("built from X-Forwarded-Proto, X-Forwarded-Host: configure that URL in the VOD console, and restart with --url \(public_) to pin it"))
         #expect(listen.stdout.contains("built from Forwarded: configure that URL"))
         #expect(listen.stdout.contains("the signature matches \"\(public_)\": restart with --url \(public_)"))
-        let verified = try BinaryRunner.run(["verify", "--key", "tunnel-key", "--now", "1764316801", capture])
+        let verified = try InProcess.runLikeBinary(["verify", "--key", "tunnel-key", "--now", "1764316801", capture], stdin: nil)
         #expect(String(decoding: verified.stdout, as: UTF8.self).contains("checked 3 requests: 2 valid, 1 invalid"))
-        let pinned = try BinaryRunner.run(["verify", "--url", public_, "--key", "tunnel-key", "--now", "1764316801", capture])
+        let pinned = try InProcess.runLikeBinary(["verify", "--url", public_, "--key", "tunnel-key", "--now", "1764316801", capture], stdin: nil)
         #expect(String(decoding: pinned.stdout, as: UTF8.self).contains("checked 3 requests: 3 valid, 0 invalid"), "--url wins")
     }
 }

@@ -27,9 +27,9 @@ import Testing
         let listen = try LiveProcess(["listen", "--port", "0", "--key-file", key, "--count", "2", "--save", capture])
         let port = try #require(listen.listenPort())
         let url = "http://127.0.0.1:\(port)/vod/callback"
-        let signed = try BinaryRunner.run(["send", url, "--key-file", key], stdin: Data(Self.body("aaaa0001").utf8))
+        let signed = try InProcess.runLikeBinary(["send", url, "--key-file", key], stdin: Data(Self.body("aaaa0001").utf8))
         #expect(signed.status == 0)
-        let unsigned = try BinaryRunner.run(["send", url], stdin: Data(Self.body("aaaa0002").utf8))
+        let unsigned = try InProcess.runLikeBinary(["send", url], stdin: Data(Self.body("aaaa0002").utf8))
         #expect(unsigned.status == 0, "listen answers 200 even to an unsigned request")
         #expect(listen.wait() == 1, "--count judges: the unsigned request fails its signature")
         let lines = listen.stdout.split(separator: "\n")
@@ -37,14 +37,14 @@ import Testing
         #expect(lines.contains { $0.contains("#2  POST \"/vod/callback\"  signature missing") && $0.contains("  body valid  -> 200") }, "the two verdicts apart: a valid body, no signature")
         #expect(listen.stdout.contains("[signature-missing]"))
         #expect(listen.stdout.contains("listen: 2 requests: 1 valid, 1 invalid, 0 copies"))
-        let verified = try BinaryRunner.run(["verify", "--url", url, "--key-file", key, capture])
+        let verified = try InProcess.runLikeBinary(["verify", "--url", url, "--key-file", key, capture], stdin: nil)
         #expect(String(decoding: verified.stdout, as: UTF8.self).contains("checked 2 requests: 1 valid, 1 invalid"))
     }
 
     @Test func failFirstShowsTheSendersRetries() throws {
         let listen = try LiveProcess(["listen", "--port", "0", "--fail-first", "2", "--count", "3"])
         let port = try #require(listen.listenPort())
-        let sent = try BinaryRunner.run(["send", "http://127.0.0.1:\(port)/cb"], stdin: Data(Self.body("bbbb0001").utf8))
+        let sent = try InProcess.runLikeBinary(["send", "http://127.0.0.1:\(port)/cb"], stdin: Data(Self.body("bbbb0001").utf8))
         #expect(String(decoding: sent.stdout, as: UTF8.self).contains("-:1  200"))
         #expect(listen.wait() == 0)
         let lines = listen.stdout.split(separator: "\n").filter { $0.contains("#") }
@@ -167,7 +167,7 @@ import Testing
         #expect(listen.wait() == 0)
         #expect(listen.stdout.split(separator: "\n").count == 1000)
         #expect(listen.stderr.contains("listen: 1000 requests: 1000 valid, 0 invalid, 0 copies"))
-        let summary = try BinaryRunner.run(["summary", "--totals-only", capture])
+        let summary = try InProcess.runLikeBinary(["summary", "--totals-only", capture], stdin: nil)
         let text = String(decoding: summary.stdout, as: UTF8.self)
         #expect(text.contains("documents       1000"))
         #expect(text.contains("duplicates      0"))

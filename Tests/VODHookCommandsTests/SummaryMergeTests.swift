@@ -18,12 +18,35 @@ import Testing
 
     static func write(_ bytes: [UInt8], _ url: URL) throws { try Data(bytes).write(to: url) }
 
+    /// The log and what is read from it whole, the same for every number of
+    /// parts, so made once for all of them (summaries name no source).
+    struct Whole: Sendable {
+        let log: [UInt8]
+        let summaryJSON: String
+        let summaryText: String
+        let documents: Int
+    }
+
+    static let whole: Whole? = {
+        guard let directory = try? InProcess.temporaryDirectory() else { return nil }
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let log = generatedLog()
+        let path = directory.appendingPathComponent("day.ndjson")
+        guard (try? write(log, path)) != nil else { return nil }
+        return Whole(
+            log: log,
+            summaryJSON: InProcess.run(["summary", "--shard-key", "identity", "--format", "json", path.path]).text,
+            summaryText: InProcess.run(["summary", path.path]).text,
+            documents: InProcess.run(["normalize", path.path]).lines.count)
+    }()
+
     @Test(arguments: [1, 2, 3, 5])
     func mergedPartsEqualTheWhole(_ parts: Int) throws {
         let directory = try InProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
+        let whole = try #require(Self.whole)
         let log = directory.appendingPathComponent("day.ndjson")
-        try Self.write(Self.generatedLog(), log)
+        try Self.write(whole.log, log)
         var partFiles: [String] = []
         var partDocuments = 0
         for part in 1...parts {
@@ -37,14 +60,13 @@ import Testing
             try Self.write(summary.stdout, partSummary)
             partFiles.append(partSummary.path)
         }
-        let whole = InProcess.run(["summary", "--shard-key", "identity", "--format", "json", log.path])
-        #expect(partDocuments == InProcess.run(["normalize", log.path]).lines.count, "every document in exactly one part")
+        #expect(partDocuments == whole.documents, "every document in exactly one part")
         let merged = InProcess.run(["summary", "--merge", "--format", "json"] + partFiles)
         #expect(merged.status == .success, "\(merged.stderr)")
-        #expect(merged.text == whole.text)
+        #expect(merged.text == whole.summaryJSON)
         #expect(merged.text.contains(#""distinctCountsExact": true"#))
         // The text view of a merge is the text view of the whole.
-        #expect(InProcess.run(["summary", "--merge"] + partFiles).text == InProcess.run(["summary", log.path]).text)
+        #expect(InProcess.run(["summary", "--merge"] + partFiles).text == whole.summaryText)
     }
 
     /// Parts not declared cut by media add their distinct counts up, and
@@ -53,7 +75,7 @@ import Testing
         let directory = try InProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let log = directory.appendingPathComponent("day.ndjson")
-        try Self.write(Self.generatedLog(), log)
+        try Self.write(try #require(Self.whole).log, log)
         let part = directory.appendingPathComponent("part.json")
         try Self.write(InProcess.run(["summary", "--format", "json", log.path]).stdout, part)
         let merged = InProcess.run(["summary", "--merge", "--format", "json", part.path, part.path])

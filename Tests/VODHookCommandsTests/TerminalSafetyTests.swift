@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// Payloads that try to reach the terminal or the CI runner through the
-/// tool's output, run through every command and format of the built binary.
+/// tool's output, run through every command and format as the binary runs
+/// them (in this process: `InProcess.runLikeBinary`, standard input on a pipe).
 @Suite struct TerminalSafetyTests {
     struct Payload: CustomStringConvertible, Sendable {
         let description: String
@@ -63,7 +64,7 @@ import Testing
     @Test(arguments: payloads)
     func textJSONAndGitHubOutputIsSafe(_ payload: Payload) throws {
         for command in Self.textCommands {
-            let result = try BinaryRunner.run(command, stdin: Data(payload.bytes))
+            let result = try InProcess.runLikeBinary(command, stdin: Data(payload.bytes))
             #expect([0, 1].contains(result.status), "\(command)")
             #expect(Self.unsafeScalars(in: result.stdout).isEmpty, "\(command) stdout: \(Self.unsafeScalars(in: result.stdout))")
             // Only the count, which machine formats print on stderr too, and safe.
@@ -71,14 +72,14 @@ import Testing
             #expect(errors.isEmpty || (errors.hasPrefix("checked ") && errors.filter { $0 == "\n" }.count == 1), "\(command): \(errors)")
             #expect(Self.unsafeScalars(in: result.stderr).isEmpty, "\(command) stderr")
         }
-        let colored = try BinaryRunner.run(["check", "--color", "always"], stdin: Data(payload.bytes))
+        let colored = try InProcess.runLikeBinary(["check", "--color", "always"], stdin: Data(payload.bytes))
         #expect(Self.unsafeScalars(in: Self.withoutStyling(colored.stdout)).isEmpty)
     }
 
     @Test(arguments: payloads)
     func normalizeRefusalsAreSafeAndItsOutputIsJSON(_ payload: Payload) throws {
         for variant in [[], ["--pretty"], ["--canonical"]] {
-            let result = try BinaryRunner.run(["normalize"] + variant, stdin: Data(payload.bytes))
+            let result = try InProcess.runLikeBinary(["normalize"] + variant, stdin: Data(payload.bytes))
             #expect([0, 1].contains(result.status))
             #expect(Self.unsafeScalars(in: result.stderr).isEmpty, "\(variant) stderr: \(Self.unsafeScalars(in: result.stderr))")
             // JSON output: C0 controls are always escaped, as JSON requires.
@@ -93,7 +94,7 @@ import Testing
 
     @Test(arguments: payloads)
     func jsonRecordsParse(_ payload: Payload) throws {
-        let result = try BinaryRunner.run(["check", "--format", "json"], stdin: Data(payload.bytes))
+        let result = try InProcess.runLikeBinary(["check", "--format", "json"], stdin: Data(payload.bytes))
         for line in result.stdout.split(separator: 0x0A) {
             let record = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
             #expect(record?["diagnostics"] != nil)
@@ -104,12 +105,12 @@ import Testing
     /// nothing in a payload can end a property or start a command.
     @Test(arguments: payloads)
     func githubAnnotationsCannotBeInjected(_ payload: Payload) throws {
-        let json = try BinaryRunner.run(["check", "--format", "json"], stdin: Data(payload.bytes))
+        let json = try InProcess.runLikeBinary(["check", "--format", "json"], stdin: Data(payload.bytes))
         let findings = json.stdout.split(separator: 0x0A).reduce(0) { count, line in
             let record = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any]
             return count + ((record?["diagnostics"] as? [Any])?.count ?? 0)
         }
-        let result = try BinaryRunner.run(["check", "--format", "github"], stdin: Data(payload.bytes))
+        let result = try InProcess.runLikeBinary(["check", "--format", "github"], stdin: Data(payload.bytes))
         let lines = String(decoding: result.stdout, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.count == findings)
         #expect(!result.stdout.contains(0x0D))
@@ -136,7 +137,7 @@ import Testing
         let name = "evil\u{1B}[2J,title=x::error::y%0A\u{9B}\u{202E}.json"
         try Data(#"{"EventType":"Nope"}"#.utf8).write(to: directory.appendingPathComponent(name))
         for command in Self.textCommands.map({ $0.filter { $0 != "--input" && $0 != "body" } }) + [["normalize"], ["normalize", "--canonical"]] {
-            let result = try BinaryRunner.run(command + [directory.path])
+            let result = try InProcess.runLikeBinary(command + [directory.path], stdin: nil)
             #expect(Self.unsafeScalars(in: result.stdout).isEmpty || command.first == "normalize", "\(command)")
             #expect(Self.unsafeScalars(in: result.stderr).isEmpty, "\(command)")
             if command.contains("github") {
@@ -144,7 +145,7 @@ import Testing
             }
         }
         // A missing path is named in the error, escaped too.
-        let missing = try BinaryRunner.run(["check", directory.appendingPathComponent("no\u{1B}[2J.json").path])
+        let missing = try InProcess.runLikeBinary(["check", directory.appendingPathComponent("no\u{1B}[2J.json").path], stdin: nil)
         #expect(missing.status == 2)
         #expect(Self.unsafeScalars(in: missing.stderr).isEmpty)
         #expect(String(decoding: missing.stderr, as: UTF8.self).contains("\\u001b[2J"))

@@ -96,17 +96,7 @@ import Testing
     }
 
     static func md5sum(_ bytes: [UInt8]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: md5sumPath!)
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(bytes))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let data = try ReferenceTool.run(URL(fileURLWithPath: md5sumPath!), [], input: Data(bytes)).stdout
         return String(decoding: data.prefix(32), as: UTF8.self)
     }
 }

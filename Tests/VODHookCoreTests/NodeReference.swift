@@ -30,15 +30,9 @@ enum NodeReference {
             const out = lines.map(l => { const v = JSON.parse(l); return Number.isFinite(v) ? String(v) : 'null'; });
             process.stdout.write(out.join('\\n'));
             """
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["-e", script, inputFile.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw NodeFailed(status: process.terminationStatus) }
+        let run = try ReferenceTool.run(executable, ["-e", script, inputFile.path])
+        guard run.status == 0 else { throw NodeFailed(status: run.status) }
+        let data = run.stdout
         return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 

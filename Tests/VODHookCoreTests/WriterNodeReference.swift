@@ -30,15 +30,9 @@ enum WriterNodeReference {
             const out = docs.map(d => { const v = JSON.parse(d); return [canon(v), JSON.stringify(v), JSON.stringify(v, null, 2)].join('\x1e'); });
             process.stdout.write(out.join('\x1e'));
             """#
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["-e", script, inputFile.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw NodeReference.NodeFailed(status: process.terminationStatus) }
+        let run = try ReferenceTool.run(executable, ["-e", script, inputFile.path])
+        guard run.status == 0 else { throw NodeReference.NodeFailed(status: run.status) }
+        let data = run.stdout
         let fields = String(decoding: data, as: UTF8.self).split(separator: "\u{1E}", omittingEmptySubsequences: false).map(String.init)
         guard fields.count == 3 * documents.count else { throw NodeReference.NodeFailed(status: -1) }
         return stride(from: 0, to: fields.count, by: 3).map { Outputs(canonical: fields[$0], compact: fields[$0 + 1], pretty: fields[$0 + 2]) }

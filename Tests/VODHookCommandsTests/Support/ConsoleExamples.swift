@@ -121,34 +121,14 @@ enum ConsoleExamples {
     /// first on PATH, standard input empty, and standard error merged into
     /// standard output as a terminal shows them.
     static func run(_ command: String, timeout: TimeInterval = 60) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.currentDirectoryURL = BinaryRunner.packageRoot
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "NO_COLOR")
         environment.removeValue(forKey: "VODHOOK_KEY")
         let binaryDirectory = BinaryRunner.binary.deletingLastPathComponent().path
         environment["PATH"] = binaryDirectory + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        try process.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var data = Data()
-        group.enter()
-        DispatchQueue.global().async { data = output.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        var timedOut = false
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
-            timedOut = true
-            process.terminate()
-            finished.wait()
-        }
-        group.wait()
-        return Run(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self), timedOut: timedOut)
+        let run = try ExternalTool.launch(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", command], in: BinaryRunner.packageRoot, environment: environment,
+            mergingErrors: true, timeout: timeout)
+        return Run(status: run.status, output: String(decoding: run.stdout, as: UTF8.self), timedOut: run.timedOut)
     }
 }

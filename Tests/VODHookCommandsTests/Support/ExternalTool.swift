@@ -1,10 +1,12 @@
 import Foundation
 
-/// Runs a program to its end (the built `vodhook`, a shell, groff, make)
-/// and collects what it printed: the one launcher for whole runs.
-/// `BinaryRunner` and `Spawn` are this with the binary's defaults; only
-/// `RawSpawn` (argv as raw bytes, which `Process` cannot pass) and
-/// `LiveProcess` (a test talking to a running process) start processes otherwise.
+/// Runs a program to its end (the built `vodhook`, a shell, groff, make,
+/// python3, ldd, md5sum) and collects what it printed: the one launcher for
+/// whole runs. `BinaryRunner`, `Spawn`, `Shell`, `PythonTool` and
+/// `ConsoleExamples` are this with their defaults; only `RawSpawn` (argv as
+/// raw bytes, which `Process` cannot pass), `LiveProcess` (a test talking to
+/// a running process) and `TLSTestServer` (a receiver running beside a test)
+/// start processes otherwise.
 enum ExternalTool {
     struct Result {
         var status: Int32
@@ -53,9 +55,11 @@ enum ExternalTool {
     /// one cannot block the child), ending it after `timeout` seconds, which
     /// only a failing test reaches. `closeOutputAfter`: read this many
     /// bytes of standard output, then close the pipe as `head` does.
+    /// `mergingErrors`: standard error goes into standard output's pipe, in
+    /// the order a terminal shows them (`stderr` is then empty).
     static func launch(
         _ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String],
-        input: Input = .nothing, closeOutputAfter: Int? = nil, timeout: TimeInterval
+        input: Input = .nothing, closeOutputAfter: Int? = nil, mergingErrors: Bool = false, timeout: TimeInterval
     ) throws -> Launch {
         let process = Process()
         process.executableURL = executable
@@ -64,7 +68,7 @@ enum ExternalTool {
         process.environment = environment
         let output = Pipe(), errors = Pipe(), inputPipe = Pipe()
         process.standardOutput = output
-        process.standardError = errors
+        process.standardError = mergingErrors ? output : errors
         switch input {
         case .nothing: process.standardInput = FileHandle.nullDevice
         case .bytes: process.standardInput = inputPipe
@@ -97,7 +101,10 @@ enum ExternalTool {
             group.leave()
         }
         group.enter()
-        DispatchQueue.global().async { errData = errors.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            if !mergingErrors { errData = errors.fileHandleForReading.readDataToEndOfFile() }
+            group.leave()
+        }
         if case .bytes(let bytes) = input {
             inputPipe.fileHandleForWriting.write(bytes)
             try? inputPipe.fileHandleForWriting.close()

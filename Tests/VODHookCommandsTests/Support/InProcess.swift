@@ -42,6 +42,39 @@ enum InProcess {
         return BinaryRunner.Result(status: status.rawValue, stdout: Data(output.bytes), stderr: Data(errors.bytes))
     }
 
+    /// `BinaryRunner.run` in this process: the same arguments, variables and
+    /// working directory, `stdin` arriving through a pipe as it does for the
+    /// binary, written by a thread of its own so a large one cannot block.
+    /// For tests of what a command prints and its exit status; what only a
+    /// process has (a signal, a closed output, a terminal) stays spawned.
+    static func runLikeBinary(_ arguments: [String], stdin: Data?, environment extra: [String: String] = [:]) throws -> BinaryRunner.Result {
+        // A command that stops reading leaves the writer a closed pipe: an error, as the binary makes it, not a signal.
+        signal(SIGPIPE, SIG_IGN)
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { throw POSIXError(.EMFILE) }
+        let (readEnd, writeEnd) = (ends[0], ends[1])
+        let bytes = [UInt8](stdin ?? Data())
+        let written = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            var offset = 0
+            while offset < bytes.count {
+                let count = bytes[offset...].withUnsafeBytes { write(writeEnd, $0.baseAddress, $0.count) }
+                if count <= 0 { break }
+                offset += count
+            }
+            close(writeEnd)
+            written.signal()
+        }
+        let output = MemoryOutput(), errors = MemoryOutput()
+        let environment = CommandEnvironment(
+            output: output, errors: errors, standardInput: readEnd, variables: BinaryRunner.variables(extra),
+            workingDirectory: packageRootAsWorkingDirectory)
+        let status = VODHook.run(arguments: arguments, environment: environment)
+        close(readEnd)
+        written.wait()
+        return BinaryRunner.Result(status: status.rawValue, stdout: Data(output.bytes), stderr: Data(errors.bytes))
+    }
+
     /// Relative paths in arguments name files from the package root, as for
     /// the spawned binary: `swift test` starts there, and this makes sure of
     /// it once, before any in-process run that relies on it.

@@ -26,16 +26,9 @@ enum PythonTool {
     /// Runs python3 with `arguments`; stdout and stderr together.
     static func run(_ arguments: [String]) throws -> Result {
         guard let interpreter else { return Result(status: 127, output: "python3 is not on PATH") }
-        let process = Process()
-        process.executableURL = interpreter
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+        let run = try ExternalTool.launch(
+            interpreter, arguments, in: BinaryRunner.packageRoot, environment: ProcessInfo.processInfo.environment,
+            mergingErrors: true, timeout: 600)
+        return Result(status: run.status, output: String(decoding: run.stdout, as: UTF8.self))
     }
 }

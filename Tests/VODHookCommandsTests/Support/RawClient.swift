@@ -19,7 +19,8 @@ final class RawClient {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        var timeout = timeval(tv_sec: 30, tv_usec: 0)
+        // A guard against a hang, reached only by a failing test: generous, as a loaded machine is slow.
+        var timeout = timeval(tv_sec: 120, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         guard connected == 0 else {
             close(descriptor)

@@ -34,7 +34,7 @@ final class TestReceiver: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
 
     /// Nil when no socket can be opened here; tests then skip.
-    init?(replies: [Reply], lifetime: TimeInterval = 20) {
+    init?(replies: [Reply], lifetime: TimeInterval = 600) {
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard listener >= 0 else { return nil }
         var address = sockaddr_in()
@@ -62,8 +62,36 @@ final class TestReceiver: @unchecked Sendable {
         }
     }
 
-    /// A port nothing listens on: bound, then closed.
+    /// A port that refuses connections for as long as the tests run: bound
+    /// and never listened on, and held until this process ends, so no other
+    /// test, and no other `swift test` run at the same time, can take it
+    /// (a port bound and closed again was free for anyone at once). A few
+    /// descriptors for the whole run.
     static func closedPort() -> Int? {
+        let held = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard held >= 0 else { return nil }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(held, $0, length) }
+        }
+        let named = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(held, $0, &length) }
+        }
+        guard bound == 0, named == 0 else {
+            close(held)
+            return nil
+        }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// A port free a moment ago (bound, then closed), for a listener that
+    /// must bind the port itself; another process may take it first, so a
+    /// caller that can tries again when the port is in use.
+    static func unusedPort() -> Int? {
         guard let receiver = TestReceiver(replies: []) else { return nil }
         receiver.stop()
         return receiver.port

@@ -36,31 +36,10 @@ enum PythonReference {
         }
     }
 
-    /// Input goes through a file: pipes both ways could fill and deadlock.
     static func run(_ executable: URL, arguments: [String], input: Data?) throws -> Data {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let input {
-            let file = FileManager.default.temporaryDirectory.appendingPathComponent("vodhook-python-\(UUID().uuidString).txt")
-            try input.write(to: file)
-            defer { try? FileManager.default.removeItem(at: file) }
-            process.standardInput = try FileHandle(forReadingFrom: file)
-            return try collect(process)
-        }
-        process.standardInput = FileHandle.nullDevice
-        return try collect(process)
-    }
-
-    private static func collect(_ process: Process) throws -> Data {
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Failed(status: process.terminationStatus) }
-        return data
+        let run = try ReferenceTool.run(executable, arguments, input: input)
+        guard run.status == 0 else { throw Failed(status: run.status) }
+        return run.stdout
     }
 
     /// One hex-encoded text per input line; per output line "V" or "VD"
