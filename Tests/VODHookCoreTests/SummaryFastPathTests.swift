@@ -86,3 +86,51 @@ import Testing
         #expect(fromDocuments.distinctMediaIds == 3)
     }
 }
+
+/// Catalog values are counted by their number in `SummaryValueTable`
+/// (issue 24); that must count what the `String` path counts.
+@Suite struct SummaryValueNumberTests {
+    @Test func everyCatalogValueHasItsNumberAndNothingElseDoes() {
+        let table = SummaryValueTable.catalog
+        for (number, value) in table.values.enumerated() {
+            #expect(value.withUnsafeBytes(table.number) == number)
+            #expect((value + [0x78]).withUnsafeBytes(table.number) == -1)
+        }
+        for (index, name) in EventCatalog.eventTypeBytes.enumerated() { #expect(name.withUnsafeBytes(table.number) == index) }
+        #expect(Array("succes".utf8).withUnsafeBytes(table.number) == -1)
+        #expect([UInt8]().withUnsafeBytes(table.number) == -1 || table.values.contains([]))
+    }
+
+    @Test func numberedCountsEqualStringCounts() throws {
+        var lines = try NormalizedFingerprintTests.corpus(400)
+        // Values the catalog does not list, canonically equivalent spellings, a non-string status.
+        lines += [#"{"EventType":"DeleteMediaComplete","Status":"succes","MediaType":"vide\u006f","ErrorCode":"Made.Up"}"#,
+                  #"{"EventType":"NotAnEvent","Status":"success","Code":"0"}"#, #"{"EventType":"DeleteMediaComplete","Status":1}"#,
+                  "{\"EventType\":\"DeleteMediaComplete\",\"Status\":\"\u{212A}\",\"DeleteType\":\"K\"}"].map { Array($0.utf8) }
+        var byNumbers = CallbackSummary(remembersLocations: true)
+        var byStrings = CallbackSummary()
+        for (number, line) in lines.enumerated() {
+            try WriterHarness.withDocument(line, allowingFindings: true) { json in
+                let report = DocumentReport(source: "-", index: number + 1, startOffset: 0, eventType: nil, diagnostics: [])
+                var normalized: [UInt8] = []
+                JSONWriter.write(json, layout: .compact, topLevelOrder: [], into: &normalized)
+                let location = CallbackSummary.DocumentLocation(source: 0, line: number + 1)
+                let first = normalized.withUnsafeBytes { byNumbers.add(report, document: json, normalized: $0, at: location) }
+                let expected = normalized.withUnsafeBytes { byStrings.add(report, fields: CallbackFields(json), normalized: $0, at: location) }
+                #expect(first == expected)
+            }
+        }
+        #expect(byNumbers.eventTypes == byStrings.eventTypes)
+        #expect(byNumbers.status == byStrings.status)
+        #expect(byNumbers.mediaType == byStrings.mediaType)
+        #expect(byNumbers.deleteType == byStrings.deleteType)
+        #expect(byNumbers.errorCodes == byStrings.errorCodes)
+        #expect(byNumbers.duplicates == byStrings.duplicates)
+        #expect(byNumbers.byEventType.map(\.eventType) == byStrings.byEventType.map(\.eventType))
+        #expect(byNumbers.byEventType.map(\.documents) == byStrings.byEventType.map(\.documents))
+        #expect(byNumbers.byEventType.map(\.status) == byStrings.byEventType.map(\.status))
+        #expect(byNumbers.byEventType.map(\.errorCodes) == byStrings.byEventType.map(\.errorCodes))
+        #expect(byNumbers.byEventType.map(\.duplicates) == byStrings.byEventType.map(\.duplicates))
+        #expect(byNumbers.status.sorted.count > 1 && byNumbers.eventTypes.sorted.count > 5)
+    }
+}

@@ -2,8 +2,12 @@
 /// often name the event before them, and one byte compare with the
 /// catalog's spelling is cheaper than `EventCatalog.index(forEventType:)`'s
 /// hash and probe (about 170 instructions a document of `summary`).
+///
+/// It also holds the catalog's table of counted values for the thread, so
+/// the hot loop reads it from here rather than through a lazy global.
 public struct EventTypeMemo: Sendable {
     private var last = -1
+    let values = SummaryValueTable.catalog
 
     public init() {}
 
