@@ -123,34 +123,26 @@ extension SummaryEntry {
     }
 
     /// Appends the values of `nodes` (those not -1) to `arena` and sets each
-    /// one's length. Room for them all is made in one append, at their
-    /// source lengths (decoding only shortens), then trimmed: an append per
-    /// value cost more than the copying itself.
+    /// one's length: a plain string's bytes or another value's JSON text in
+    /// one append, an escaped string decoded straight onto the arena. With
+    /// the catalog's values numbered, what is left is mostly EventTime; one
+    /// append for all at their source lengths, then trimmed, cost about 430
+    /// instructions a document of `summary`, mostly in the trimming.
     fileprivate static func copy(
         _ nodes: UnsafeBufferPointer<Int>, of document: JSONDocument, into arena: inout [UInt8], lengths: UnsafeMutableBufferPointer<Int32>
     ) {
-        var room = 0
-        for node in nodes where node >= 0 { room += document.nodes[node].end - document.nodes[node].start }
-        let start = arena.count
-        // The room is filled with the document's own first bytes, as any bytes
-        // will do and they are at hand (the values lie within the document, so
-        // it is long enough): one memcpy, where zeros were stored byte by byte.
-        arena.append(contentsOf: UnsafeRawBufferPointer(rebasing: document.rawBytes(of: document.root)[..<room]).assumingMemoryBound(to: UInt8.self))
-        var end = start
-        arena.withUnsafeMutableBytes { out in
-            for (index, node) in nodes.enumerated() where node >= 0 {
-                let length = SummaryFieldNodes.withValue(document, node) { bytes in
-                    if let source = bytes.baseAddress, !bytes.isEmpty {
-                        // `room` bytes, at least this value's, were appended above: not empty.
-                        (out.baseAddress! + end).copyMemory(from: source, byteCount: bytes.count)
-                    }
-                    return bytes.count
-                }
-                end += length
-                lengths[index] = Int32(length)
+        for (index, node) in nodes.enumerated() where node >= 0 {
+            let start = arena.count
+            let value = document.nodes[node]
+            if value.kind != .string {
+                arena.append(contentsOf: document.rawBytes(of: node).assumingMemoryBound(to: UInt8.self))
+            } else if value.hasEscapes {
+                JSONString.decode(document.bytes, start: value.start, end: value.end, into: &arena)
+            } else {
+                arena.append(contentsOf: UnsafeRawBufferPointer(rebasing: document.bytes[(value.start + 1)..<(value.end - 1)]).assumingMemoryBound(to: UInt8.self))
             }
+            lengths[index] = Int32(truncatingIfNeeded: arena.count - start)
         }
-        arena.removeLast(start + room - end)
     }
 }
 
@@ -165,6 +157,12 @@ public struct DocumentCounts: Sendable {
 
     /// Counted as `DiagnosticTally.add(_: DocumentReport)` counts.
     public init(_ report: DocumentReport) {
+        // Most documents have no findings: no walk over an empty array (and
+        // its retain and release) for them.
+        guard !report.diagnostics.isEmpty else {
+            (isValid, errors, warnings, notes) = (true, 0, 0, 0)
+            return
+        }
         var errors: Int32 = 0, warnings: Int32 = 0, notes: Int32 = 0
         for diagnostic in report.diagnostics {
             switch diagnostic.severity {
