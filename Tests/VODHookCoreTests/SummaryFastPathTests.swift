@@ -134,3 +134,29 @@ import Testing
         #expect(byNumbers.status.sorted.count > 1 && byNumbers.eventTypes.sorted.count > 5)
     }
 }
+
+/// A thread remembers the minute of the last well-formed EventTime and
+/// checks only the seconds of a time in the same minute (issue 24).
+@Suite struct EventTimeMemoTests {
+    @Test func theMemoAgreesWithTheFullCheck() throws {
+        let minutes = ["2026-01-01T00:00", "2024-02-29T23:59", "2025-02-29T10:00", "2026-13-01T00:00", "2026-01-01T24:00"]
+        let seconds = [":00Z", ":59Z", ":60Z", ":5aZ", ":05z", ";05Z", ":99Z", ":0/Z", ":/0Z", ":00", ":00Zx", ":6:Z"]
+        var memo = EventTypeMemo()
+        var checked = 0
+        // Each minute twice over, so the second time every seconds part meets a remembered minute.
+        for minute in minutes + minutes {
+            for second in seconds + seconds.reversed() {
+                // The second spelling escapes the first digit, so it is decoded.
+                for text in [minute + second, "\\u0032" + minute.dropFirst() + second] {
+                    let line = Array("{\"EventTime\":\"\(text)\"}".utf8)
+                    try WriterHarness.withDocument(line, allowingFindings: true) { document in
+                        guard let value = document.members(of: document.root).first?.value else { return }
+                        #expect(memo.isWellFormedTime(document, value) == SummaryFieldNodes.isWellFormedTime(document, value), "\(text)")
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked > 400)
+    }
+}

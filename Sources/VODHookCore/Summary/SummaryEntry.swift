@@ -73,7 +73,7 @@ public struct SummaryEntry: Sendable {
         guard let document else { return }
         let nodes = SummaryFieldNodes(document)
         // Only a well-formed EventTime counts towards the first and last.
-        let time = nodes.eventTime >= 0 && SummaryFieldNodes.isWellFormedTime(document, nodes.eventTime) ? nodes.eventTime : -1
+        let time = nodes.eventTime >= 0 && memo.isWellFormedTime(document, nodes.eventTime) ? nodes.eventTime : -1
         let catalogIndex = nodes.event(document, memo: &memo)
         event = Int8(truncatingIfNeeded: catalogIndex ?? -1)
         var identity = catalogIndex.map { nodes.identity(ofEvent: $0) } ?? -1
