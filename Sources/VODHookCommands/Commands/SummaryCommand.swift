@@ -104,9 +104,9 @@ enum SummaryCommand {
 /// Key orders for known events, prepared once per run.
 final class KeyOrderCache {
     /// Event types seen, with their orders: a log names a handful, and a
-    /// look along this short list cost a lifecycle summary about 60
+    /// look along this short list cost a lifecycle summary about 500
     /// instructions a document where the catalog lookup before the
-    /// dictionary cost 1,450 (BENCHMARKS.md, issue 24).
+    /// dictionary cost 1,630 (BENCHMARKS.md, issue 24).
     private var seen: [(eventType: String, order: KeyOrder)] = []
     /// The last answer: documents in a log nearly always name the same
     /// event. Two properties, not an optional tuple, whose copy went through
