@@ -134,7 +134,10 @@ extension Fingerprint {
             guard depth < 64 else { return false }
             var element = value + 1
             for _ in 0..<Int(node.count) {
-                guard keysInOrder(nodes, bytes, value: element, order: order, of: root, depth: depth + 1) else { return false }
+                // Only a container can hold an object; a scalar is not worth the call.
+                if nodes[element].kind == .object || nodes[element].kind == .array {
+                    guard keysInOrder(nodes, bytes, value: element, order: order, of: root, depth: depth + 1) else { return false }
+                }
                 element = Int(nodes[element].next)
             }
             return true
@@ -151,7 +154,10 @@ extension Fingerprint {
                 guard rank >= previous else { return false }
                 previous = rank
                 let child = rank < children.count && children[rank] >= 0 ? children[rank] : noOrder
-                guard keysInOrder(nodes, bytes, value: key + 1, order: child, of: root, depth: depth + 1) else { return false }
+                let valueKind = nodes[key + 1].kind
+                if child != noOrder && (valueKind == .object || valueKind == .array) {
+                    guard keysInOrder(nodes, bytes, value: key + 1, order: child, of: root, depth: depth + 1) else { return false }
+                }
                 key = Int(nodes[key + 1].next)
             }
             return true
