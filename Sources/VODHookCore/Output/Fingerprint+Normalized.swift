@@ -32,7 +32,8 @@ extension Fingerprint {
         case inPlace(UnsafeRawBufferPointer)
         /// Its top-level members only needed reordering; the form is in `scratch`.
         case reordered
-        /// Whitespace, an escape, or nested objects out of order: the writer must write it.
+        /// Whitespace, an escape, or (under an order with nested orders) an
+        /// object out of its order: the writer must write it.
         case notCompact
     }
 
