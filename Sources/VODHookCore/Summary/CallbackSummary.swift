@@ -158,36 +158,38 @@ public struct CallbackSummary {
     mutating func countValues(_ entry: SummaryEntry, _ values: UnsafeRawBufferPointer) -> Int {
         tally.add(entry.counts)
         var event = -1
-        entry.forEachValue(in: values) { value, bytes in
+        entry.forEachValue(in: values) { value, bytes, number in
             switch value {
             case .eventType:
-                eventTypes.add(bytes: bytes)
-                event = entry.event >= 0 ? breakdowns.index(ofEvent: Int(entry.event), spelled: bytes) : breakdowns.index(of: bytes)
+                eventTypes.add(bytes: bytes, number: number)
+                // A catalog event's EventType is numbered by its catalog index.
+                event = entry.event >= 0 ? breakdowns.index(ofEvent: Int(entry.event)) : breakdowns.index(of: bytes)
                 breakdowns[event].documents += 1
                 if entry.counts.isValid { breakdowns[event].valid += 1 }
             case .status:
-                status.add(bytes: bytes)
-                if event >= 0 { breakdowns[event].status.add(bytes: bytes) }
-            case .mediaType: mediaType.add(bytes: bytes)
-            case .deleteType: deleteType.add(bytes: bytes)
+                status.add(bytes: bytes, number: number)
+                if event >= 0 { breakdowns[event].status.add(bytes: bytes, number: number) }
+            case .mediaType: mediaType.add(bytes: bytes, number: number)
+            case .deleteType: deleteType.add(bytes: bytes, number: number)
             case .errorCode:
-                errorCodes.add(bytes: bytes)
-                if event >= 0 { breakdowns[event].errorCodes.add(bytes: bytes) }
+                errorCodes.add(bytes: bytes, number: number)
+                if event >= 0 { breakdowns[event].errorCodes.add(bytes: bytes, number: number) }
             case .eventTime: noteTime(bytes)
             case .code:
-                if event >= 0 { breakdowns[event].codes.add(bytes: bytes) }
+                if event >= 0 { breakdowns[event].codes.add(bytes: bytes, number: number) }
             case .identity:
-                if event >= 0 { noteIdentity(bytes, event: event) }
+                if event >= 0 { noteIdentity(Fingerprint(bytes), event: event) }
             }
         }
+        if entry.identityIsMediaId, event >= 0, let mediaId = entry.mediaId { noteIdentity(mediaId, event: event) }
         return event
     }
 
-    private mutating func noteIdentity(_ bytes: UnsafeRawBufferPointer, event: Int) {
+    private mutating func noteIdentity(_ fingerprint: Fingerprint, event: Int) {
         let catalogIndex = breakdowns[event].catalogIndex
         // Only a catalog event has an identity field to read.
         guard catalogIndex >= 0 else { return }
-        if identities.insert(Fingerprint(bytes), settingBit: catalogIndex).bitIsNew { breakdowns[event].distinctIdentities += 1 }
+        if identities.insert(fingerprint, settingBit: catalogIndex).bitIsNew { breakdowns[event].distinctIdentities += 1 }
     }
 
     /// Keeps the earliest and latest time; the format is fixed-width ASCII,

@@ -35,12 +35,12 @@ struct EventBreakdowns: Sendable {
     /// For each catalog event, the index of its breakdown, -1 before first sight.
     private var byCatalog = [Int](repeating: -1, count: 64)
 
-    /// The index of the breakdown of the catalog's `event`, whose name `bytes` spells exactly.
+    /// The index of the breakdown of the catalog's `event`, for an EventType spelled exactly as the catalog's.
     @inline(__always)
-    mutating func index(ofEvent event: Int, spelled bytes: UnsafeRawBufferPointer) -> Int {
+    mutating func index(ofEvent event: Int) -> Int {
         let found = byCatalog[event]
         if found >= 0 { return found }
-        let made = index(of: bytes)
+        let made = EventCatalog.eventTypeBytes[event].withUnsafeBytes { index(of: $0) }
         byCatalog[event] = made
         return made
     }

@@ -16,19 +16,35 @@ public struct SummaryEntry: Sendable {
     var event: Int8 = -1
     /// The fingerprint of the normalized form, for a well-formed document.
     var normalized: Fingerprint?
+    /// The event's identity field is MediaId (DeleteMediaComplete, the AI
+    /// and audit events): its value is counted by `mediaId`'s fingerprint,
+    /// not copied and fingerprinted a second time.
+    var identityIsMediaId = false
+    /// For each `Value`, 1 + its number in `SummaryValueTable` when the
+    /// catalog lists it (it is then not in the arena), 0 otherwise.
+    var numbers: (UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0, 0, 0, 0, 0)
 
     enum Value: Int { case eventType, status, mediaType, deleteType, errorCode, eventTime, code, identity }
 
-    /// Calls `body` with each value present, in the order of `Value`, as
-    /// its bytes in `arena`. Only a well-formed EventTime counts towards the
-    /// first and last, so only it is kept.
-    func forEachValue(in arena: UnsafeRawBufferPointer, _ body: (Value, UnsafeRawBufferPointer) -> Void) {
+    /// Calls `body` with each value present, in the order of `Value`: its
+    /// number in `SummaryValueTable` with no bytes when the catalog lists
+    /// it, else -1 and its bytes in `arena`. Only a well-formed EventTime
+    /// counts towards the first and last, so only it is kept.
+    func forEachValue(in arena: UnsafeRawBufferPointer, _ body: (Value, UnsafeRawBufferPointer, Int) -> Void) {
         withUnsafeBytes(of: lengths) { raw in
-            var start = valuesStart
-            for (index, length) in raw.bindMemory(to: Int32.self).enumerated() where length >= 0 {
-                // lengths has one slot per Value case, so every index is one.
-                body(Value(rawValue: index)!, UnsafeRawBufferPointer(rebasing: arena[start..<start + Int(length)]))
-                start += Int(length)
+            withUnsafeBytes(of: numbers) { numbered in
+                let lengths = raw.bindMemory(to: Int32.self), numbers = numbered.bindMemory(to: UInt16.self)
+                var start = valuesStart
+                for index in 0..<lengths.count {
+                    // lengths has one slot per Value case, so every index is one.
+                    if numbers[index] != 0 {
+                        body(Value(rawValue: index)!, UnsafeRawBufferPointer(start: nil, count: 0), Int(numbers[index]) - 1)
+                    } else if lengths[index] >= 0 {
+                        let length = Int(lengths[index])
+                        body(Value(rawValue: index)!, UnsafeRawBufferPointer(rebasing: arena[start..<start + length]), -1)
+                        start += length
+                    }
+                }
             }
         }
     }
@@ -57,12 +73,21 @@ public struct SummaryEntry: Sendable {
         guard let document else { return }
         let nodes = SummaryFieldNodes(document)
         // Only a well-formed EventTime counts towards the first and last.
-        let time = nodes.eventTime >= 0 && SummaryFieldNodes.isWellFormedTime(document, nodes.eventTime) ? nodes.eventTime : -1
+        let time = nodes.eventTime >= 0 && memo.isWellFormedTime(document, nodes.eventTime) ? nodes.eventTime : -1
         let catalogIndex = nodes.event(document, memo: &memo)
         event = Int8(truncatingIfNeeded: catalogIndex ?? -1)
-        let identity = catalogIndex.map { nodes.identity(ofEvent: $0) } ?? -1
-        let values = (nodes.eventType, nodes.status, nodes.mediaType, nodes.deleteType, nodes.errorCode, time,
+        var identity = catalogIndex.map { nodes.identity(ofEvent: $0) } ?? -1
+        if identity >= 0 && identity == nodes.mediaId {
+            identityIsMediaId = true
+            identity = -1
+        }
+        var values = (nodes.eventType, nodes.status, nodes.mediaType, nodes.deleteType, nodes.errorCode, time,
                       nodes.code, identity)
+        withUnsafeMutableBytes(of: &values) { raw in
+            withUnsafeMutableBytes(of: &numbers) { numbered in
+                Self.number(raw.bindMemory(to: Int.self), of: document, event: catalogIndex, in: memo.values, into: numbered.bindMemory(to: UInt16.self))
+            }
+        }
         withUnsafeBytes(of: values) { raw in
             withUnsafeMutableBytes(of: &lengths) { lengths in
                 Self.copy(raw.bindMemory(to: Int.self), of: document, into: &arena, lengths: lengths.bindMemory(to: Int32.self))
@@ -75,34 +100,48 @@ public struct SummaryEntry: Sendable {
 }
 
 extension SummaryEntry {
+    /// Numbers each value the catalog lists (a plain EventType by its
+    /// event's catalog index, which is its number) and takes it out of
+    /// `nodes` (-1), so it is not copied.
+    fileprivate static func number(
+        _ nodes: UnsafeMutableBufferPointer<Int>, of document: JSONDocument, event: Int?, in table: SummaryValueTable,
+        into numbers: UnsafeMutableBufferPointer<UInt16>
+    ) {
+        if let event {
+            numbers[Value.eventType.rawValue] = UInt16(truncatingIfNeeded: event + 1)
+            nodes[Value.eventType.rawValue] = -1
+        }
+        // Status, MediaType, DeleteType, ErrorCode and Code; EventTime and the identity are not listed values.
+        for value in Value.status.rawValue...Value.code.rawValue where value != Value.eventTime.rawValue {
+            let node = nodes[value]
+            guard node >= 0, document[node].kind == .string, let bytes = document.plainString(node) else { continue }
+            let number = table.number(of: bytes)
+            guard number >= 0 else { continue }
+            numbers[value] = UInt16(truncatingIfNeeded: number + 1)
+            nodes[value] = -1
+        }
+    }
+
     /// Appends the values of `nodes` (those not -1) to `arena` and sets each
-    /// one's length. Room for them all is made in one append, at their
-    /// source lengths (decoding only shortens), then trimmed: an append per
-    /// value cost more than the copying itself.
+    /// one's length: a plain string's bytes or another value's JSON text in
+    /// one append, an escaped string decoded straight onto the arena. With
+    /// the catalog's values numbered, what is left is mostly EventTime; one
+    /// append for all at their source lengths, then trimmed, cost about 430
+    /// instructions a document of `summary`, mostly in the trimming.
     fileprivate static func copy(
         _ nodes: UnsafeBufferPointer<Int>, of document: JSONDocument, into arena: inout [UInt8], lengths: UnsafeMutableBufferPointer<Int32>
     ) {
-        var room = 0
-        for node in nodes where node >= 0 { room += document.nodes[node].end - document.nodes[node].start }
-        let start = arena.count
-        // The room is filled with the document's own first bytes, as any bytes
-        // will do and they are at hand (the values lie within the document, so
-        // it is long enough): one memcpy, where zeros were stored byte by byte.
-        arena.append(contentsOf: UnsafeRawBufferPointer(rebasing: document.rawBytes(of: document.root)[..<room]).assumingMemoryBound(to: UInt8.self))
-        var end = start
-        arena.withUnsafeMutableBytes { out in
-            for (index, node) in nodes.enumerated() where node >= 0 {
-                let length = SummaryFieldNodes.withValue(document, node) { bytes in
-                    if let source = bytes.baseAddress, !bytes.isEmpty {
-                        // `room` bytes, at least this value's, were appended above: not empty.
-                        (out.baseAddress! + end).copyMemory(from: source, byteCount: bytes.count)
-                    }
-                    return bytes.count
-                }
-                end += length
-                lengths[index] = Int32(length)
+        for (index, node) in nodes.enumerated() where node >= 0 {
+            let start = arena.count
+            let value = document.nodes[node]
+            if value.kind != .string {
+                arena.append(contentsOf: document.rawBytes(of: node).assumingMemoryBound(to: UInt8.self))
+            } else if value.hasEscapes {
+                JSONString.decode(document.bytes, start: value.start, end: value.end, into: &arena)
+            } else {
+                arena.append(contentsOf: UnsafeRawBufferPointer(rebasing: document.bytes[(value.start + 1)..<(value.end - 1)]).assumingMemoryBound(to: UInt8.self))
             }
+            lengths[index] = Int32(truncatingIfNeeded: arena.count - start)
         }
-        arena.removeLast(start + room - end)
     }
 }

@@ -24,6 +24,9 @@ public struct ValueCounter: Sendable, Hashable {
     private var recentTail: UInt64 = 0
     private var recentPosition = 0
     private var recentLong = -1
+    /// For each `SummaryValueTable` number seen, its value's position (-1
+    /// for one not seen yet): a catalog value costs an index, not a compare.
+    private var numbered: [Int32] = []
 
     public init() {}
 
@@ -54,6 +57,21 @@ public struct ValueCounter: Sendable, Hashable {
             spellings.append((words, position, longSpellings.count))
             longSpellings.append(Array(bytes))
         }
+    }
+
+    /// Counts the value numbered `number` in `SummaryValueTable`, or when
+    /// `number` is -1 the value whose UTF-8 is `bytes`.
+    mutating func add(bytes: UnsafeRawBufferPointer, number: Int) {
+        guard number >= 0 else { return add(bytes: bytes) }
+        if number < numbered.count && numbered[number] >= 0 {
+            tallies[Int(numbered[number])] += 1
+            return
+        }
+        // First sight: found as a String, so a spelling counted by bytes is the same value.
+        let place = position(of: String(decoding: SummaryValueTable.catalog.values[number], as: UTF8.self))
+        if numbered.count <= number { numbered.append(contentsOf: repeatElement(-1, count: number + 1 - numbered.count)) }
+        numbered[number] = Int32(truncatingIfNeeded: place)
+        tallies[place] += 1
     }
 
     private mutating func position(of value: String) -> Int {
