@@ -18,8 +18,12 @@ struct DocumentChecker {
 
     /// `sourceFindings`: findings already in the source's offsets (an
     /// envelope's, around a callback read with `--at`), which `origin` must not move.
+    /// `reader`: the reader that is handing over `document`, when it defers
+    /// repeated keys (`DocumentReader.defersDuplicateKeys`); they are looked
+    /// for only when the quick verdict declines the document.
     mutating func report(
-        for document: ReadDocument, source: String, origin: DocumentOrigin?, sourceFindings: [Diagnostic] = []
+        for document: ReadDocument, source: String, origin: DocumentOrigin?, sourceFindings: [Diagnostic] = [],
+        reader: DocumentReader? = nil
     ) -> DocumentReport {
         var diagnostics = document.findings
         var eventType: String?
@@ -28,7 +32,19 @@ struct DocumentChecker {
         // them again cost a million-finding document hundreds of megabytes.
         var sorted = diagnostics.isEmpty
         if let json = document.json {
-            let result = validator.validate(json, pointerPrefix: document.pointerPrefix)
+            let result: Validator.Result
+            if let clean = validator.quickResult(json) {
+                result = clean
+            } else {
+                if let reader {
+                    let deferred = reader.deferredDuplicateFindings(for: document)
+                    if !deferred.findings.isEmpty {
+                        diagnostics.insert(contentsOf: deferred.findings, at: deferred.index)
+                        sorted = false
+                    }
+                }
+                result = validator.fullCheck(json, pointerPrefix: document.pointerPrefix)
+            }
             if diagnostics.isEmpty { diagnostics = result.diagnostics } else { diagnostics.append(contentsOf: result.diagnostics) }
             eventType = result.eventType
             eventTypeInferred = result.eventTypeInferred
