@@ -46,8 +46,9 @@ public final class DocumentReader {
     /// Leaves the search for repeated keys to the caller, who asks
     /// `deferredDuplicateFindings(for:)` during `body` only for a document
     /// its quick verdict declines: a pass proves there is none, and the
-    /// search cost ~620 instructions on every document (issue 24).
-    public var defersDuplicateKeys = false
+    /// search cost ~620 instructions on every document (issue 24). Read for
+    /// every document: unchecked, as its dynamic exclusivity check cost ~60.
+    @exclusivity(unchecked) public var defersDuplicateKeys = false
     /// Where the current document's repeated-key findings belong among its
     /// findings (after the source's pending ones), when they were deferred; -1 otherwise.
     @exclusivity(unchecked) private var deferredDuplicatesAt = -1
