@@ -18,12 +18,30 @@ struct DocumentChecker {
 
     /// `sourceFindings`: findings already in the source's offsets (an
     /// envelope's, around a callback read with `--at`), which `origin` must not move.
-    /// `reader`: the reader that is handing over `document`, when it defers
-    /// repeated keys (`DocumentReader.defersDuplicateKeys`); they are looked
-    /// for only when the quick verdict declines the document.
     mutating func report(
-        for document: ReadDocument, source: String, origin: DocumentOrigin?, sourceFindings: [Diagnostic] = [],
-        reader: DocumentReader? = nil
+        for document: ReadDocument, source: String, origin: DocumentOrigin?, sourceFindings: [Diagnostic] = []
+    ) -> DocumentReport {
+        let result = document.json.map { validator.validate($0, pointerPrefix: document.pointerPrefix) }
+        return report(for: document, result, source: source, origin: origin, sourceFindings: sourceFindings)
+    }
+
+    /// `report(for:source:origin:)` for a document from `reader`, which
+    /// leaves repeated keys to its caller (`DocumentReader.defersDuplicateKeys`):
+    /// they are looked for only when the quick verdict declines the
+    /// document, and go into `document.findings` where the reader would
+    /// have put them, since commands read those too (normalize and summary
+    /// skip a document the reader found broken).
+    mutating func report(completing document: inout ReadDocument, source: String, reader: DocumentReader) -> DocumentReport {
+        guard let json = document.json else { return report(for: document, nil, source: source, origin: nil) }
+        if let clean = validator.quickResult(json) { return report(for: document, clean, source: source, origin: nil) }
+        let deferred = reader.deferredDuplicateFindings(for: document)
+        if !deferred.findings.isEmpty { document.findings.insert(contentsOf: deferred.findings, at: deferred.index) }
+        let result = validator.fullCheck(json, pointerPrefix: document.pointerPrefix)
+        return report(for: document, result, source: source, origin: nil)
+    }
+
+    private func report(
+        for document: ReadDocument, _ result: Validator.Result?, source: String, origin: DocumentOrigin?, sourceFindings: [Diagnostic] = []
     ) -> DocumentReport {
         var diagnostics = document.findings
         var eventType: String?
@@ -31,20 +49,7 @@ struct DocumentChecker {
         // The validator's findings come sorted; merging, sorting and copying
         // them again cost a million-finding document hundreds of megabytes.
         var sorted = diagnostics.isEmpty
-        if let json = document.json {
-            let result: Validator.Result
-            if let clean = validator.quickResult(json) {
-                result = clean
-            } else {
-                if let reader {
-                    let deferred = reader.deferredDuplicateFindings(for: document)
-                    if !deferred.findings.isEmpty {
-                        diagnostics.insert(contentsOf: deferred.findings, at: deferred.index)
-                        sorted = false
-                    }
-                }
-                result = validator.fullCheck(json, pointerPrefix: document.pointerPrefix)
-            }
+        if let result {
             if diagnostics.isEmpty { diagnostics = result.diagnostics } else { diagnostics.append(contentsOf: result.diagnostics) }
             eventType = result.eventType
             eventTypeInferred = result.eventTypeInferred

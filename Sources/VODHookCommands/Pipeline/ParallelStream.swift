@@ -197,8 +197,8 @@ struct ParallelStream<Preparer: DocumentPreparer> {
         var stopped = false
         // The checker looks for repeated keys only in what its quick verdict declines.
         reader.defersDuplicateKeys = true
-        try reader.forEach { document in
-            let report = here.checker.report(for: document, source: source.name, origin: nil, reader: reader)
+        try reader.forEach { (document: consuming ReadDocument) in
+            let report = here.checker.report(completing: &document, source: source.name, reader: reader)
             arena.removeAll(keepingCapacity: true)
             let record = here.preparer!.prepare(PipelineDocument(report: report, document: document, locator: reader, request: nil), into: &arena)
             outcome.documents += 1
@@ -229,8 +229,8 @@ struct ParallelStream<Preparer: DocumentPreparer> {
             result.wasRead = true
             reader.defersDuplicateKeys = true
             do throws(InputError) {
-                try reader.forEach { document in
-                    let report = checker.report(for: document, source: name, origin: nil, reader: reader)
+                try reader.forEach { (document: consuming ReadDocument) in
+                    let report = checker.report(completing: &document, source: name, reader: reader)
                     let item = PipelineDocument(report: report, document: document, locator: reader, request: nil)
                     result.records.append(preparer.prepare(item, into: &result.arena))
                     if stop() { reader.stop() }
