@@ -34,9 +34,14 @@ import VODHookCore
         var checker = DocumentChecker(policy: FindingPolicy())
         var reports: [[Diagnostic]] = []
         try reader.forEach { (document: consuming ReadDocument) in
-            let report = deferring
-                ? checker.report(completing: &document, source: "-", reader: reader)
-                : checker.report(for: document, source: "-", origin: nil)
+            let report: DocumentReport
+            if deferring {
+                let findings: [Diagnostic]?
+                (report, findings) = checker.report(deferring: document, source: "-", reader: reader)
+                if let findings { document.findings = findings }
+            } else {
+                report = checker.report(for: document, source: "-", origin: nil)
+            }
             // What commands read besides the report: the reader's findings.
             reports.append(report.diagnostics)
             reports.append(document.findings)

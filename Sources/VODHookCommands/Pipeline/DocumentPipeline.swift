@@ -303,7 +303,8 @@ struct DocumentPipeline {
         // The checker looks for repeated keys only in what its quick verdict declines.
         reader.defersDuplicateKeys = true
         try reader.forEach { (document: consuming ReadDocument) in
-            let report = self.checker.report(completing: &document, source: source.name, reader: reader)
+            let (report, findings) = self.checker.report(deferring: document, source: source.name, reader: reader)
+            if let findings { document.findings = findings }
             // Moved, not copied: the reader gave it up.
             handle(PipelineDocument(report: report, document: consume document, locator: reader, request: nil))
             if environment.output.isClosed { reader.stop() }

@@ -198,7 +198,8 @@ struct ParallelStream<Preparer: DocumentPreparer> {
         // The checker looks for repeated keys only in what its quick verdict declines.
         reader.defersDuplicateKeys = true
         try reader.forEach { (document: consuming ReadDocument) in
-            let report = here.checker.report(completing: &document, source: source.name, reader: reader)
+            let (report, findings) = here.checker.report(deferring: document, source: source.name, reader: reader)
+            if let findings { document.findings = findings }
             arena.removeAll(keepingCapacity: true)
             let record = here.preparer!.prepare(PipelineDocument(report: report, document: document, locator: reader, request: nil), into: &arena)
             outcome.documents += 1
@@ -230,7 +231,8 @@ struct ParallelStream<Preparer: DocumentPreparer> {
             reader.defersDuplicateKeys = true
             do throws(InputError) {
                 try reader.forEach { (document: consuming ReadDocument) in
-                    let report = checker.report(completing: &document, source: name, reader: reader)
+                    let (report, findings) = checker.report(deferring: document, source: name, reader: reader)
+                    if let findings { document.findings = findings }
                     let item = PipelineDocument(report: report, document: document, locator: reader, request: nil)
                     result.records.append(preparer.prepare(item, into: &result.arena))
                     if stop() { reader.stop() }
