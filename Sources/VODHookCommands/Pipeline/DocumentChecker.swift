@@ -21,14 +21,42 @@ struct DocumentChecker {
     mutating func report(
         for document: ReadDocument, source: String, origin: DocumentOrigin?, sourceFindings: [Diagnostic] = []
     ) -> DocumentReport {
+        let result = document.json.map { validator.validate($0, pointerPrefix: document.pointerPrefix) }
+        return report(for: document, result, source: source, origin: origin, sourceFindings: sourceFindings)
+    }
+
+    /// `report(for:source:origin:)` for a document from `reader`, which
+    /// leaves repeated keys to its caller (`DocumentReader.defersDuplicateKeys`):
+    /// they are looked for only when the quick verdict declines the
+    /// document. `findings` is then the document's reader findings with
+    /// them where the reader would have put them, for the caller to store
+    /// in the document, since commands read those too (normalize and
+    /// summary skip a document the reader found broken); nil when the
+    /// document's own are complete. Inlined into the readers' loops: as a
+    /// call it cost ~30 instructions a document.
+    @inline(__always)
+    mutating func report(deferring document: borrowing ReadDocument, source: String, reader: DocumentReader) -> (report: DocumentReport, findings: [Diagnostic]?) {
+        guard let json = document.json else { return (report(for: document, nil, source: source, origin: nil), nil) }
+        if let clean = validator.quickResult(json) { return (report(for: document, clean, source: source, origin: nil), nil) }
+        let result = validator.fullCheck(json, pointerPrefix: document.pointerPrefix)
+        let deferred = reader.deferredDuplicateFindings(for: document)
+        guard !deferred.findings.isEmpty else { return (report(for: document, result, source: source, origin: nil), nil) }
+        var completed = copy document
+        completed.findings.insert(contentsOf: deferred.findings, at: deferred.index)
+        return (report(for: completed, result, source: source, origin: nil), completed.findings)
+    }
+
+    @inline(__always)
+    private func report(
+        for document: ReadDocument, _ result: Validator.Result?, source: String, origin: DocumentOrigin?, sourceFindings: [Diagnostic] = []
+    ) -> DocumentReport {
         var diagnostics = document.findings
         var eventType: String?
         var eventTypeInferred = false
         // The validator's findings come sorted; merging, sorting and copying
         // them again cost a million-finding document hundreds of megabytes.
         var sorted = diagnostics.isEmpty
-        if let json = document.json {
-            let result = validator.validate(json, pointerPrefix: document.pointerPrefix)
+        if let result {
             if diagnostics.isEmpty { diagnostics = result.diagnostics } else { diagnostics.append(contentsOf: result.diagnostics) }
             eventType = result.eventType
             eventTypeInferred = result.eventTypeInferred

@@ -300,8 +300,11 @@ struct DocumentPipeline {
             }
             return noteSkippedLines(reader, source: source, environment: environment)
         }
+        // The checker looks for repeated keys only in what its quick verdict declines.
+        reader.defersDuplicateKeys = true
         try reader.forEach { (document: consuming ReadDocument) in
-            let report = self.checker.report(for: document, source: source.name, origin: nil)
+            let (report, findings) = self.checker.report(deferring: document, source: source.name, reader: reader)
+            if let findings { document.findings = findings }
             // Moved, not copied: the reader gave it up.
             handle(PipelineDocument(report: report, document: consume document, locator: reader, request: nil))
             if environment.output.isClosed { reader.stop() }

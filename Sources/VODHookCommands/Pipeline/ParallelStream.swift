@@ -195,8 +195,11 @@ struct ParallelStream<Preparer: DocumentPreparer> {
         if here.preparer == nil { here.preparer = makePreparer() }
         var arena: [UInt8] = []
         var stopped = false
-        try reader.forEach { document in
-            let report = here.checker.report(for: document, source: source.name, origin: nil)
+        // The checker looks for repeated keys only in what its quick verdict declines.
+        reader.defersDuplicateKeys = true
+        try reader.forEach { (document: consuming ReadDocument) in
+            let (report, findings) = here.checker.report(deferring: document, source: source.name, reader: reader)
+            if let findings { document.findings = findings }
             arena.removeAll(keepingCapacity: true)
             let record = here.preparer!.prepare(PipelineDocument(report: report, document: document, locator: reader, request: nil), into: &arena)
             outcome.documents += 1
@@ -225,9 +228,11 @@ struct ParallelStream<Preparer: DocumentPreparer> {
         return { start, input, limit, result, preparer, checker, stop in
             let reader = DocumentReader(input: input, from: start, stoppingBefore: limit)
             result.wasRead = true
+            reader.defersDuplicateKeys = true
             do throws(InputError) {
-                try reader.forEach { document in
-                    let report = checker.report(for: document, source: name, origin: nil)
+                try reader.forEach { (document: consuming ReadDocument) in
+                    let (report, findings) = checker.report(deferring: document, source: name, reader: reader)
+                    if let findings { document.findings = findings }
                     let item = PipelineDocument(report: report, document: document, locator: reader, request: nil)
                     result.records.append(preparer.prepare(item, into: &result.arena))
                     if stop() { reader.stop() }

@@ -249,12 +249,31 @@ struct ByteScanner {
     }
 
     /// Skips bytes that need no attention: printable ASCII other than `"` and `\\`.
-    /// Eight at a time: a byte is special when it is below 0x20, at or above
+    /// The tail, eight at a time: a byte is special when it is below 0x20, at or above
     /// 0x80, or equal to 0x22 or 0x5C (the classic has-zero-byte tests). Their
     /// borrows only ever mark bytes after a truly special one, so the lowest
     /// mark is the first special byte and the scan stops right on it.
     @inline(__always) private func skipPlainStringBytes(from start: Int) -> Int {
         var i = start
+        // Sixteen at a time first, as one vector compare per kind of special
+        // byte: read as signed, a byte at or above 0x80 is below the space
+        // too. (The vectors must be spelled out: the scalar forms of `.<`
+        // and `any` compiled to a loop over the lanes.) The mask's lanes,
+        // read as two words, say where the first special byte is.
+        let space = SIMD16<Int8>(repeating: 0x20), quote = SIMD16<Int8>(repeating: 0x22)
+        let backslash = SIMD16<Int8>(repeating: 0x5C)
+        while i + 16 <= count {
+            let block = bytes.loadUnaligned(fromByteOffset: i, as: SIMD16<Int8>.self)
+            let special = (block .< space) .| (block .== quote) .| (block .== backslash)
+            let lanes = unsafeBitCast(special, to: SIMD2<UInt64>.self)
+            if lanes[0] | lanes[1] != 0 {
+                return lanes[0] != 0
+                    ? i + lanes[0].littleEndian.trailingZeroBitCount >> 3
+                    : i + 8 + lanes[1].littleEndian.trailingZeroBitCount >> 3
+            }
+            i += 16
+        }
+        // Then what is left, eight at a time.
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         while i + 8 <= count {

@@ -43,6 +43,16 @@ public final class DocumentReader {
     /// Ends `forEach` after the current document (the output went away).
     public func stop() { stopRequested = true }
 
+    /// Leaves the search for repeated keys to the caller, who asks
+    /// `deferredDuplicateFindings(for:)` during `body` only for a document
+    /// its quick verdict declines: a pass proves there is none, and the
+    /// search cost ~620 instructions on every document (issue 24). Read for
+    /// every document: unchecked, as its dynamic exclusivity check cost ~60.
+    @exclusivity(unchecked) public var defersDuplicateKeys = false
+    /// Where the current document's repeated-key findings belong among its
+    /// findings (after the source's pending ones), when they were deferred; -1 otherwise.
+    @exclusivity(unchecked) private var deferredDuplicatesAt = -1
+
     /// Top-level values may start only before this offset (a part reader's share).
     @exclusivity(unchecked) private var limit = Int.max
     /// False for a part reader: whether a source holds no document is the whole source's question.
@@ -263,7 +273,8 @@ public final class DocumentReader {
             }
             if base != tapeBase { scratch.pointee.parser.shiftTape(by: tapeBase - base) }
             let document = JSONDocument(bytes: bytes, baseOffset: base, nodes: scratch.pointee.parser.tape)
-            var findings = duplicateFindings(in: document, prefix: pointerPrefix)
+            var findings = defersDuplicateKeys ? [] : duplicateFindings(in: document, prefix: pointerPrefix)
+            if defersDuplicateKeys { deferredDuplicatesAt = pendingFindings.count }
             if let stray {
                 findings.append(readError(JSONReadError(problem: stray.problem, offset: stray.offset - base), pointer: pointerPrefix))
                 position = stray.offset
@@ -459,6 +470,8 @@ public final class DocumentReader {
 
     private func emit(start: Int, json: JSONDocument?, findings: [Diagnostic], pointerPrefix: String = "", _ body: (consuming ReadDocument) -> Void) {
         documentCount += 1
+        // Only a parsed document's search is deferred, and only until `body` returns.
+        defer { deferredDuplicatesAt = -1 }
         // Nearly every document has no reader findings: touch no array then.
         var all = findings
         if !pendingFindings.isEmpty {
@@ -483,6 +496,15 @@ public final class DocumentReader {
             diagnostic.hint = "the input ends inside the string"
         }
         return diagnostic
+    }
+
+    /// The repeated-key findings of the document `body` was just handed,
+    /// when `defersDuplicateKeys` left them out, with the index among
+    /// `document.findings` where the reader would have put them; none for a
+    /// document whose search was not deferred.
+    public func deferredDuplicateFindings(for document: ReadDocument) -> (findings: [Diagnostic], index: Int) {
+        guard deferredDuplicatesAt >= 0, document.index == documentCount, let json = document.json else { return ([], 0) }
+        return (duplicateFindings(in: json, prefix: document.pointerPrefix), deferredDuplicatesAt)
     }
 
     private func duplicateFindings(in document: JSONDocument, prefix: String) -> [Diagnostic] {

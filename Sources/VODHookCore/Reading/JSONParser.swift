@@ -34,6 +34,12 @@ public struct JSONParser {
 
     /// Parses one value starting at `start` (whitespace before it is skipped).
     /// `depth` is the nesting the value already sits at (1 inside an unpacked array).
+    ///
+    /// One function on purpose (issue 25.6): split into `@inline(__always)`
+    /// helpers for containers, strings, numbers, literals and closing, with
+    /// a step enum between them, it cost 372 more instructions a document on
+    /// the DeleteMediaComplete corpus (5,303 → 5,675, `check --quiet`) and
+    /// 912 more on the lifecycle one (callgrind, 2026-12-07).
     public mutating func parseValue(
         in bytes: UnsafeRawBufferPointer, from start: Int, isFinal: Bool, depth: Int = 0
     ) -> Outcome {

@@ -2,7 +2,10 @@
 /// `ParserScratch` and kept across documents, appended to without the
 /// uniqueness and capacity checks an array makes on every node.
 struct TapeBuilder {
-    private let scratch: ParserScratch
+    /// Unowned: a builder lives only inside `JSONParser.parseValue`, whose
+    /// parser holds the scratch for the whole call; a strong reference cost
+    /// a retain and a release a document.
+    private unowned(unsafe) let scratch: ParserScratch
     private(set) var count = 0
     private(set) var openCount = 0
 

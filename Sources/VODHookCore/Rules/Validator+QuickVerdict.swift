@@ -11,12 +11,21 @@ extension Validator {
     /// present, and no condition may hold against the object. Anything else
     /// (an escaped key or value, an empty string, a repeat, an object sent as
     /// JSON text) is left to the full check.
+    ///
+    /// A pass also proves that no object in the document repeats a key (a
+    /// repeat is refused, and a value of any shape passes only when it
+    /// cannot hold one), so a reader may leave its repeated-key search
+    /// (`DocumentReader.defersDuplicateKeys`) to the documents this declines.
     func quickVerdict(_ document: JSONDocument) -> Int? {
         document.nodes.withUnsafeBufferPointer { nodes -> Int? in
             guard let base = document.bytes.baseAddress, nodes[0].kind == .object else { return nil }
             guard let (chosen, eventTypeValue) = quickEventType(nodes, base: base) else { return nil }
-            // Read in place, through the class: copied out, the tables' words cost a memcpy a document.
-            return specs[chosen].root.quickObject(nodes, base: base, object: 0, eventTypeValue: eventTypeValue) ? chosen : nil
+            // Read in place, through the class: copied out, the tables' words
+            // cost a memcpy a document. Unowned: `specs` holds every spec for
+            // the validator's life, and a strong reference cost a retain and
+            // a release a document (~40 instructions).
+            unowned(unsafe) let root = specs[chosen].root
+            return root.quickObject(nodes, base: base, object: 0, eventTypeValue: eventTypeValue) ? chosen : nil
         }
     }
 
@@ -142,7 +151,7 @@ extension CompiledObject {
         case .boolean: return node.kind == .true || node.kind == .false
         case .object, .objectOrJSONString:
             return node.kind == .object && children[index]!.quickObject(nodes, base: base, object: value, eventTypeValue: -1)
-        case .any: return true
+        case .any: return Self.cannotRepeatKeys(nodes, value)
         case .string, .numericString: return false
         case .array:
             guard node.kind == .array else { return false }
@@ -158,7 +167,7 @@ extension CompiledObject {
                 case .integer: item.kind == .number && TextChecks.isInteger(Self.raw(item, base))
                 case .number: item.kind == .number
                 case .boolean: item.kind == .true || item.kind == .false
-                case .any: true
+                case .any: Self.cannotRepeatKeys(nodes, element)
                 case .array: false
                 }
                 guard passes else { return false }
@@ -166,6 +175,15 @@ extension CompiledObject {
             }
             return true
         }
+    }
+
+    /// A value nothing checks member by member: true when no object in it
+    /// has two members, so it cannot hold a repeated key (see `quickVerdict`).
+    @inline(__always) private static func cannotRepeatKeys(_ nodes: UnsafeBufferPointer<JSONNode>, _ value: Int) -> Bool {
+        let node = nodes[value]
+        guard node.kind == .object || node.kind == .array else { return true }
+        for index in value..<Int(node.next) where nodes[index].kind == .object && nodes[index].count > 1 { return false }
+        return true
     }
 
     @inline(__always) private static func raw(_ node: JSONNode, _ base: UnsafeRawPointer) -> UnsafeRawBufferPointer {
@@ -205,6 +223,10 @@ extension Validator {
         let full = fullCheck(document, pointerPrefix: "")
         if !full.diagnostics.isEmpty {
             return "the quick pass passed a document the full check finds \(full.diagnostics.map { "\($0.rule)" }) in"
+        }
+        var duplicateFinder = DuplicateKeyFinder()
+        if !duplicateFinder.find(in: document).isEmpty {
+            return "the quick pass passed a document that repeats a key, which a reader deferring its repeated-key search would miss"
         }
         if full.eventType != specs[quick].spec.eventType {
             return "the quick pass checked it as \(specs[quick].spec.eventType), the full check as \(full.eventType ?? "no event")"

@@ -46,12 +46,19 @@ public struct Validator {
     }
 
     public func validate(_ document: JSONDocument, pointerPrefix: String = "") -> Result {
-        if let chosen = quickVerdict(document) { return Result(diagnostics: [], eventType: specs[chosen].spec.eventType) }
-        return fullCheck(document, pointerPrefix: pointerPrefix)
+        quickResult(document) ?? fullCheck(document, pointerPrefix: pointerPrefix)
+    }
+
+    /// The result of a document the quick verdict proves clean (no finding,
+    /// and no repeated key anywhere in it); nil when it cannot, and
+    /// `fullCheck` must say. `validate` is the two in turn: a reader that
+    /// leaves repeated keys to its caller looks for them only between the two.
+    public func quickResult(_ document: JSONDocument) -> Result? {
+        quickVerdict(document).map { Result(diagnostics: [], eventType: specs[$0].spec.eventType) }
     }
 
     /// Every check, with a finding for each problem; what `quickVerdict` spares a valid document.
-    func fullCheck(_ document: JSONDocument, pointerPrefix: String) -> Result {
+    public func fullCheck(_ document: JSONDocument, pointerPrefix: String) -> Result {
         var findings: [Diagnostic] = []
         let root = document.root
         guard document[root].kind == .object else {
