@@ -94,7 +94,7 @@ import Testing
     /// same characters, so only the tag tells them apart.
     static func quoteFirstNumber(_ text: String) -> [UInt8] {
         let bytes = Array(text.utf8)
-        guard let colon = bytes.indices.first(where: { bytes[$0] == UInt8(ascii: ":") && $0 + 1 < bytes.count && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[$0 + 1]) })
+        guard let colon = bytes.indices.first(where: { bytes[$0] == UInt8(ascii: ":") && $0 > 0 && bytes[$0 - 1] == UInt8(ascii: "\"") && $0 + 1 < bytes.count && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[$0 + 1]) })
         else { return bytes }
         var end = colon + 1
         while end < bytes.count, bytes[end] != UInt8(ascii: ","), bytes[end] != UInt8(ascii: "}"), bytes[end] != UInt8(ascii: "]") { end += 1 }
