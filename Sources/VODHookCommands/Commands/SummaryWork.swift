@@ -33,14 +33,7 @@ struct SummaryPreparer: DocumentPreparer {
         // as invalid, never read for values or taken as a duplicate.
         let tree = item.document.findings.contains(where: { $0.severity == .error }) ? nil : item.document.json
         if let tree {
-            let keyOrder = order.keyOrder(for: report.eventType)
-            // Nearly every document has no findings, and then its normalized
-            // form is the set of its members: fingerprinted without ranking
-            // keys or writing the form (`Fingerprint(memberSetOf:)` says why
-            // the two schemes never split a pair of copies).
-            let fingerprint = report.hasSpecFindings
-                ? Fingerprint(normalizing: tree, order: keyOrder, scratch: &normalized)
-                : Fingerprint(memberSetOf: tree, order: keyOrder, scratch: &normalized)
+            let fingerprint = Fingerprint(normalizing: tree, order: order.keyOrder(for: report.eventType), scratch: &normalized)
             entry = SummaryEntry(report, document: tree, fingerprint: fingerprint, arena: &arena, memo: &eventTypeMemo)
         } else {
             entry = SummaryEntry(report, document: nil, normalized: nil, arena: &arena)
