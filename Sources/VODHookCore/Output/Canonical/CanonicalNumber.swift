@@ -60,6 +60,21 @@ public enum CanonicalNumber {
         return decimal.hasSameMagnitude(asLiteral: jsonNumber) ? .sameValue : .changed(.rounded)
     }
 
+    /// Whether a JSON number literal (as the parser accepted it) is its own
+    /// RFC 8785 form, so a writer may copy it: an integer of at most 15
+    /// digits, as `write`'s fast path says, other than "-0".
+    @inline(__always)
+    static func isOwnCanonicalForm(_ literal: UnsafeRawBufferPointer) -> Bool {
+        let count = literal.count
+        guard count > 0 && count <= 16 else { return false }
+        let first = literal[0] == UInt8(ascii: "-") ? 1 : 0
+        let digits = count - first
+        // A leading zero stands alone in a valid literal, so "-0..." is "-0".
+        guard digits > 0 && digits <= 15 && !(first == 1 && literal[1] == UInt8(ascii: "0")) else { return false }
+        for index in first..<count where literal[index] &- UInt8(ascii: "0") > 9 { return false }
+        return true
+    }
+
     /// String convenience for callers (and tests) that do not hold raw bytes.
     public static func format(_ text: String) -> String? {
         var text = text
