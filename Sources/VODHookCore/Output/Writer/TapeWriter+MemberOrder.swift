@@ -5,9 +5,6 @@ struct SortKey {
     var isDecoded: Bool
     var start: Int
     var end: Int
-    /// The key's first eight bytes as a big-endian integer (zero-padded),
-    /// so most comparisons are one integer compare; see `orderPrefix`.
-    var prefix: UInt64 = 0
 }
 
 extension TapeWriter {
@@ -60,58 +57,61 @@ extension TapeWriter {
     }
 
     /// The common case of `pushSortedMembers`: no key has escapes and every
-    /// key's first eight bytes are ASCII. Each key's prefix, read as one
-    /// big-endian integer, then orders keys exactly as their bytes do (and so
-    /// as their UTF-16 code units do, ASCII being the same in both), and
-    /// only keys sharing all eight bytes ("SnapshotCount", "SnapshotType")
-    /// are compared further. This took the canonical sort from about 1,550
-    /// instructions a DeleteMediaComplete document to (see BENCHMARKS.md).
-    /// Returns false, having pushed nothing, for any other object.
+    /// key's first eight bytes are ASCII. A key's first seven bytes, read as
+    /// one big-endian integer, then order keys exactly as their bytes do (and
+    /// so as their UTF-16 code units do, ASCII being the same in both); the
+    /// low byte holds the key's slot, so sorting moves one word a key. Only
+    /// keys sharing all seven bytes ("SnapshotCount", "SnapshotType") are
+    /// compared further. Returns false, having pushed nothing, for any other
+    /// object (or one of more than 255 members, whose slots would not fit).
     private mutating func pushSortedPlainMembers(of object: Int) -> Bool {
         let count = Int(nodes[object].count)
-        var key = object + 1
-        for slot in 0..<count {
-            let node = nodes[key]
-            let start = node.start + 1, end = node.end - 1
-            let prefix = Self.orderPrefix(bytes, start: start, end: end)
-            guard !node.hasEscapes, prefix & 0x8080_8080_8080_8080 == 0 else { return false }
-            sortKeys[slot] = SortKey(key: Int32(key), isDecoded: false, start: start, end: end, prefix: prefix)
-            key = Int(nodes[key + 1].next)
-        }
-        let document = bytes
-        @inline(__always) func precedes(_ a: SortKey, _ b: SortKey) -> Bool {
-            guard a.prefix == b.prefix else { return a.prefix < b.prefix }
-            // Equal prefixes: both keys are at least eight bytes long, or both
-            // are the same shorter key (a plain key holds no NUL byte).
-            let shared = min(8, a.end - a.start)
-            return Self.keyPrecedes(
-                UnsafeRawBufferPointer(rebasing: document[(a.start + shared)..<a.end]), a.key,
-                UnsafeRawBufferPointer(rebasing: document[(b.start + shared)..<b.end]), b.key)
-        }
-        guard count <= 16 else {
-            var keys = UnsafeMutableBufferPointer(rebasing: sortKeys[0..<count])
-            keys.sort(by: precedes)
-            return pushSorted(count)
-        }
-        // Callback objects are small: insertion sort, on integers nearly always.
-        for i in stride(from: 1, to: count, by: 1) {
-            let entry = sortKeys[i]
-            var j = i
-            while j > 0 && precedes(entry, sortKeys[j - 1]) {
-                sortKeys[j] = sortKeys[j - 1]
-                j -= 1
+        guard count <= 255 else { return false }
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { keys in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { words in
+                var key = object + 1
+                for slot in 0..<count {
+                    let node = nodes[key]
+                    let prefix = Self.orderPrefix(bytes, start: node.start + 1, end: node.end - 1)
+                    guard !node.hasEscapes, prefix & 0x8080_8080_8080_8080 == 0 else { return false }
+                    keys[slot] = Int32(key)
+                    words[slot] = prefix & ~0xFF | UInt64(slot)
+                    key = Int(nodes[key + 1].next)
+                }
+                let (document, nodes) = (bytes, nodes)
+                @inline(__always) func precedes(_ a: UInt64, _ b: UInt64) -> Bool {
+                    guard a >> 8 == b >> 8 else { return a < b }
+                    // Equal prefixes: both keys are at least seven bytes long, or both
+                    // are the same shorter key (a plain key holds no NUL byte).
+                    let first = Int(keys[Int(a & 0xFF)]), second = Int(keys[Int(b & 0xFF)])
+                    let (x, y) = (nodes[first], nodes[second])
+                    let shared = min(7, x.end - x.start - 2)
+                    return Self.keyPrecedes(
+                        UnsafeRawBufferPointer(rebasing: document[(x.start + 1 + shared)..<(x.end - 1)]), Int32(first),
+                        UnsafeRawBufferPointer(rebasing: document[(y.start + 1 + shared)..<(y.end - 1)]), Int32(second))
+                }
+                if count <= 16 {
+                    // Callback objects are small: insertion sort, on integers nearly always.
+                    for i in stride(from: 1, to: count, by: 1) {
+                        let entry = words[i]
+                        var j = i
+                        while j > 0 && precedes(entry, words[j - 1]) {
+                            words[j] = words[j - 1]
+                            j -= 1
+                        }
+                        words[j] = entry
+                    }
+                } else {
+                    var all = words
+                    all.sort(by: precedes)
+                }
+                for slot in 0..<count {
+                    memberOrder[memberOrderCount] = UInt64(UInt32(keys[Int(words[slot] & 0xFF)]))
+                    memberOrderCount += 1
+                }
+                return true
             }
-            sortKeys[j] = entry
         }
-        return pushSorted(count)
-    }
-
-    private mutating func pushSorted(_ count: Int) -> Bool {
-        for slot in 0..<count {
-            memberOrder[memberOrderCount] = UInt64(UInt32(sortKeys[slot].key))
-            memberOrderCount += 1
-        }
-        return true
     }
 
     /// The first eight bytes of `bytes[start..<end]` as a big-endian integer,
