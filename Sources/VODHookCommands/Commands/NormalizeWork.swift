@@ -16,7 +16,7 @@ struct NormalizePreparer: DocumentPreparer {
     let canonical: Bool
     /// `--shard K/N`: the part kept (0-based) and how many parts; nil keeps every document.
     let shard: (part: Int, count: Int)?
-    private let order = KeyOrderCache()
+    private let order = EventKeyOrders()
     private let renderer = TextDiagnosticRenderer(style: TextStyle(enabled: false))
     /// Kept between documents, and emptied only when used, so the many
     /// documents whose numbers keep their value cost no array traffic.
