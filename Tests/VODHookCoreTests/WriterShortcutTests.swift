@@ -20,7 +20,8 @@ import Testing
     /// Values whose canonical form is their spelling, and values whose is not.
     private static let scalars = [
         "0", "-0", "7", "-12", "123456789012345", "-123456789012345", "1234567890123456", "-1234567890123456",
-        "3594.0", "1e2", "-0.0", "1.5E+3", "true", "false", "null",
+        "3594.0", "1e2", "-0.0", "1.5E+3", "29.97", "0.000001", "0.0000001", "-0.050", "100.0",
+        "123456789012345.0", "12345678901234.56", "0.1234567890123456", "true", "false", "null",
         #""plain""#, #""""#, #""with \"escape\"""#, #""http:\/\/a\/b""#, #""é😀""#, #""\u00e9""#,
     ]
 
@@ -38,7 +39,7 @@ import Testing
             }
             switch depth > 0 ? Int.random(in: 0..<6, using: &random) : 5 {
             case 0, 1, 2:
-                let count = Int.random(in: 0...(Int.random(in: 0..<8, using: &random) == 0 ? 20 : 8), using: &random)
+                let count = Int.random(in: 0...(Int.random(in: 0..<8, using: &random) == 0 ? 70 : 8), using: &random)
                 let members = (0..<count).map { _ in
                     gap(&self) + pick(Self.keys) + gap(&self) + ":" + gap(&self) + value(depth: depth - 1, spaced: spaced)
                 }
@@ -89,6 +90,7 @@ import Testing
     @Test func integersCopiedAreTheirOwnCanonicalForm() {
         let literals = Self.scalars.filter { $0.first != "\"" && !["true", "false", "null"].contains($0) }
             + ["1", "-1", "10", "999999999999999", "-999999999999999", "1000000000000000", "9007199254740993", "-", "", "1.0", "1e0"]
+            .filter { !$0.contains(".") }
         for literal in literals {
             let bytes = Array(literal.utf8)
             let isOwnForm = bytes.withUnsafeBytes { CanonicalNumber.isOwnCanonicalForm($0) }
@@ -98,5 +100,39 @@ import Testing
             let expected = ["0", "7", "-12", "123456789012345", "-123456789012345", "1", "-1", "10", "999999999999999", "-999999999999999"]
             #expect(isOwnForm == expected.contains(literal), "\(literal)")
         }
+    }
+
+    /// Decimals written from their own digits (`PlainDecimal`) against the
+    /// parse-and-shortest path: same bytes, same verdict on the value.
+    @Test func decimalsCopiedMatchTheParsedForm() {
+        var random = SplitMix64(seed: 0x4445_4349)
+        var literals = ["0.0", "-0.0", "0.5", "0.000001", "0.0000001", "0.00000123", "-0.000001", "10.0", "10.10", "1.0000000000000",
+                        "123456789012345.0", "1234567890123456.0", "12345678901234.5", "0.123456789012345", "0.1234567890123456",
+                        "999999999999999.9", "99999999999999.99", "0.000009999999999999", "100000000000000000000.0", "5.000000000000001"]
+        for _ in 0..<20_000 {
+            let integerDigits = Int.random(in: 0...17, using: &random)
+            var integer = integerDigits == 0 ? "0" : String(Int.random(in: 1...9, using: &random))
+            for _ in 1..<max(integerDigits, 1) { integer += String(Int.random(in: 0...9, using: &random)) }
+            let zeros = String(repeating: "0", count: Int.random(in: 0...8, using: &random))
+            var fraction = ""
+            for _ in 0..<Int.random(in: 0...17, using: &random) { fraction += String(Int.random(in: 0...9, using: &random)) }
+            let trailing = String(repeating: "0", count: Int.random(in: 0...3, using: &random))
+            let sign = Int.random(in: 0..<4, using: &random) == 0 ? "-" : ""
+            let body = zeros + fraction + trailing
+            literals.append(sign + integer + "." + (body.isEmpty ? "0" : body))
+        }
+        var covered = 0
+        for literal in literals {
+            let bytes = Array(literal.utf8)
+            bytes.withUnsafeBytes { raw in
+                var fast: [UInt8] = [], general: [UInt8] = []
+                let fastVerdict = CanonicalNumber.write(raw, to: &fast)
+                let generalVerdict = CanonicalNumber.write(raw, to: &general, takesShortcuts: false)
+                if PlainDecimal.canonicalPrefix(of: raw) != nil { covered += 1 }
+                #expect(fast == general, "\(literal)")
+                #expect("\(fastVerdict)" == "\(generalVerdict)", "\(literal)")
+            }
+        }
+        #expect(covered > 5_000)
     }
 }

@@ -32,7 +32,8 @@ public enum CanonicalNumber {
     }
 
     /// Appends the canonical form and says whether it keeps the literal's value.
-    static func write(_ jsonNumber: UnsafeRawBufferPointer, to output: inout [UInt8]) -> Written {
+    /// `takesShortcuts` false skips `PlainDecimal`, for tests comparing the two.
+    static func write(_ jsonNumber: UnsafeRawBufferPointer, to output: inout [UInt8], takesShortcuts: Bool = true) -> Written {
         guard let shape = NumberLiteralShape(jsonNumber) else { return .unwritable }
 
         if shape.isExactSmallInteger {
@@ -42,6 +43,15 @@ public enum CanonicalNumber {
                 output.append(UInt8(ascii: "0"))
             } else {
                 output.append(contentsOf: jsonNumber)
+            }
+            return .sameValue
+        }
+
+        if takesShortcuts, let length = PlainDecimal.canonicalPrefix(of: jsonNumber) {
+            if length == 0 {
+                output.append(UInt8(ascii: "0"))
+            } else {
+                output.append(contentsOf: UnsafeRawBufferPointer(rebasing: jsonNumber[0..<length]))
             }
             return .sameValue
         }

@@ -63,10 +63,11 @@ extension TapeWriter {
     /// low byte holds the key's slot, so sorting moves one word a key. Only
     /// keys sharing all seven bytes ("SnapshotCount", "SnapshotType") are
     /// compared further. Returns false, having pushed nothing, for any other
-    /// object (or one of more than 255 members, whose slots would not fit).
+    /// object, and for one of more than 64 members, so that keys sharing
+    /// their prefixes cannot make the insertion sort quadratic at length.
     private mutating func pushSortedPlainMembers(of object: Int) -> Bool {
         let count = Int(nodes[object].count)
-        guard count <= 255 else { return false }
+        guard count <= 64 else { return false }
         return withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { keys in
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { words in
                 var key = object + 1
@@ -90,20 +91,22 @@ extension TapeWriter {
                         UnsafeRawBufferPointer(rebasing: document[(x.start + 1 + shared)..<(x.end - 1)]), Int32(first),
                         UnsafeRawBufferPointer(rebasing: document[(y.start + 1 + shared)..<(y.end - 1)]), Int32(second))
                 }
-                if count <= 16 {
-                    // Callback objects are small: insertion sort, on integers nearly always.
-                    for i in stride(from: 1, to: count, by: 1) {
-                        let entry = words[i]
-                        var j = i
-                        while j > 0 && precedes(entry, words[j - 1]) {
-                            words[j] = words[j - 1]
-                            j -= 1
-                        }
-                        words[j] = entry
-                    }
-                } else {
+                if count > 32 {
+                    // Large objects: the integers sorted as they are put keys
+                    // with different prefixes in order; only runs sharing a
+                    // prefix are left for the insertion sort below to settle.
                     var all = words
-                    all.sort(by: precedes)
+                    all.sort()
+                }
+                // Callback objects are small: insertion sort, on integers nearly always.
+                for i in stride(from: 1, to: count, by: 1) {
+                    let entry = words[i]
+                    var j = i
+                    while j > 0 && precedes(entry, words[j - 1]) {
+                        words[j] = words[j - 1]
+                        j -= 1
+                    }
+                    words[j] = entry
                 }
                 for slot in 0..<count {
                     memberOrder[memberOrderCount] = UInt64(UInt32(keys[Int(words[slot] & 0xFF)]))

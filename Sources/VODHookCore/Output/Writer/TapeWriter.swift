@@ -131,17 +131,24 @@ struct TapeWriter {
                     writeString(node)
                 case .number:
                     let literal = UnsafeRawBufferPointer(rebasing: bytes[node.start..<node.end])
-                    if canonical && !(takesShortcuts && CanonicalNumber.isOwnCanonicalForm(literal)) {
+                    if !canonical || (takesShortcuts && CanonicalNumber.isOwnCanonicalForm(literal)) {
+                        put(literal)
+                    } else if takesShortcuts, let length = PlainDecimal.canonicalPrefix(of: literal) {
+                        // A decimal whose canonical form is a prefix of its spelling, or "0".
+                        if length == 0 {
+                            put(UInt8(ascii: "0"))
+                        } else {
+                            put(UnsafeRawBufferPointer(rebasing: literal[0..<length]))
+                        }
+                    } else {
                         flush()
-                        switch CanonicalNumber.write(literal, to: &output) {
+                        switch CanonicalNumber.write(literal, to: &output, takesShortcuts: takesShortcuts) {
                         case .sameValue: break
                         case .changed: numbers.someChanged = true
                         case .unwritable:
                             numbers.unwritable = index
                             return false
                         }
-                    } else {
-                        put(literal)
                     }
                 case .true, .false, .null:
                     put(UnsafeRawBufferPointer(rebasing: bytes[node.start..<node.end]))
