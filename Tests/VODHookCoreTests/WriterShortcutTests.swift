@@ -52,6 +52,18 @@ import Testing
             }
         }
 
+        /// An object of plain and escaped keys and scalar values, most in their canonical spelling.
+        mutating func flatObject(spaced: Bool) -> String {
+            let canonical = ["0", "7", "-12", "123456789012345", "true", "false", "null", #""plain""#, #""""#, #""é😀""#]
+            let members = (0..<Int.random(in: 1...(Int.random(in: 0..<10, using: &random) == 0 ? 40 : 10), using: &random)).map { _ in
+                let value = Int.random(in: 0..<20, using: &random) == 0 ? pick(scalars) : pick(canonical)
+                let plainKeys = Self.keys.filter { key in !key.contains("\\") && key.utf8.allSatisfy { $0 < 0x80 } }
+                let key = Int.random(in: 0..<20, using: &random) == 0 ? pick(Self.keys) : pick(plainKeys)
+                return key + (spaced && Int.random(in: 0..<30, using: &random) == 0 ? " : " : ":") + value
+            }
+            return "{" + members.joined(separator: ",") + "}"
+        }
+
         private var scalars: [String] { WriterShortcutTests.scalars }
         private static var keys: [String] { WriterShortcutTests.keys }
     }
@@ -134,5 +146,29 @@ import Testing
             }
         }
         #expect(covered > 5_000)
+    }
+
+    /// A flat object's canonical form made by copying its members against
+    /// the general path; everything else must be refused untouched.
+    @Test(arguments: [false, true]) func flatObjectsCopiedInKeyOrder(spaced: Bool) throws {
+        var generator = Generator(random: SplitMix64(seed: spaced ? 0x464C_4154 : 0x464C_4155))
+        var copied = 0
+        for _ in 0..<3_000 {
+            // Mostly flat objects of values in canonical spelling, now and then not.
+            let text = Int.random(in: 0..<4, using: &generator.random) == 0
+                ? generator.value(depth: Int.random(in: 1...2, using: &generator.random), spaced: spaced)
+                : generator.flatObject(spaced: spaced)
+            try WriterHarness.withDocument(Array(text.utf8), allowingFindings: true) { document in
+                var flat: [UInt8] = [7]
+                if FlatCanonical.write(document, into: &flat) {
+                    copied += 1
+                    let general = Self.write(document, pretty: false, canonical: true, order: .source, shortcuts: false)
+                    #expect(general.map { [7] + $0 } == flat, "\(text)")
+                } else {
+                    #expect(flat == [7], "\(text)")
+                }
+            }
+        }
+        #expect(copied > 300, "\(copied) of 3,000 copied")
     }
 }

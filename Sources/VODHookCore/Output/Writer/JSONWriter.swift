@@ -40,7 +40,8 @@ public enum JSONWriter {
     /// when a number has no IEEE 754 double value (e.g. `1e400`), since JCS
     /// cannot express it.
     public static func writeCanonical(_ document: JSONDocument, into output: inout [UInt8]) -> Bool {
-        TapeWriter.write(document, pretty: false, canonical: true, topLevelOrder: .source, into: &output)
+        if FlatCanonical.write(document, into: &output) { return true }
+        return TapeWriter.write(document, pretty: false, canonical: true, topLevelOrder: .source, into: &output)
     }
 
     /// Same, also appending to `numberChanges` every number whose canonical
@@ -49,6 +50,8 @@ public enum JSONWriter {
     public static func writeCanonical(
         _ document: JSONDocument, into output: inout [UInt8], numberChanges: inout [CanonicalNumberChange]
     ) -> Bool {
+        // A flat object in canonical spelling changes no number.
+        if FlatCanonical.write(document, into: &output) { return true }
         var notes = CanonicalNumberNotes()
         let written = TapeWriter.write(document, pretty: false, canonical: true, topLevelOrder: .source, into: &output, numbers: &notes)
         if let unwritable = notes.unwritable {

@@ -10,7 +10,26 @@ enum VerbatimCompact {
         document.nodes.withUnsafeBufferPointer { nodes -> UnsafeRawBufferPointer? in
             guard let root = nodes.first, isCompact(nodes) else { return nil }
             // Only a top-level object is ordered (not a top-level array's elements).
-            guard root.kind != .object || order.isEmpty || membersInOrder(of: 0, order: -1, in: order, nodes: nodes, bytes: document.bytes) else { return nil }
+            guard root.kind == .object && !order.isEmpty else {
+                return UnsafeRawBufferPointer(rebasing: document.bytes[root.start..<root.end])
+            }
+            if order.hasNested {
+                guard membersInOrder(of: 0, order: -1, in: order, nodes: nodes, bytes: document.bytes) else { return nil }
+                return UnsafeRawBufferPointer(rebasing: document.bytes[root.start..<root.end])
+            }
+            // One level only: the same check in line, which the common flat
+            // callback takes (the recursive one cost it 150 instructions more).
+            var previous = 0
+            var key = 1
+            for member in 0..<Int(root.count) {
+                let node = nodes[key]
+                let rank = order.rank(
+                    of: UnsafeRawBufferPointer(rebasing: document.bytes[(node.start + 1)..<(node.end - 1)]),
+                    hint: member == 0 ? 0 : previous + 1)
+                guard rank >= previous else { return nil }
+                previous = rank
+                key = Int(nodes[key + 1].next)
+            }
             return UnsafeRawBufferPointer(rebasing: document.bytes[root.start..<root.end])
         }
     }
