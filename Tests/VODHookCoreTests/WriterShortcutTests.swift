@@ -54,7 +54,7 @@ import Testing
 
         /// An object of plain and escaped keys and scalar values, most in their canonical spelling.
         mutating func flatObject(spaced: Bool) -> String {
-            let canonical = ["0", "7", "-12", "123456789012345", "true", "false", "null", #""plain""#, #""""#, #""é😀""#]
+            let canonical = ["0", "7", "-12", "123456789012345", "true", "false", "null", #""plain""#, #""""#, #""é😀""#, "3594.0", "29.970", "-0.0", "0.0", "0.000001"]
             let members = (0..<Int.random(in: 1...(Int.random(in: 0..<10, using: &random) == 0 ? 40 : 10), using: &random)).map { _ in
                 let value = Int.random(in: 0..<20, using: &random) == 0 ? pick(scalars) : pick(canonical)
                 let plainKeys = Self.keys.filter { key in !key.contains("\\") && key.utf8.allSatisfy { $0 < 0x80 } }
