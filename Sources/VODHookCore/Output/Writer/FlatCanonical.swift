@@ -65,7 +65,7 @@ enum FlatCanonical {
                         out[end] = UInt8(ascii: "}")
                         return end + 1
                     }
-                    output.removeLast(output.count - end)
+                    if end < output.count { output.removeLast(output.count - end) }
                     return true
                 }
             }
