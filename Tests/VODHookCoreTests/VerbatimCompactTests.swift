@@ -31,6 +31,12 @@ import Testing
                     } else {
                         #expect(reordered == [1, 2, 3])
                     }
+                    var appended: [UInt8] = [9]
+                    if VerbatimCompact.appendReordered(document, order: order, into: &appended) {
+                        #expect(appended == [9] + full, "\(String(decoding: text, as: UTF8.self)) with \(names)")
+                    } else {
+                        #expect(appended == [9])
+                    }
                     var written: [UInt8] = []
                     JSONWriter.write(document, layout: .compact, topLevelOrder: order, into: &written)
                     #expect(written == full)

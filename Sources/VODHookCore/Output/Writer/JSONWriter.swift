@@ -24,9 +24,12 @@ public enum JSONWriter {
     public static func write(
         _ document: JSONDocument, layout: JSONLayout, topLevelOrder: KeyOrder, into output: inout [UInt8]
     ) {
-        if layout == .compact, let verbatim = VerbatimCompact.bytes(of: document, order: topLevelOrder) {
-            output.append(contentsOf: verbatim)
-            return
+        if layout == .compact {
+            if let verbatim = VerbatimCompact.bytes(of: document, order: topLevelOrder) {
+                output.append(contentsOf: verbatim)
+                return
+            }
+            if VerbatimCompact.appendReordered(document, order: topLevelOrder, into: &output) { return }
         }
         // Output grows geometrically on its own; reserving per call would
         // reallocate exactly, and repeatedly, when documents are appended in a row.
