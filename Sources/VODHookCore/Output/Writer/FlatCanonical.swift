@@ -4,7 +4,7 @@
 /// separators. Its canonical form is its own members in key order (a
 /// decimal cut to its canonical digits), so it is made by copying each
 /// member's bytes once, without the writer's walk of frames, keys and
-/// values (about 1,300 instructions a DeleteMediaComplete callback less;
+/// values (about 1,000 instructions a DeleteMediaComplete callback less;
 /// see BENCHMARKS.md).
 enum FlatCanonical {
     /// Appends the canonical form and returns true; returns false, leaving
