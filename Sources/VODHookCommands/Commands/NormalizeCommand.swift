@@ -58,7 +58,6 @@ enum NormalizeCommand {
         let readable = pipeline.run(
             paths: parsed.positionals, environment: environment, command: "normalize", jobs: jobs,
             preparer: { NormalizePreparer(layout: layout, canonical: canonical, shard: shard) }, committer: &committer)
-        environment.output.write(committer.out)
         var outcome = committer.outcome
         outcome.hadTrouble = !readable
         return outcome.exitCode(.output)

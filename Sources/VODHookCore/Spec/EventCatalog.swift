@@ -14,6 +14,14 @@ public enum EventCatalog {
         events.first { $0.eventType == name }
     }
 
+    /// `index(forEventType:)` for a String, its UTF-8 read in place: for a
+    /// caller that keeps something per event, a probe or two instead of
+    /// `spec(forEventType:)`'s walk comparing Strings.
+    public static func index(forEventType name: String) -> Int? {
+        var name = name
+        return name.withUTF8 { index(forEventType: UnsafeRawBufferPointer($0)) }
+    }
+
     /// The position in `events` of the event an EventType's UTF-8 names,
     /// without building a String: a probe or two of `eventTypeSlots`, where
     /// comparing with every name cost `summary` 390 instructions a document.

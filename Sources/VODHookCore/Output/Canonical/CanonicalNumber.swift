@@ -32,7 +32,8 @@ public enum CanonicalNumber {
     }
 
     /// Appends the canonical form and says whether it keeps the literal's value.
-    static func write(_ jsonNumber: UnsafeRawBufferPointer, to output: inout [UInt8]) -> Written {
+    /// `takesShortcuts` false skips `PlainDecimal`, for tests comparing the two.
+    static func write(_ jsonNumber: UnsafeRawBufferPointer, to output: inout [UInt8], takesShortcuts: Bool = true) -> Written {
         guard let shape = NumberLiteralShape(jsonNumber) else { return .unwritable }
 
         if shape.isExactSmallInteger {
@@ -42,6 +43,15 @@ public enum CanonicalNumber {
                 output.append(UInt8(ascii: "0"))
             } else {
                 output.append(contentsOf: jsonNumber)
+            }
+            return .sameValue
+        }
+
+        if takesShortcuts, let length = PlainDecimal.canonicalPrefix(of: jsonNumber) {
+            if length == 0 {
+                output.append(UInt8(ascii: "0"))
+            } else {
+                output.append(contentsOf: UnsafeRawBufferPointer(rebasing: jsonNumber[0..<length]))
             }
             return .sameValue
         }
@@ -58,6 +68,21 @@ public enum CanonicalNumber {
         let decimal = ShortestDecimal(value.magnitude)
         ECMAScriptNumberLayout.append(decimal, isNegative: value < 0, to: &output)
         return decimal.hasSameMagnitude(asLiteral: jsonNumber) ? .sameValue : .changed(.rounded)
+    }
+
+    /// Whether a JSON number literal (as the parser accepted it) is its own
+    /// RFC 8785 form, so a writer may copy it: an integer of at most 15
+    /// digits, as `write`'s fast path says, other than "-0".
+    @inline(__always)
+    static func isOwnCanonicalForm(_ literal: UnsafeRawBufferPointer) -> Bool {
+        let count = literal.count
+        guard count > 0 && count <= 16 else { return false }
+        let first = literal[0] == UInt8(ascii: "-") ? 1 : 0
+        let digits = count - first
+        // A leading zero stands alone in a valid literal, so "-0..." is "-0".
+        guard digits > 0 && digits <= 15 && !(first == 1 && literal[1] == UInt8(ascii: "0")) else { return false }
+        for index in first..<count where literal[index] &- UInt8(ascii: "0") > 9 { return false }
+        return true
     }
 
     /// String convenience for callers (and tests) that do not hold raw bytes.

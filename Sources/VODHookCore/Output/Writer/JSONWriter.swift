@@ -24,9 +24,12 @@ public enum JSONWriter {
     public static func write(
         _ document: JSONDocument, layout: JSONLayout, topLevelOrder: KeyOrder, into output: inout [UInt8]
     ) {
-        if layout == .compact, let verbatim = VerbatimCompact.bytes(of: document, order: topLevelOrder) {
-            output.append(contentsOf: verbatim)
-            return
+        if layout == .compact {
+            if let verbatim = VerbatimCompact.bytes(of: document, order: topLevelOrder) {
+                output.append(contentsOf: verbatim)
+                return
+            }
+            if VerbatimCompact.appendReordered(document, order: topLevelOrder, into: &output) { return }
         }
         // Output grows geometrically on its own; reserving per call would
         // reallocate exactly, and repeatedly, when documents are appended in a row.
@@ -40,7 +43,8 @@ public enum JSONWriter {
     /// when a number has no IEEE 754 double value (e.g. `1e400`), since JCS
     /// cannot express it.
     public static func writeCanonical(_ document: JSONDocument, into output: inout [UInt8]) -> Bool {
-        TapeWriter.write(document, pretty: false, canonical: true, topLevelOrder: .source, into: &output)
+        if FlatCanonical.write(document, into: &output) { return true }
+        return TapeWriter.write(document, pretty: false, canonical: true, topLevelOrder: .source, into: &output)
     }
 
     /// Same, also appending to `numberChanges` every number whose canonical
@@ -49,6 +53,8 @@ public enum JSONWriter {
     public static func writeCanonical(
         _ document: JSONDocument, into output: inout [UInt8], numberChanges: inout [CanonicalNumberChange]
     ) -> Bool {
+        // A flat object in canonical spelling changes no number.
+        if FlatCanonical.write(document, into: &output) { return true }
         var notes = CanonicalNumberNotes()
         let written = TapeWriter.write(document, pretty: false, canonical: true, topLevelOrder: .source, into: &output, numbers: &notes)
         if let unwritable = notes.unwritable {

@@ -103,6 +103,9 @@ public struct KeyOrder: Sendable, Hashable {
     /// `names.count` for an unlisted key so unlisted keys sort last. Keys
     /// usually come in list order, so with distinct names the search starts
     /// at `hint`, which then cannot change the answer.
+    /// Inlined: called once a key for every document, where the call itself
+    /// was a third of its cost.
+    @inline(__always)
     func rank(of key: UnsafeRawBufferPointer, hint: Int = 0) -> Int {
         let keyWords = KeyWords(key)
         let (words, names, slots) = (tables.words, tables.names, tables.slots)

@@ -11,6 +11,7 @@ extension TapeWriter {
     /// Pushes an object's keys in RFC 8785 order (UTF-16 code units of the
     /// decoded keys). Escaped keys are decoded once up front, not per comparison.
     mutating func pushSortedMembers(of object: Int) {
+        if takesShortcuts, pushSortedPlainMembers(of: object) { return }
         let count = Int(nodes[object].count)
         scratch.removeAll(keepingCapacity: true)
         var key = object + 1
@@ -55,12 +56,37 @@ extension TapeWriter {
         }
     }
 
+    /// The common case of `pushSortedMembers`: plain keys, ordered by
+    /// `PlainKeyOrder`. Returns false, having pushed nothing, for any other
+    /// object, and for one of more than `PlainKeyOrder.memberLimit` members.
+    private mutating func pushSortedPlainMembers(of object: Int) -> Bool {
+        let count = Int(nodes[object].count)
+        guard count <= PlainKeyOrder.memberLimit else { return false }
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { keys in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { words in
+                var key = object + 1
+                for slot in 0..<count {
+                    guard let word = PlainKeyOrder.word(for: nodes[key], slot: slot, in: bytes) else { return false }
+                    keys[slot] = Int32(key)
+                    words[slot] = word
+                    key = Int(nodes[key + 1].next)
+                }
+                PlainKeyOrder.sort(words, keys: keys, nodes: nodes, bytes: bytes)
+                for slot in 0..<count {
+                    memberOrder[memberOrderCount] = UInt64(UInt32(keys[Int(words[slot] & 0xFF)]))
+                    memberOrderCount += 1
+                }
+                return true
+            }
+        }
+    }
+
     /// RFC 8785 order in one pass: the first differing byte decides, and
     /// `CanonicalOrder` says how, so its rule stays in one place. Duplicate
     /// keys (already reported by the reader) keep source order, so the
     /// output is still a function of the input.
     @inline(__always)
-    private static func keyPrecedes(
+    static func keyPrecedes(
         _ first: UnsafeRawBufferPointer, _ firstKey: Int32, _ second: UnsafeRawBufferPointer, _ secondKey: Int32
     ) -> Bool {
         let shared = min(first.count, second.count)

@@ -27,6 +27,10 @@ struct TapeWriter {
     let pretty: Bool
     let canonical: Bool
     let topLevelOrder: KeyOrder
+    /// Whether the writer may copy what is already in its output form
+    /// (whole members, integers, plain keys sorted by prefix) instead of
+    /// taking the general path; tests turn this off to compare the two.
+    let takesShortcuts: Bool
     let frames: UnsafeMutableBufferPointer<Frame>
     /// Key tape indices of the objects written out of source order, one run
     /// per open object, pushed and popped with them. The low 32 bits hold the
@@ -65,7 +69,7 @@ struct TapeWriter {
     /// another value, and which number it could not write.
     static func write(
         _ document: JSONDocument, pretty: Bool, canonical: Bool, topLevelOrder: KeyOrder,
-        into output: inout [UInt8], numbers: inout CanonicalNumberNotes
+        into output: inout [UInt8], numbers: inout CanonicalNumberNotes, takesShortcuts: Bool = true
     ) -> Bool {
         document.nodes.withUnsafeBufferPointer { nodes in
             guard let root = nodes.first else { return true }
@@ -81,7 +85,7 @@ struct TapeWriter {
                         withUnsafeTemporaryAllocation(byteCount: stageSize, alignment: 1) { stage in
                             var writer = TapeWriter(
                                 bytes: document.bytes, nodes: nodes, pretty: pretty, canonical: canonical,
-                                topLevelOrder: topLevelOrder, frames: frames, memberOrder: memberOrder,
+                                topLevelOrder: topLevelOrder, takesShortcuts: takesShortcuts, frames: frames, memberOrder: memberOrder,
                                 sortKeys: sortKeys, stage: stage)
                             let start = output.count
                             // Swapping moves the buffer without copying it.
@@ -104,41 +108,51 @@ struct TapeWriter {
         var index = 0
         childOrder = topLevelOrder.isEmpty || nodes[0].kind != .object ? Self.noOrder : -1
         descend: while true {
-            let node = nodes[index]
-            switch node.kind {
-            case .object, .array:
-                let isObject = node.kind == .object
-                guard node.count > 0 else {
-                    put(isObject ? UInt8(ascii: "{") : UInt8(ascii: "["))
-                    put(isObject ? UInt8(ascii: "}") : UInt8(ascii: "]"))
-                    break
-                }
-                precondition(depth < frames.count, "the document nests deeper than JSONParser.maxDepth")
-                put(isObject ? UInt8(ascii: "{") : UInt8(ascii: "["))
-                frames[depth] = isObject
-                    ? objectFrame(index, order: childOrder)
-                    : Frame(container: Int32(index), cursor: Int32(index + 1), end: node.next, isObject: false, reordered: false, order: childOrder)
-                depth += 1
-                index = enterChild(of: &frames[depth - 1], depth: depth)
-                continue descend
-            case .string:
-                writeString(node)
-            case .number:
-                let literal = UnsafeRawBufferPointer(rebasing: bytes[node.start..<node.end])
-                if canonical {
-                    flush()
-                    switch CanonicalNumber.write(literal, to: &output) {
-                    case .sameValue: break
-                    case .changed: numbers.someChanged = true
-                    case .unwritable:
-                        numbers.unwritable = index
-                        return false
+            // A negative index: enterChild wrote the whole member already.
+            if index >= 0 {
+                let node = nodes[index]
+                switch node.kind {
+                case .object, .array:
+                    let isObject = node.kind == .object
+                    guard node.count > 0 else {
+                        put(isObject ? UInt8(ascii: "{") : UInt8(ascii: "["))
+                        put(isObject ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+                        break
                     }
-                } else {
-                    put(literal)
+                    precondition(depth < frames.count, "the document nests deeper than JSONParser.maxDepth")
+                    put(isObject ? UInt8(ascii: "{") : UInt8(ascii: "["))
+                    frames[depth] = isObject
+                        ? objectFrame(index, order: childOrder)
+                        : Frame(container: Int32(index), cursor: Int32(index + 1), end: node.next, isObject: false, reordered: false, order: childOrder)
+                    depth += 1
+                    index = enterChild(of: &frames[depth - 1], depth: depth)
+                    continue descend
+                case .string:
+                    writeString(node)
+                case .number:
+                    let literal = UnsafeRawBufferPointer(rebasing: bytes[node.start..<node.end])
+                    if !canonical || (takesShortcuts && CanonicalNumber.isOwnCanonicalForm(literal)) {
+                        put(literal)
+                    } else if takesShortcuts, let length = PlainDecimal.canonicalPrefix(of: literal) {
+                        // A decimal whose canonical form is a prefix of its spelling, or "0".
+                        if length == 0 {
+                            put(UInt8(ascii: "0"))
+                        } else {
+                            put(UnsafeRawBufferPointer(rebasing: literal[0..<length]))
+                        }
+                    } else {
+                        flush()
+                        switch CanonicalNumber.write(literal, to: &output, takesShortcuts: takesShortcuts) {
+                        case .sameValue: break
+                        case .changed: numbers.someChanged = true
+                        case .unwritable:
+                            numbers.unwritable = index
+                            return false
+                        }
+                    }
+                case .true, .false, .null:
+                    put(UnsafeRawBufferPointer(rebasing: bytes[node.start..<node.end]))
                 }
-            case .true, .false, .null:
-                put(UnsafeRawBufferPointer(rebasing: bytes[node.start..<node.end]))
             }
             // A value is complete: go on to its next sibling, closing every
             // container it was the last child of.
@@ -159,7 +173,8 @@ struct TapeWriter {
     }
 
     /// Writes what precedes the frame's next child (line break, and for an
-    /// object the key) and returns the tape index of the child's value.
+    /// object the key) and returns the tape index of the child's value, or
+    /// -1 when it wrote the whole member (see `verbatimMember`).
     @inline(__always)
     private mutating func enterChild(of frame: inout Frame, depth: Int) -> Int {
         if pretty { putNewline(depth: depth) }
@@ -181,10 +196,37 @@ struct TapeWriter {
             frame.cursor = nodes[frame.isObject ? child + 1 : child].next
         }
         guard frame.isObject else { return child }
+        if takesShortcuts && !pretty, let member = verbatimMember(key: child) {
+            put(member)
+            return -1
+        }
         writeString(nodes[child])
         put(UInt8(ascii: ":"))
         if pretty { put(UInt8(ascii: " ")) }
         return child + 1
+    }
+
+    /// The source bytes of the member whose key is at `key` when they are
+    /// already its compact output: a plain key, the colon right after it,
+    /// and a scalar value written as it stands. One copy then replaces a
+    /// key, a colon and a value put one by one and the dispatch on the
+    /// value's kind, which most members of a callback need.
+    @inline(__always)
+    private func verbatimMember(key: Int) -> UnsafeRawBufferPointer? {
+        let keyNode = nodes[key], value = nodes[key + 1]
+        // One byte between key and value can only be the colon.
+        guard !keyNode.hasEscapes, value.start == keyNode.end + 1 else { return nil }
+        switch value.kind {
+        case .string:
+            guard !value.hasEscapes else { return nil }
+        case .true, .false, .null:
+            break
+        case .number:
+            guard !canonical || CanonicalNumber.isOwnCanonicalForm(UnsafeRawBufferPointer(rebasing: bytes[value.start..<value.end])) else { return nil }
+        case .object, .array:
+            return nil
+        }
+        return UnsafeRawBufferPointer(rebasing: bytes[keyNode.start..<value.end])
     }
 
     /// An object's frame, with its members placed in `memberOrder` when the
