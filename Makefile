@@ -22,7 +22,7 @@ FISH_COMPLETIONS = $(PREFIX)/share/fish/vendor_completions.d
 # every "docs/X.md" a help text names resolve.
 DOCDIR = $(PREFIX)/share/doc/vodhook
 
-.PHONY: help build test test-quick release man completions install dist docs pre-commit-check demo bench fuzz fuzz-smoke sanitize stress stress-small clean FORCE
+.PHONY: help build test test-quick release man completions install dist docs pre-commit-check demo bench bench-instructions fuzz fuzz-smoke sanitize stress stress-small clean FORCE
 
 help:
 	@echo "make build      debug build"
@@ -37,6 +37,7 @@ help:
 	@echo "make pre-commit-check  the .pre-commit-hooks.yaml hook on a fresh clone (needs pre-commit)"
 	@echo "make demo       run vodhook on the bundled Examples/"
 	@echo "make bench      throughput and start-up benchmark (see BENCHMARKS.md)"
+	@echo "make bench-instructions  instructions per document of each command (callgrind; needs valgrind)"
 	@echo "make fuzz       libFuzzer on the reader, the check pipeline and the command line, FUZZ_SECONDS each (default 180)"
 	@echo "make fuzz-smoke the fuzzers for 10 seconds each"
 	@echo "make sanitize   the suite under ThreadSanitizer, then AddressSanitizer, and the fuzz fixtures under ASan"
@@ -143,6 +144,14 @@ stress-small:
 # Python 3 generates the corpus and times the runs; BENCH_DOCS=20000 for a quick one.
 bench:
 	SWIFT=$(SWIFT) Benchmarks/bench.sh
+
+# Instructions per document (callgrind), which do not move with the machine's load.
+BENCH_DIR ?= /tmp/vodhook-bench
+bench-instructions: release
+	mkdir -p $(BENCH_DIR)
+	[ -s $(BENCH_DIR)/instructions-dmc.ndjson ] || python3 Benchmarks/generate_corpus.py 20000 $(BENCH_DIR)/instructions-dmc.ndjson $(BENCH_DIR)/instructions-dmc.json-only > /dev/null
+	[ -s $(BENCH_DIR)/instructions-lifecycle.ndjson ] || $(RELEASE_BIN) sample --lifecycle --count 20000 --seed 1 > $(BENCH_DIR)/instructions-lifecycle.ndjson
+	python3 Benchmarks/instructions.py $(RELEASE_BIN) $(BENCH_DIR)/instructions-dmc.ndjson $(BENCH_DIR)/instructions-lifecycle.ndjson
 
 clean:
 	$(SWIFT) package clean

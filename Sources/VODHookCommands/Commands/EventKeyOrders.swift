@@ -1,10 +1,11 @@
 import VODHookCore
 
-/// `normalize`'s key order for each known event, kept in a slot per catalog
-/// event and found by the event type's bytes when it is not the last answer.
-/// Documents of a lifecycle log change event at almost every line, where a
-/// cache of the last answer alone missed and the lookup walked the catalog
-/// comparing Strings: 1,600 instructions a document on the lifecycle corpus.
+/// The key order for each known event (`normalize` writes in it, `summary`
+/// fingerprints in it), kept in a slot per catalog event and found by the
+/// event type's bytes when it is not the last answer. Documents of a
+/// lifecycle log change event at almost every line, where a cache of the
+/// last answer alone missed and the lookup walked the catalog comparing
+/// Strings: 1,600 instructions a document on the lifecycle corpus.
 final class EventKeyOrders {
     private var orders = [KeyOrder?](repeating: nil, count: EventCatalog.events.count)
     /// The last event type that is not in the catalog, so a log of one

@@ -99,34 +99,3 @@ enum SummaryCommand {
         }
     }
 }
-
-/// Key orders for known events, prepared once per run.
-final class KeyOrderCache {
-    /// Event types seen, with their orders: a log names a handful, and a
-    /// look along this short list cost a lifecycle summary about 500
-    /// instructions a document where the catalog lookup before the
-    /// dictionary cost 1,630 (BENCHMARKS.md, issue 24).
-    private var seen: [(eventType: String, order: KeyOrder)] = []
-    /// The last answer: documents in a log nearly always name the same
-    /// event. Two properties, not an optional tuple, whose copy went through
-    /// the runtime's generic witnesses for every document.
-    private var lastEventType: String?
-    private var lastOrder = KeyOrder.source
-
-    func keyOrder(for eventType: String?) -> KeyOrder {
-        guard let eventType else { return .source }
-        if eventType == lastEventType { return lastOrder }
-        let order = seen.first(where: { $0.eventType == eventType })?.order ?? lookUp(eventType)
-        lastEventType = eventType
-        lastOrder = order
-        return order
-    }
-
-    private func lookUp(_ eventType: String) -> KeyOrder {
-        let order = EventCatalog.spec(forEventType: eventType).map { KeyOrder($0.object) } ?? .source
-        // Past a few dozen names (a log of made-up event types) the list stops
-        // growing, and those names pay the catalog lookup each time.
-        if seen.count < 64 { seen.append((eventType, order)) }
-        return order
-    }
-}

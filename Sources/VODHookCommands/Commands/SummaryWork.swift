@@ -12,7 +12,7 @@ struct SummaryRecord: Sendable {
 struct SummaryPreparer: DocumentPreparer {
     let table: SummaryTable
     let showDocuments: Bool
-    private let order = KeyOrderCache()
+    private let order = EventKeyOrders()
     private var normalized: [UInt8] = []
     /// The event named last, so most documents skip the catalog lookup.
     private var eventTypeMemo = EventTypeMemo()
