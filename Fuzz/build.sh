@@ -24,7 +24,7 @@ fi
 # -O keeps Swift's own traps (overflow, bounds, exclusivity) and runs faster;
 # -g gives readable stack traces in crash reports.
 FLAGS=(-sanitize="$SANITIZE" -parse-as-library -O -g -swift-version 6 -module-cache-path "$OUT/module-cache"
-       -I Sources/CacheHints/include -I Sources/CZlib)
+       -I Sources/CacheHints/include -I Sources/CZlib -I Sources/CurlCalls/include)
 # lld, because gold warns about every ASan helper symbol it cannot export.
 LINK=()
 [ "$(uname -s)" = Linux ] && LINK=(-use-ld=lld)
@@ -35,8 +35,8 @@ library() {
     local lib="$OUT/lib$name.a"
     local sources
     mapfile -t sources < <(find "$dir" -name '*.swift' | LC_ALL=C sort)
-    # The C header every library may import counts as a source too.
-    if [ -f "$lib" ] && [ -z "$(find "$dir" Sources/CacheHints \( -name '*.swift' -o -name '*.h' \) -newer "$lib" | head -1)" ]; then
+    # The C headers a library may import count as sources too (CurlCalls is inline functions only).
+    if [ -f "$lib" ] && [ -z "$(find "$dir" Sources/CacheHints Sources/CurlCalls \( -name '*.swift' -o -name '*.h' \) -newer "$lib" | head -1)" ]; then
         return
     fi
     echo "fuzz: compiling $name (${#sources[@]} files)" >&2

@@ -71,6 +71,15 @@ extension InputPlanTests {
         #expect(try Self.plans(Array("{\"a\":1}\n".utf8), mode: .auto, name: "app.log").file.format == .stream)
     }
 
+    /// The note about a source that may be a log is for people; `--quiet` prints nothing.
+    @Test func quietKeepsTheMayBeALogNoteToItself() throws {
+        let startup = Data(String(repeating: "2026-12-06T10:00:00Z INFO loading\n", count: 20).utf8)
+        let noted = try InProcess.runLikeBinary(["check"], stdin: startup)
+        #expect(String(decoding: noted.stderr, as: UTF8.self).contains("look like a log's"))
+        let quiet = try InProcess.runLikeBinary(["check", "--quiet"], stdin: startup)
+        #expect(quiet.stdout.isEmpty && quiet.stderr.isEmpty && quiet.status == 1)
+    }
+
     @Test func walksReadLogsRotationsAndGzip() {
         for name in ["receiver.log", "receiver.log.1", "receiver.log.12.gz", "day.ndjson.gz", "a.json"] {
             #expect(SourceList.isCallbackFile(name), "\(name)")

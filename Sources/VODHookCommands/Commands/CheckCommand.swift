@@ -65,6 +65,7 @@ enum CheckCommand {
         var assembler = session.assembler()
         var pipeline = DocumentPipeline(mode: CommonOptions.inputMode(parsed), policy: session.policy)
         pipeline.verbose = parsed.isSet("verbose")
+        pipeline.announcesGuesses = !session.silent
         pipeline.envelope = envelope
         let threads = session.format.quotesSource && !session.quiet ? 1 : jobs
         // Each thread makes its own preparer, so the writer in it needs no locks.

@@ -22,6 +22,8 @@ struct DocumentPipeline {
     private var checker: DocumentChecker
     /// Lists the files directory walks pass over, and a log's lines without a callback, on stderr.
     var verbose = false
+    /// Says on stderr when auto mode reads as JSON a source that looks like a log; `--quiet` prints nothing.
+    var announcesGuesses = true
     /// Log lines without a callback, in every source read so far.
     private(set) var skippedLogLines = SkippedLogLines()
     /// `--at`: where the callback sits inside each document.
@@ -248,7 +250,7 @@ struct DocumentPipeline {
 
     /// Says once what auto mode could not be sure of.
     private func announce(_ plan: InputPlan, source: InputSource, environment: CommandEnvironment, command: String) {
-        guard plan.mayBeLog else { return }
+        guard plan.mayBeLog, announcesGuesses else { return }
         environment.errors.write(
             "vodhook \(command): note: \(TerminalSafe.quoted(source.name)) is read as JSON, but its first lines look like a log's; if it is one, read it with --input log\n")
     }
