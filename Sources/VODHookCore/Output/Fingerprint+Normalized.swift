@@ -54,46 +54,12 @@ extension Fingerprint {
             guard Self.isCompact(nodes) else { return .notCompact }
             let source = UnsafeRawBufferPointer(rebasing: document.bytes[root.start..<root.end])
             guard root.kind == .object, root.count > 0, !order.isEmpty else { return .inPlace(source) }
-            let count = Int(root.count)
-            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { buffer -> CompactForm in
+            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Int(root.count)) { buffer -> CompactForm in
                 var members = buffer
-                // Rank above the key's tape index: an integer sort groups by
-                // rank and keeps source order within each group, as the writer orders them.
-                var key = 1
-                var previous = 0
-                var inOrder = true
-                for member in 0..<count {
-                    let node = nodes[key]
-                    // The next rank is the likeliest; the first key is hinted at rank 0.
-                    let rank = order.rank(of: UnsafeRawBufferPointer(rebasing: document.bytes[(node.start + 1)..<(node.end - 1)]),
-                                          hint: member == 0 ? 0 : previous + 1)
-                    if rank < previous { inOrder = false }
-                    previous = rank
-                    members[member] = UInt64(rank) << 32 | UInt64(key)
-                    key = Int(nodes[key + 1].next)
-                }
-                guard !inOrder else { return .inPlace(source) }
+                guard !VerbatimCompact.rankMembers(nodes, document, order: order, into: members) else { return .inPlace(source) }
                 members.sort()
-                // The same bytes in another order: as long as the source, made in one append and then overwritten.
                 scratch.removeAll(keepingCapacity: true)
-                scratch.append(contentsOf: source.assumingMemoryBound(to: UInt8.self))
-                scratch.withUnsafeMutableBytes { out in
-                    var end = 1  // after the "{" the source begins with too
-                    for (index, member) in members.enumerated() {
-                        if index > 0 {
-                            out[end] = UInt8(ascii: ",")
-                            end += 1
-                        }
-                        let key = Int(truncatingIfNeeded: member & 0xFFFF_FFFF)
-                        // Key, colon and value, with nothing between them in a compact document.
-                        let start = nodes[key].start
-                        let length = nodes[key + 1].end - start
-                        UnsafeMutableRawBufferPointer(rebasing: out[end..<end + length])
-                            .copyMemory(from: UnsafeRawBufferPointer(rebasing: document.bytes[start..<start + length]))
-                        end += length
-                    }
-                    out[end] = UInt8(ascii: "}")
-                }
+                VerbatimCompact.appendMembers(members, nodes, document, into: &scratch)
                 return .reordered
             }
         }

@@ -99,48 +99,67 @@ enum VerbatimCompact {
     private static func reorder(_ document: JSONDocument, order: KeyOrder, into output: inout [UInt8], appending: Bool) -> Bool {
         document.nodes.withUnsafeBufferPointer { nodes -> Bool in
             guard let root = nodes.first, root.kind == .object, root.count > 0, !order.hasNested, isCompact(nodes) else { return false }
-            let count = Int(root.count)
-            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { buffer in
+            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Int(root.count)) { buffer in
                 var members = buffer
-                // Rank above the key's tape index: an integer sort groups by rank
-                // and keeps source order within each group, as the writer orders them.
-                var key = 1
-                var previous = 0
-                for member in 0..<count {
-                    let node = nodes[key]
-                    let rank = order.rank(
-                        of: UnsafeRawBufferPointer(rebasing: document.bytes[(node.start + 1)..<(node.end - 1)]),
-                        hint: member == 0 ? 0 : previous + 1)
-                    previous = rank
-                    members[member] = UInt64(rank) << 32 | UInt64(key)
-                    key = Int(nodes[key + 1].next)
-                }
+                _ = rankMembers(nodes, document, order: order, into: members)
                 members.sort()
-                // The same bytes in another order: as long as the source, made
-                // in one append and then overwritten.
-                let source = UnsafeRawBufferPointer(rebasing: document.bytes[root.start..<root.end])
                 if !appending { output.removeAll(keepingCapacity: true) }
-                let base = output.count
-                output.append(contentsOf: source.assumingMemoryBound(to: UInt8.self))
-                output.withUnsafeMutableBytes { out in
-                    var end = base + 1  // after the "{" the source begins with too
-                    for (index, member) in members.enumerated() {
-                        if index > 0 {
-                            out[end] = UInt8(ascii: ",")
-                            end += 1
-                        }
-                        let key = Int(truncatingIfNeeded: member & 0xFFFF_FFFF)
-                        // Key, colon and value, with nothing between them in a compact document.
-                        let start = nodes[key].start
-                        let length = nodes[key + 1].end - start
-                        UnsafeMutableRawBufferPointer(rebasing: out[end..<end + length])
-                            .copyMemory(from: UnsafeRawBufferPointer(rebasing: document.bytes[start..<start + length]))
-                        end += length
-                    }
-                    out[end] = UInt8(ascii: "}")
-                }
+                appendMembers(members, nodes, document, into: &output)
                 return true
             }
+        }
+    }
+
+    /// Ranks the root object's members by `order` into `members` (one a
+    /// member, in source order): the rank above the key's tape index, so that
+    /// an integer sort groups by rank and keeps source order within each
+    /// group, as the writer orders them. True when they already come in order.
+    @inline(__always)
+    static func rankMembers(
+        _ nodes: UnsafeBufferPointer<JSONNode>, _ document: JSONDocument, order: KeyOrder, into members: UnsafeMutableBufferPointer<UInt64>
+    ) -> Bool {
+        var key = 1
+        var previous = 0
+        var inOrder = true
+        for member in 0..<members.count {
+            let node = nodes[key]
+            // The next rank is the likeliest; the first key is hinted at rank 0.
+            let rank = order.rank(of: UnsafeRawBufferPointer(rebasing: document.bytes[(node.start + 1)..<(node.end - 1)]),
+                                  hint: member == 0 ? 0 : previous + 1)
+            if rank < previous { inOrder = false }
+            previous = rank
+            members[member] = UInt64(rank) << 32 | UInt64(key)
+            key = Int(nodes[key + 1].next)
+        }
+        return inOrder
+    }
+
+    /// Appends the compact root object with its members in the order of
+    /// `members` (as `rankMembers` made them, sorted): as long as the source,
+    /// made in one append and then overwritten.
+    @inline(__always)
+    static func appendMembers(
+        _ members: UnsafeMutableBufferPointer<UInt64>, _ nodes: UnsafeBufferPointer<JSONNode>, _ document: JSONDocument, into output: inout [UInt8]
+    ) {
+        let root = nodes[0]
+        let base = output.count
+        output.append(contentsOf: UnsafeRawBufferPointer(rebasing: document.bytes[root.start..<root.end]).assumingMemoryBound(to: UInt8.self))
+        output.withUnsafeMutableBytes { out in
+            var end = base + 1  // after the "{" the source begins with too
+            for (index, member) in members.enumerated() {
+                if index > 0 {
+                    out[end] = UInt8(ascii: ",")
+                    end += 1
+                }
+                let key = Int(truncatingIfNeeded: member & 0xFFFF_FFFF)
+                // Key, colon and value, with nothing between them in a compact document.
+                let start = nodes[key].start
+                let length = nodes[key + 1].end - start
+                UnsafeMutableRawBufferPointer(rebasing: out[end..<end + length])
+                    .copyMemory(from: UnsafeRawBufferPointer(rebasing: document.bytes[start..<start + length]))
+                end += length
+            }
+            out[end] = UInt8(ascii: "}")
         }
     }
 
