@@ -32,7 +32,7 @@ help:
 	@echo "make man        the man page, vodhook.1, into $(GENERATED)"
 	@echo "make completions  bash, zsh and fish completion scripts into $(GENERATED)/completions"
 	@echo "make install    binary, man page, completions and the Markdown docs under PREFIX (PREFIX=$(PREFIX)); honours DESTDIR"
-	@echo "make dist       release tarball (stripped binary, man page, completions, README, LICENSE) and its SHA-256 in $(DIST_DIR)/"
+	@echo "make dist       release tarball (stripped binary, man page, completions, the docs, README and LICENSE at its top) and its SHA-256 in $(DIST_DIR)/"
 	@echo "make docs       regenerate docs/commands.md, docs/rules.md and docs/events.md from the tool"
 	@echo "make pre-commit-check  the .pre-commit-hooks.yaml hook on a fresh clone (needs pre-commit)"
 	@echo "make demo       run vodhook on the bundled Examples/"

@@ -34,17 +34,15 @@ import VODHookCore
         var checker = DocumentChecker(policy: FindingPolicy())
         var reports: [[Diagnostic]] = []
         try reader.forEach { (document: consuming ReadDocument) in
-            let report: DocumentReport
             if deferring {
-                let findings: [Diagnostic]?
-                (report, findings) = checker.report(deferring: document, source: "-", reader: reader)
-                if let findings { document.findings = findings }
+                let item = checker.checked(document, source: "-", reader: reader)
+                // What commands read besides the report: the reader's findings.
+                reports.append(item.report.diagnostics)
+                reports.append(item.document.findings)
             } else {
-                report = checker.report(for: document, source: "-", origin: nil)
+                reports.append(checker.report(for: document, source: "-", origin: nil).diagnostics)
+                reports.append(document.findings)
             }
-            // What commands read besides the report: the reader's findings.
-            reports.append(report.diagnostics)
-            reports.append(document.findings)
         }
         return reports
     }

@@ -96,7 +96,8 @@ import Testing
                         #expect(reordered == full, "\(String(decoding: text, as: UTF8.self))")
                     case .notCompact:
                         #expect(reordered == [1, 2, 3])
-                        #expect(!VerbatimCompact.reordered(document, order: order, into: &reordered) && VerbatimCompact.bytes(of: document, order: order) == nil)
+                        var appended: [UInt8] = []
+                        #expect(!VerbatimCompact.appendReordered(document, order: order, into: &appended) && VerbatimCompact.bytes(of: document, order: order) == nil)
                     }
                 }
             }

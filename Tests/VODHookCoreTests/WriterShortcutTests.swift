@@ -2,7 +2,7 @@ import Testing
 @testable import VODHookCore
 
 /// The writer's shortcuts (whole members copied, integers copied, plain keys
-/// sorted by an eight-byte prefix) against its general path, which they
+/// sorted by a seven-byte prefix) against its general path, which they
 /// must match byte for byte in every layout and in canonical output.
 @Suite struct WriterShortcutTests {
     /// Keys chosen to meet every branch of the prefix sort: shared eight-byte

@@ -92,6 +92,4 @@ struct NormalizeCommitter: DocumentCommitter {
         if !record.output.isEmpty { environment.output.write(arena.slice(record.output)) }
         if !record.problems.isEmpty { environment.errors.write(arena.slice(record.problems)) }
     }
-
-    mutating func flush() {}
 }

@@ -25,17 +25,26 @@ struct DocumentChecker {
         return report(for: document, result, source: source, origin: origin, sourceFindings: sourceFindings)
     }
 
-    /// `report(for:source:origin:)` for a document from `reader`, which
-    /// leaves repeated keys to its caller (`DocumentReader.defersDuplicateKeys`):
-    /// they are looked for only when the quick verdict declines the
-    /// document. `findings` is then the document's reader findings with
-    /// them where the reader would have put them, for the caller to store
-    /// in the document, since commands read those too (normalize and
-    /// summary skip a document the reader found broken); nil when the
-    /// document's own are complete. Inlined into the readers' loops: as a
-    /// call it cost ~30 instructions a document.
+    /// A document from `reader`, which leaves repeated keys to its caller
+    /// (`DocumentReader.defersDuplicateKeys`), checked and made whole: the
+    /// repeated keys are looked for only when the quick verdict declines the
+    /// document, and their findings go into its report and into its own
+    /// reader findings, where the reader would have put them, because
+    /// commands read those too (normalize and summary skip a document the
+    /// reader found broken). One function for every reading loop, so none
+    /// can forget the second half. Inlined into the loops: as a call it cost
+    /// ~30 instructions a document.
     @inline(__always)
-    mutating func report(deferring document: borrowing ReadDocument, source: String, reader: DocumentReader) -> (report: DocumentReport, findings: [Diagnostic]?) {
+    mutating func checked(_ document: consuming ReadDocument, source: String, reader: DocumentReader) -> PipelineDocument {
+        let (report, findings) = report(deferring: document, source: source, reader: reader)
+        if let findings { document.findings = findings }
+        return PipelineDocument(report: report, document: consume document, locator: reader, request: nil)
+    }
+
+    /// `findings` is the document's reader findings with the deferred ones
+    /// in place, or nil when its own are complete.
+    @inline(__always)
+    private mutating func report(deferring document: borrowing ReadDocument, source: String, reader: DocumentReader) -> (report: DocumentReport, findings: [Diagnostic]?) {
         guard let json = document.json else { return (report(for: document, nil, source: source, origin: nil), nil) }
         if let clean = validator.quickResult(json) { return (report(for: document, clean, source: source, origin: nil), nil) }
         let result = validator.fullCheck(json, pointerPrefix: document.pointerPrefix)

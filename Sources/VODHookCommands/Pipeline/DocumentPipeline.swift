@@ -305,10 +305,8 @@ struct DocumentPipeline {
         // The checker looks for repeated keys only in what its quick verdict declines.
         reader.defersDuplicateKeys = true
         try reader.forEach { (document: consuming ReadDocument) in
-            let (report, findings) = self.checker.report(deferring: document, source: source.name, reader: reader)
-            if let findings { document.findings = findings }
             // Moved, not copied: the reader gave it up.
-            handle(PipelineDocument(report: report, document: consume document, locator: reader, request: nil))
+            handle(self.checker.checked(document, source: source.name, reader: reader))
             if environment.output.isClosed { reader.stop() }
         }
         noteSkippedLines(reader, source: source, environment: environment)

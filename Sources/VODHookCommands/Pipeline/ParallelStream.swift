@@ -198,10 +198,9 @@ struct ParallelStream<Preparer: DocumentPreparer> {
         // The checker looks for repeated keys only in what its quick verdict declines.
         reader.defersDuplicateKeys = true
         try reader.forEach { (document: consuming ReadDocument) in
-            let (report, findings) = here.checker.report(deferring: document, source: source.name, reader: reader)
-            if let findings { document.findings = findings }
+            let item = here.checker.checked(document, source: source.name, reader: reader)
             arena.removeAll(keepingCapacity: true)
-            let record = here.preparer!.prepare(PipelineDocument(report: report, document: document, locator: reader, request: nil), into: &arena)
+            let record = here.preparer!.prepare(item, into: &arena)
             outcome.documents += 1
             arena.withUnsafeBytes { committer.commit(record, number: outcome.documents, source: source.name, arena: $0) }
             if environment.outputIsTerminal {
@@ -231,9 +230,7 @@ struct ParallelStream<Preparer: DocumentPreparer> {
             reader.defersDuplicateKeys = true
             do throws(InputError) {
                 try reader.forEach { (document: consuming ReadDocument) in
-                    let (report, findings) = checker.report(deferring: document, source: name, reader: reader)
-                    if let findings { document.findings = findings }
-                    let item = PipelineDocument(report: report, document: document, locator: reader, request: nil)
+                    let item = checker.checked(document, source: name, reader: reader)
                     result.records.append(preparer.prepare(item, into: &result.arena))
                     if stop() { reader.stop() }
                 }

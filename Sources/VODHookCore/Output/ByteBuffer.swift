@@ -37,7 +37,7 @@ extension Array where Element == UInt8 {
     /// one copy: a record's short fields cost a store each instead of an
     /// array append each (a uniqueness and a capacity check, a call).
     /// `build` must not put more than `capacity` bytes (a precondition says so).
-    @inline(__always) public mutating func appendBuilt<Result>(capacity: Int, _ build: (inout StackBytes) -> Result) -> Result {
+    @inline(__always) mutating func appendBuilt<Result>(capacity: Int, _ build: (inout StackBytes) -> Result) -> Result {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
             var bytes = StackBytes(buffer)
             let result = build(&bytes)
@@ -48,34 +48,34 @@ extension Array where Element == UInt8 {
 }
 
 /// Bytes being put into a fixed stack buffer by `appendBuilt(capacity:_:)`.
-public struct StackBytes {
+struct StackBytes {
     private let buffer: UnsafeMutableBufferPointer<UInt8>
-    public private(set) var count = 0
+    private(set) var count = 0
 
     init(_ buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
 
     /// Bytes still free.
-    public var room: Int { buffer.count - count }
+    var room: Int { buffer.count - count }
 
-    @inline(__always) public mutating func put(_ text: StaticString) {
+    @inline(__always) mutating func put(_ text: StaticString) {
         put(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    @inline(__always) public mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+    @inline(__always) mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
         precondition(bytes.count <= room, "StackBytes: more than its capacity")
         guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
         (target + count).update(from: source, count: bytes.count)
         count += bytes.count
     }
 
-    @inline(__always) public mutating func put(_ byte: UInt8) {
+    @inline(__always) mutating func put(_ byte: UInt8) {
         precondition(room > 0, "StackBytes: more than its capacity")
         buffer[count] = byte
         count += 1
     }
 
     /// Up to 20 digits and a sign.
-    @inline(__always) public mutating func put(decimal value: Int) {
+    @inline(__always) mutating func put(decimal value: Int) {
         precondition(room >= 20, "StackBytes: more than its capacity")
         if value < 0 { put(UInt8(ascii: "-")) }
         var rest = value.magnitude

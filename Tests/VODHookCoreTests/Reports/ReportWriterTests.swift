@@ -1,5 +1,5 @@
 import Testing
-import VODHookCore
+@testable import VODHookCore
 
 /// The report writers' two halves against each other, and the stack-buffer
 /// fast paths of the JSON record against the plain appends they replace.

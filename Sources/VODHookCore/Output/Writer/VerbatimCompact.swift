@@ -79,31 +79,20 @@ enum VerbatimCompact {
         return true
     }
 
-    /// Writes the compact form of a compact document whose top-level
+    /// Appends the compact form of a compact document whose top-level
     /// members only need reordering (callbacks from a sender with its own
-    /// key order), into `output` in place of what it held: the members'
-    /// own bytes copied in rank order, without the full writer's walk of
-    /// every token. False, with `output` untouched, for any other document.
-    static func reordered(_ document: JSONDocument, order: KeyOrder, into output: inout [UInt8]) -> Bool {
-        reorder(document, order: order, into: &output, appending: false)
-    }
-
-    /// Same, appending to `output`: `normalize`'s path for the documents
-    /// whose sender orders keys its own way (a fifth of the
-    /// DeleteMediaComplete corpus), which the full writer took about 3,000
-    /// instructions each to write.
+    /// key order): the members' own bytes copied in rank order, without the
+    /// full writer's walk of every token. `normalize`'s path for a fifth of
+    /// the DeleteMediaComplete corpus, which the full writer took about 3,000
+    /// instructions each to write. False, with `output` untouched, for any
+    /// other document.
     static func appendReordered(_ document: JSONDocument, order: KeyOrder, into output: inout [UInt8]) -> Bool {
-        reorder(document, order: order, into: &output, appending: true)
-    }
-
-    private static func reorder(_ document: JSONDocument, order: KeyOrder, into output: inout [UInt8], appending: Bool) -> Bool {
         document.nodes.withUnsafeBufferPointer { nodes -> Bool in
             guard let root = nodes.first, root.kind == .object, root.count > 0, !order.hasNested, isCompact(nodes) else { return false }
             return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Int(root.count)) { buffer in
                 var members = buffer
                 _ = rankMembers(nodes, document, order: order, into: members)
                 members.sort()
-                if !appending { output.removeAll(keepingCapacity: true) }
                 appendMembers(members, nodes, document, into: &output)
                 return true
             }
