@@ -12,12 +12,12 @@ enum SummaryJSON {
         }
         return .object([
             ("version", .integer(version)),
-            ("documents", .integer(summary.documents)),
-            ("valid", .integer(summary.valid)),
-            ("invalid", .integer(summary.invalid)),
-            ("errors", .integer(summary.errors)),
-            ("warnings", .integer(summary.warnings)),
-            ("notes", .integer(summary.notes)),
+            ("documents", .integer(summary.tally.documents)),
+            ("valid", .integer(summary.tally.valid)),
+            ("invalid", .integer(summary.tally.invalid)),
+            ("errors", .integer(summary.tally.errors)),
+            ("warnings", .integer(summary.tally.warnings)),
+            ("notes", .integer(summary.tally.notes)),
             ("eventTypes", counts(summary.eventTypes)),
             ("status", counts(summary.status)),
             ("mediaType", counts(summary.mediaType)),

@@ -47,10 +47,10 @@ struct SummaryTable {
     func totals(_ summary: SummaryTotals) -> String {
         let inexact = summary.distinctCountsAreExact ? "" : " (added up over parts not declared sharded by identity)"
         var rows: [(String, String)] = [
-            ("documents", "\(summary.documents)"),
-            ("valid", "\(summary.valid)"),
-            ("invalid", "\(summary.invalid)"),
-            ("findings", [Self.plural(summary.errors, "error"), Self.plural(summary.warnings, "warning"), Self.plural(summary.notes, "note")]
+            ("documents", "\(summary.tally.documents)"),
+            ("valid", "\(summary.tally.valid)"),
+            ("invalid", "\(summary.tally.invalid)"),
+            ("findings", [Self.plural(summary.tally.errors, "error"), Self.plural(summary.tally.warnings, "warning"), Self.plural(summary.tally.notes, "note")]
                 .joined(separator: ", ")),
         ]
         rows.append(("event types", Self.counts(summary.eventTypes)))

@@ -4,12 +4,8 @@
 /// in byte order of the value), so a merge of parts prints the same bytes
 /// as a summary of the whole.
 public struct SummaryTotals: Sendable, Equatable {
-    public var documents = 0
-    public var valid = 0
-    public var invalid = 0
-    public var errors = 0
-    public var warnings = 0
-    public var notes = 0
+    /// Documents, valid and invalid, and findings by severity.
+    public var tally = DiagnosticTally()
     public var eventTypes = CountedValues()
     public var status = CountedValues()
     public var mediaType = CountedValues()
@@ -35,12 +31,7 @@ public struct SummaryTotals: Sendable, Equatable {
 
     /// The figures of a summary read whole.
     public init(_ summary: CallbackSummary, shardKey: String?) {
-        documents = summary.tally.documents
-        valid = summary.tally.valid
-        invalid = summary.tally.invalid
-        errors = summary.tally.errors
-        warnings = summary.tally.warnings
-        notes = summary.tally.notes
+        tally = summary.tally
         eventTypes = CountedValues(summary.eventTypes)
         status = CountedValues(summary.status)
         mediaType = CountedValues(summary.mediaType)
@@ -78,12 +69,7 @@ public struct SummaryTotals: Sendable, Equatable {
         distinctCountsAreExact = distinctCountsAreExact && other.distinctCountsAreExact
             && shardKey == Self.identityShardKey && other.shardKey == Self.identityShardKey
         if shardKey != other.shardKey { shardKey = nil }
-        documents += other.documents
-        valid += other.valid
-        invalid += other.invalid
-        errors += other.errors
-        warnings += other.warnings
-        notes += other.notes
+        tally.add(other.tally)
         eventTypes.merge(other.eventTypes)
         status.merge(other.status)
         mediaType.merge(other.mediaType)
