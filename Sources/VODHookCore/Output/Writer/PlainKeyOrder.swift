@@ -49,15 +49,7 @@ enum PlainKeyOrder {
             all.sort()
         }
         // Callback objects are small: insertion sort, on integers nearly always.
-        for i in stride(from: 1, to: count, by: 1) {
-            let entry = words[i]
-            var j = i
-            while j > 0 && precedes(entry, words[j - 1]) {
-                words[j] = words[j - 1]
-                j -= 1
-            }
-            words[j] = entry
-        }
+        words.insertionSort(by: precedes)
     }
 
     /// The first eight bytes of `bytes[start..<end]` as a big-endian integer,

@@ -35,17 +35,7 @@ extension TapeWriter {
                 return Self.keyPrecedes(first, a.key, second, b.key)
             }
             guard count > 16 else {
-                // Callback objects are small and often sorted already, where
-                // insertion sort makes one comparison per key.
-                for i in stride(from: 1, to: count, by: 1) {
-                    let entry = keys[i]
-                    var j = i
-                    while j > 0 && precedes(entry, keys[j - 1]) {
-                        keys[j] = keys[j - 1]
-                        j -= 1
-                    }
-                    keys[j] = entry
-                }
+                keys.insertionSort(by: precedes)
                 return
             }
             keys.sort(by: precedes)
