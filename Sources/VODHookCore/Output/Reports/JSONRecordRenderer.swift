@@ -94,27 +94,32 @@ public struct JSONRecordRenderer: ReportWriter {
         for (index, diagnostic) in report.diagnostics.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             let position = locator.position(ofSourceOffset: diagnostic.offset)
-            out.append("{\"severity\":\"")
-            out.append(string: diagnostic.severity.name)
-            out.append("\",\"rule\":")
-            JSONText.appendString(diagnostic.rule.rawValue, to: &out)
-            out.append(",\"message\":")
-            JSONText.appendString(diagnostic.message, to: &out)
-            out.append(",\"pointer\":")
-            JSONText.appendString(diagnostic.pointer, to: &out)
-            out.append(",\"line\":")
-            out.append(decimal: position.line)
-            out.append(",\"column\":")
-            out.append(decimal: position.column)
-            out.append(",\"offset\":")
-            out.append(decimal: diagnostic.offset)
-            if let hint = diagnostic.hint {
-                out.append(",\"help\":")
-                JSONText.appendString(hint, to: &out)
-            }
-            out.append(UInt8(ascii: "}"))
+            Self.appendDiagnostic(diagnostic, line: position.line, column: position.column, into: &out)
         }
         out.append("]}\n")
+    }
+
+    /// One finding as a record's `diagnostics` list holds it.
+    private static func appendDiagnostic(_ diagnostic: Diagnostic, line: Int, column: Int, into out: inout [UInt8]) {
+        out.append("{\"severity\":\"")
+        out.append(string: diagnostic.severity.name)
+        out.append("\",\"rule\":")
+        JSONText.appendString(diagnostic.rule.rawValue, to: &out)
+        out.append(",\"message\":")
+        JSONText.appendString(diagnostic.message, to: &out)
+        out.append(",\"pointer\":")
+        JSONText.appendString(diagnostic.pointer, to: &out)
+        out.append(",\"line\":")
+        out.append(decimal: line)
+        out.append(",\"column\":")
+        out.append(decimal: column)
+        out.append(",\"offset\":")
+        out.append(decimal: diagnostic.offset)
+        if let hint = diagnostic.hint {
+            out.append(",\"help\":")
+            JSONText.appendString(hint, to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
     }
 
     /// The source's head, the number and the prepared rest, in one append when they fit the stack buffer.
@@ -149,17 +154,9 @@ public struct JSONRecordRenderer: ReportWriter {
     public func writeUnreadable(_ diagnostic: Diagnostic, path: String, into out: inout [UInt8]) {
         out.append("{\"source\":")
         JSONText.appendString(path, to: &out)
-        out.append(",\"document\":0,\"line\":1,\"column\":1,\"valid\":false,\"eventType\":null,\"diagnostics\":[{\"severity\":\"")
-        out.append(string: diagnostic.severity.name)
-        out.append("\",\"rule\":")
-        JSONText.appendString(diagnostic.rule.rawValue, to: &out)
-        out.append(",\"message\":")
-        JSONText.appendString(diagnostic.message, to: &out)
-        out.append(",\"pointer\":\"\",\"line\":1,\"column\":1,\"offset\":0")
-        if let hint = diagnostic.hint {
-            out.append(",\"help\":")
-            JSONText.appendString(hint, to: &out)
-        }
-        out.append("}]}\n")
+        out.append(",\"document\":0,\"line\":1,\"column\":1,\"valid\":false,\"eventType\":null,\"diagnostics\":[")
+        // Nothing was read: the finding sits at the source's start (its offset 0, no pointer).
+        Self.appendDiagnostic(diagnostic, line: 1, column: 1, into: &out)
+        out.append("]}\n")
     }
 }
