@@ -33,12 +33,14 @@ let package = Package(
         .target(name: "VODHookCommands", dependencies: ["VODHookCore", "Decompression", "ArgumentParsing", "EditDistance", "Platform", "CurlCalls"]),
         .executableTarget(name: "vodhook", dependencies: ["VODHookCommands", "Platform"]),
         // Fixtures are read through #filePath, not bundled as resources.
-        .testTarget(name: "VODHookCoreTests", dependencies: ["VODHookCore", "Decompression"], exclude: ["Fixtures"]),
-        .testTarget(name: "DecompressionTests", dependencies: ["Decompression", "VODHookCore", "CZlib"], exclude: ["Fixtures"]),
+        // Test inputs more than one test target builds (gzip members, a dribbling reader); the fuzzers compile them too.
+        .target(name: "TestSupport", dependencies: ["VODHookCore", "CZlib"], path: "Tests/TestSupport"),
+        .testTarget(name: "VODHookCoreTests", dependencies: ["VODHookCore", "Decompression", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "DecompressionTests", dependencies: ["Decompression", "VODHookCore", "TestSupport"], exclude: ["Fixtures"]),
         // VODHookCore for its SplitMix64, the one seeded generator.
         .testTarget(name: "EditDistanceTests", dependencies: ["EditDistance", "VODHookCore"]),
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing", "VODHookCore"]),
-        .testTarget(name: "VODHookCommandsTests", dependencies: ["VODHookCommands", "VODHookCore", "Platform", "CZlib"], exclude: ["Golden", "Support/tls-receiver.py"]),
+        .testTarget(name: "VODHookCommandsTests", dependencies: ["VODHookCommands", "VODHookCore", "Platform", "TestSupport"], exclude: ["Golden", "Support/tls-receiver.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

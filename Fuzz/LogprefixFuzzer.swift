@@ -29,7 +29,7 @@ func logTranscript(_ input: any ByteInput, blockSize: Int) -> (documents: [[LogF
     var documents: [[LogFinding]] = []
     var starts: [Int] = []
     var parsed: [Bool] = []
-    var validator = Validator()
+    let validator = Validator()
     do {
         try reader.forEach { document in
             var diagnostics = document.findings
@@ -50,7 +50,7 @@ func logTranscript(_ input: any ByteInput, blockSize: Int) -> (documents: [[LogF
 /// The findings of one line read alone as a body, or nil when it is not one clean JSON text.
 func plainLineFindings(_ line: ArraySlice<UInt8>) -> [LogFinding]? {
     let reader = DocumentReader(input: BytesInput(Array(line)), mode: .body, blockSize: max(line.count, 16))
-    var validator = Validator()
+    let validator = Validator()
     var result: [LogFinding]?
     var documents = 0
     try? reader.forEach { document in

@@ -149,7 +149,7 @@ func checkAnnotation(_ line: [UInt8], _ label: String) {
 /// The quick verdict is a second implementation of the spec's checks, so
 /// every document the fuzzer makes is also judged both ways.
 func checkQuickVerdict(_ bytes: [UInt8]) {
-    var validator = Validator()
+    let validator = Validator()
     let reader = DocumentReader(input: BytesInput(bytes), mode: .stream)
     try? reader.forEach { document in
         guard let json = document.json else { return }

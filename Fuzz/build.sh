@@ -55,8 +55,8 @@ library VODHookCommands Sources/VODHookCommands
 # -lz: the system zlib, which the CZlib module map links in a SwiftPM build.
 LIBS=(-L "$OUT" -lVODHookCommands -lDecompression -lArgumentParsing -lVODHookCore -lEditDistance -lPlatform -lCLibrary -lz)
 # Test support the fuzzers use too, kept in one place.
-SHARED=(Tests/VODHookCoreTests/Support/DribbleInput.swift Tests/VODHookCommandsTests/Support/ArgumentFuzzInput.swift
-        Tests/VODHookCommandsTests/Support/Gzipped.swift)
+SHARED=(Tests/TestSupport/DribbleInput.swift Tests/VODHookCommandsTests/Support/ArgumentFuzzInput.swift
+        Tests/TestSupport/Gzipped.swift)
 for target in reader pipeline arguments listen logprefix gzip; do
     main="Fuzz/$(tr '[:lower:]' '[:upper:]' <<<"${target:0:1}")${target:1}Fuzzer.swift"
     binary="$OUT/$target-$SUFFIX"

@@ -2,6 +2,7 @@ import Foundation
 @testable import Decompression
 import Testing
 import VODHookCore
+import TestSupport
 
 /// Inputs the gzip fuzz target found (Fuzz/GzipFuzzer.swift), each read
 /// whole and dribbled a few bytes at a time: the text and the damage must
@@ -30,24 +31,5 @@ import VODHookCore
         guard let (finding, locator) = source.finish() else { return ["\(text)"] }
         let excerpt = locator.sourceLine(containing: finding.offset, reach: 240)
         return ["\(text)", finding.message, "\(locator.position(ofSourceOffset: finding.offset))", "\(excerpt)"]
-    }
-}
-
-/// Hands bytes over a few at a time, as a slow pipe does.
-struct DribbleInput: ByteInput {
-    let bytes: [UInt8]
-    let step: Int
-    var position = 0
-    init(_ bytes: [UInt8], step: Int) {
-        self.bytes = bytes
-        self.step = step
-    }
-
-    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
-        let count = min(buffer.count, step, bytes.count - position)
-        guard count > 0 else { return 0 }
-        bytes.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + position, byteCount: count) }
-        position += count
-        return count
     }
 }

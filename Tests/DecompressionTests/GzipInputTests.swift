@@ -1,6 +1,7 @@
 @testable import Decompression
 import Testing
 import VODHookCore
+import TestSupport
 
 /// The decoder on gzip made in the test: every member read, damage kept as
 /// a value with its compressed offset, never a crash, whatever the input.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import VODHookCommands
 import VODHookCore
+import TestSupport
 
 /// gzip input through every reading command: the same output as the plain
 /// text (positions are the decompressed text's), on one thread or many,

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VODHookCore
+import TestSupport
 
 /// The reader on input chosen to hurt it: inputs the fuzzers found, the
 /// nesting limit, and long streams read in different block sizes.

@@ -9,7 +9,7 @@ struct DocumentChecker {
     /// Asked once: without configuration (nearly every run) the policy is
     /// not even called, which cost ~30 instructions a document.
     private let appliesPolicy: Bool
-    private var validator = Validator()
+    private let validator = Validator()
 
     init(policy: FindingPolicy) {
         self.policy = policy

@@ -1,21 +1,22 @@
 import CZlib
 
 /// `bytes` as gzip members of at most `memberBytes` each (a rotated log
-/// concatenated), made with the system zlib's deflate.
-func gzipped(_ bytes: [UInt8], memberBytes: Int = .max) -> [UInt8] {
+/// concatenated), made with the system zlib's deflate: the tests build
+/// their inputs rather than trust a decoder to check itself.
+public func gzipped(_ bytes: [UInt8], level: Int32 = 6, memberBytes: Int = .max) -> [UInt8] {
     var members: [UInt8] = []
     var start = 0
     repeat {
         let end = min(bytes.count, start + max(memberBytes, 1))
-        members += gzipMember(Array(bytes[start..<end]))
+        members += gzipMember(Array(bytes[start..<end]), level: level)
         start = end
     } while start < bytes.count
     return members
 }
 
-private func gzipMember(_ bytes: [UInt8]) -> [UInt8] {
+private func gzipMember(_ bytes: [UInt8], level: Int32) -> [UInt8] {
     var stream = z_stream()
-    guard deflateInit2_(&stream, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
+    guard deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
     else { return [] }
     defer { deflateEnd(&stream) }
     var input = bytes
